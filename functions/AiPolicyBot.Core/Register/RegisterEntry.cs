@@ -1,0 +1,42 @@
+using AiPolicyBot.Policy;
+
+namespace AiPolicyBot.Register;
+
+/// <summary>
+/// One AI tool in the register (contracts.md §4–§6; policy-routing.md §6). Routing reads id, name, aliases, status,
+/// scope, conditions and reviewBy; the rest is shown to people.
+/// </summary>
+public sealed record RegisterEntry
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Vendor { get; init; }
+    public Edition? Edition { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public required RegisterStatus Status { get; init; }
+    public RegisterScope Scope { get; init; } = new();
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+    public DateOnly? ReviewBy { get; init; }
+    /// <summary>Why the Trust decided as it did (shown for declined and retired tools).</summary>
+    public string? DecisionReason { get; init; }
+    /// <summary>The request reference (AIP-YYYY-NNNN) of the decision that set this entry, when there was one.</summary>
+    public string? DecisionReference { get; init; }
+    /// <summary>A short plain-English description for cards.</summary>
+    public string? Description { get; init; }
+    public string? Url { get; init; }
+}
+
+public enum RegisterStatus { Approved, ApprovedNoPersonalData, UnderReview, Declined, Retired, NotAssessed }
+
+/// <summary>Who and what an entry covers. Null means "no restriction" (or the status default for DataAllowed).</summary>
+public sealed record RegisterScope
+{
+    public UserGroup? Users { get; init; }
+    public YearGroup? MinYearGroup { get; init; }
+    /// <summary>Null: true for approved, false for approvedNoPersonalData (which is always false).</summary>
+    public bool? DataAllowed { get; init; }
+    /// <summary>Null = "all".</summary>
+    public IReadOnlyList<string>? Academies { get; init; }
+    /// <summary>Null = "all".</summary>
+    public IReadOnlyList<UseCategory>? UseCategories { get; init; }
+}

@@ -1,0 +1,8 @@
+using AiPolicyBot.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddAiPolicyBot(builder.Configuration);
+builder.Build().Run();

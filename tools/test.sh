@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every AiPolicyBot test on a fresh machine: installs the pinned npm tools (and Debian's chromium for the
+# browser journey), starts Azurite in memory on loopback, builds the solution, runs every .NET test project, the
+# Node checks (cards, manifest) and the end-to-end journeys, stops what it started, and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ART=$ROOT/artifacts/test
+mkdir -p "$ART"
+source tools/lib/common.sh
+
+ensure_npm_tools
+ensure_chromium
+
+# Azurite on ports of its own, so a local run on the default ports can keep going.
+start_azurite "$ART/azurite" 20000 20001 20002 || { echo "Azurite did not start"; exit 1; }
+export AIPOLICYBOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+trap 'stop_azurite' EXIT
+
+passed=0; failed=0; failures=()
+step() { # step NAME COMMAND...
+  local name=$1; shift
+  echo "::: $name"
+  if "$@"; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$name"); fi
+}
+
+step "build" dotnet build AiPolicyBot.sln -c Release -nologo -clp:ErrorsOnly
+for proj in tests/*/*.Tests.csproj; do
+  name=$(basename "$proj" .csproj)
+  step "$name" dotnet test "$proj" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$ART/results" -- RunConfiguration.TreatNoTestsAsError=true
+done
+for t in tests/node/*.test.js; do
+  [ -e "$t" ] || continue
+  step "node $(basename "$t")" node --test "$t"
+done
+if [ -x tools/e2e/run-e2e.sh ]; then
+  step "end-to-end journeys" tools/e2e/run-e2e.sh
+fi
+
+echo
+echo "Test steps: $passed passed, $failed failed"
+for f in "${failures[@]}"; do echo "  failed: $f"; done
+[ "$failed" -eq 0 ]
