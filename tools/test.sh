@@ -13,7 +13,8 @@ ensure_npm_tools
 ensure_chromium
 
 # Azurite on ports of its own, so a local run on the default ports can keep going.
-start_azurite "$ART/azurite" 20000 20001 20002 || { echo "Azurite did not start"; exit 1; }
+P=${AZURITE_PORT_BASE:-20000}
+start_azurite "$ART/azurite" "$P" $((P+1)) $((P+2)) || { echo "Azurite did not start"; exit 1; }
 export AIPOLICYBOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 trap 'stop_azurite' EXIT
 
