@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 
-/// <summary>The one composition root. Both hosts call <see cref="AddAiPolicyBot"/> and nothing else.</summary>
+/// <summary>
+/// The one composition root. Both hosts call <see cref="AddAiPolicyBot"/> and nothing else. Each part of the product
+/// registers itself in its own file under Composition/ (one Add… method per part), called from here.
+/// </summary>
 public static class AiPolicyBotServices
 {
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +15,7 @@ public static class AiPolicyBotServices
         services.AddSingleton(TimeProvider.System);
         services.Configure<PolicyOptions>(configuration.GetSection(PolicyOptions.Section));
         services.AddSingleton<HealthEndpoint>();
+        // Parts add one line each below, e.g. services.AddPolicyPart(configuration);
         return services;
     }
 }
