@@ -33,11 +33,12 @@ public static partial class CardText
     }
 
     /// <summary>
-    /// For places that are not Markdown (TextRun, input values, choice titles, action titles): only breaks the
-    /// "{{" of date/time functions with a zero-width space, so the text is shown exactly as typed.
+    /// For places that are not Markdown (TextRun, fallbackText, input values, choice titles, action titles): only
+    /// breaks "{{" (date/time functions) and "${" (template expressions) with a zero-width space, so the text looks
+    /// exactly as typed.
     /// </summary>
     public static string Plain(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : text.Replace("{{", "{\u200B{");
+        string.IsNullOrEmpty(text) ? string.Empty : text.Replace("{{", "{\u200B{").Replace("${", "$\u200B{");
 
     /// <summary>Shortens long user text for a card, on a character boundary, with an ellipsis.</summary>
     public static string Truncate(string? text, int maxLength)
@@ -64,8 +65,8 @@ public static partial class CardText
         if (ordered.Success)
         {
             // "1. text" or "1) text": escape the delimiter so it is not a numbered list.
-            sb.Append(ordered.Groups["n"].Value).Append('\\');
-            start += ordered.Groups["n"].Length;
+            sb.Append(ordered.Groups["n"].Value).Append('\\').Append(ordered.Groups["d"].Value);
+            start += ordered.Length;
         }
         else if (rest.Length > 0 && rest[0] is '-' or '+' or '#' or '=')
         {
@@ -81,6 +82,6 @@ public static partial class CardText
         }
     }
 
-    [GeneratedRegex(@"^(?<n>\d{1,9})[.)]")]
+    [GeneratedRegex(@"^(?<n>\d{1,9})(?<d>[.)])")]
     private static partial Regex OrderedListMarker();
 }
