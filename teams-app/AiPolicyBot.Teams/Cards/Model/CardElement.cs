@@ -20,7 +20,7 @@ namespace AiPolicyBot.Teams.Cards.Model;
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 public abstract record CardElement
 {
-    public string? Id { get; init; }
+    [JsonPropertyOrder(-1)] public string? Id { get; init; }
     public Spacing? Spacing { get; init; }
     public bool? Separator { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiPolicyBot.Teams.Cards.Model;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace AiPolicyBot.Teams.Cards.Model;
 /// </summary>
 public abstract record CardInput : CardElement
 {
-    public new required string Id { get => base.Id!; init => base.Id = value; }
-    public string? Label { get; init; }
+    [JsonPropertyOrder(-1)] public new required string Id { get => base.Id!; init => base.Id = value; }
+    [JsonPropertyOrder(-1)] public string? Label { get; init; }
     public bool? IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
 }
