@@ -124,3 +124,23 @@ public class CardModelTests
     internal static string CommonMarkUnescape(string s) =>
         System.Text.RegularExpressions.Regex.Replace(s, @"\\([!-/:-@\[-`{-~])", "$1").Replace('\u00A0', ' ');
 }
+
+public class SampleCardFilesTests
+{
+    // tools/cards/samples/*.json feed render-card.js and docs; they must be what the model produces today.
+    // To refresh them: AIPOLICYBOT_WRITE_CARD_SAMPLES=1 dotnet test --filter SampleCardFilesTests
+    [Fact]
+    public void The_committed_sample_card_files_match_the_model()
+    {
+        var dir = Path.Combine(CardValidator.RepoRoot(), "tools", "cards", "samples");
+        var write = Environment.GetEnvironmentVariable("AIPOLICYBOT_WRITE_CARD_SAMPLES") == "1";
+        foreach (var (name, card) in SampleCards.All())
+        {
+            var file = Path.Combine(dir, name.Replace(' ', '-') + ".json");
+            var expected = card.ToJsonObject();
+            if (write)
+                File.WriteAllText(file, expected.ToJsonString(new System.Text.Json.JsonSerializerOptions(AiPolicyBot.Common.AiPolicyJson.Options) { WriteIndented = true }) + "\n");
+            Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(File.ReadAllText(file))), $"{file} is out of date");
+        }
+    }
+}
