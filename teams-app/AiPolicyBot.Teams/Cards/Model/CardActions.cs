@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace AiPolicyBot.Teams.Cards.Model;
+
+/// <summary>Base of every action; the "type" discriminator is written when serialised through this type.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
+[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
+[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
+public abstract record CardAction
+{
+    public string? Id { get; init; }
+    public string? Title { get; init; }
+    public ActionStyle? Style { get; init; }
+    public string? Tooltip { get; init; }
+}
+
+/// <summary>
+/// Universal Action: Teams sends an adaptiveCard/action invoke with the verb and data merged with the inputs, and
+/// the reply can replace the card (teams-protocol.md §3.6). One handler class per verb.
+/// </summary>
+public sealed record ExecuteAction : CardAction
+{
+    public required string Verb { get; init; }
+
+    /// <summary>Serialised with its runtime type: a small record or dictionary with stable ids only.</summary>
+    public object? Data { get; init; }
+
+    public AssociatedInputs? AssociatedInputs { get; init; }
+}
+
+/// <summary>For dialog (task module) cards, which cannot use Action.Execute (teams-protocol.md §3.11, §4.3).</summary>
+public sealed record SubmitAction : CardAction
+{
+    public object? Data { get; init; }
+    public AssociatedInputs? AssociatedInputs { get; init; }
+}
+
+/// <summary>The only action Outlook supports in inserted message-extension cards.</summary>
+public sealed record OpenUrlAction : CardAction
+{
+    public required string Url { get; init; }
+}
+
+public sealed record ShowCardAction : CardAction
+{
+    /// <summary>The inline card; its version and $schema are ignored by clients but harmless.</summary>
+    public required AdaptiveCard Card { get; init; }
+}
+
+public sealed record ToggleVisibilityAction : CardAction
+{
+    /// <summary>Ids of the elements whose visibility flips.</summary>
+    public required IReadOnlyList<string> TargetElements { get; init; }
+}
