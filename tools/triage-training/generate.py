@@ -222,12 +222,12 @@ for i in range(58):
 # ---------------------------------------------------------------- toolRequest
 for i in range(76):
     f, l = name()
-    unknown = rnd.random() < 0.7
-    tool = pick(UNKNOWN) if unknown else pick(KNOWN)
+    kind = rnd.randrange(7)
+    # "Can I use X?" about a register tool is a question; explicit requests (approval, install, scope change) are requests.
+    tool = pick(KNOWN) if kind in (1, 2) and rnd.random() < 0.3 else pick(UNKNOWN)
     purpose = pick(PURPOSES)
     who = pick(["my Year 5 class", "the maths department", "our SEND team", "the office staff", "Year 10", "the sixth form",
                 "me and two colleagues", "our EAL pupils", "the SLT", "the whole academy"])
-    kind = rnd.randrange(7)
     if kind == 0:
         body = letter(f, l, f"Could we use {tool} for {purpose} with {who}?", pick(["It's free for schools.", "The vendor says it is GDPR compliant.", "Pupils would log in with their school accounts.", "No pupil data would go in."]),
                       "What do I need to do to get it approved?")
@@ -379,6 +379,71 @@ for i in range(10):
 for i in range(6):
     add("other", pick(["noreply@trust.example", "no-reply@" + pick(SCHOOLS) + ".example"]), pick(["Thank you for contacting us", "We have received your message", "This mailbox is not monitored"]),
         "Thank you for your email. This is an automated response. We aim to reply within five working days.", {"Auto-Submitted": "auto-generated"})
+
+# ---------------------------------------------------------------- harder cases (added after the first evaluation; see docs)
+PD_QUESTIONS = [
+    "If I only use initials instead of names, does that still count as personal data under the policy?",
+    "Would a description like 'a girl in my class with dyslexia' count as personal data?",
+    "Is it okay to put anonymised assessment data (no names, just SEN flags) into an approved tool?",
+    "If I remove the names from a spreadsheet but keep dates of birth, is it still personal data?",
+    "What information about pupils is shared with the companies behind the AI tools you use?",
+    "Are parents' email addresses personal data for the purposes of the AI policy?",
+]
+GUIDE_QUESTIONS = [
+    "What's the guidance on using AI-generated pictures in lesson slides? I'm only making pictures of volcanoes.",
+    "Do I have to say anywhere that I used AI to help draft my lesson plans?",
+    "Where should I record that AI helped with a piece of writing?",
+    "Is there any guidance on how pupils should reference AI in their work?",
+    "What is the Trust's position on staff using AI to write emails?",
+    "Is there a template for telling parents we use AI in the classroom?",
+]
+PARENT_QUESTIONS = [
+    "Could you tell me whether the school uses AI to mark homework, and what information about my child it uses?",
+    "Are pupils allowed to use AI for their homework? Is there a policy I can read?",
+    "My son mentioned a chatbot in lessons. Which AI tools does the school use with pupils?",
+    "Does the school have a policy on AI that parents can see?",
+    "Will my daughter's data be used to train any AI systems the school uses?",
+]
+for i in range(36):
+    f, l = name()
+    group = pick([PD_QUESTIONS, GUIDE_QUESTIONS, PARENT_QUESTIONS])
+    frm = parent_from(f, l) if group is PARENT_QUESTIONS else staff_from(f, l)
+    subj = pick(["Quick question", "Question about the AI policy", "Personal data?", "Guidance please", "AI question",
+                 "Policy query", "Query", "A question about AI", "AI and pupils' information", "Homework and AI"])
+    add("question", frm, subj, letter(f, l, pick(group), pick(["", "I want to get this right.", "Thanks for your help.", ""])))
+for i in range(18):
+    f, l = name()
+    feature = pick(["our MIS supplier", "the safeguarding system supplier", "our HR system", "the assessment platform we already use", "a supplier"])
+    data = pick(["safeguarding records", "SEN and health information", "staff absence data", "pupils' assessment records", "family circumstances"])
+    add("toolRequest", staff_from(f, l), pick(["Request to switch on an AI feature", "Approval needed - AI feature", f"AI feature from {feature}", "New AI feature - approval?", "Before we go further"]),
+        letter(f, l, f"{feature[0].upper() + feature[1:]} has released an AI feature that works on {data}.",
+               "I am writing before we turn it on, as the policy asks, because it would involve sensitive information.",
+               pick(["I would like to request approval for a small group of staff.", "What do you need from us for the approval?", "Please can we have approval to use it, with every output checked by a person?"])))
+for i in range(12):
+    f, l = name()
+    v = pick(VENDORS)
+    tool = pick(UNKNOWN)
+    add("toolRequest", staff_from(f, l), f"FW: {pick(['Save hours with', 'Introducing', 'Try'])} {tool}",
+        f"{pick(['Can we get this?', 'Could we use this with my class?', 'Is this something we could try?', 'Can I sign up for this?'])} {pick(['Looks really useful.', 'It would save me loads of time.', ''])}\n\n{f}\n\n"
+        f"---------- Forwarded message ---------\nFrom: {pick(FIRST)} at {v.title()} <hello@{v}.example>\nSubject: Introducing {tool}\n\n"
+        f"Hi {f},\n\n{tool} {pick(['writes your reports', 'marks quizzes', 'turns photos into observations', 'plans your lessons'])} in seconds. Book a demo today!\n\n{v.title()}")
+for i in range(10):
+    v = pick(VENDORS)
+    f, l = name()
+    add("marketing", f"sales@{v}.example", pick(["Education pricing on AI licences", "Quote for Copilot licences", "Special pricing for schools", "Discounted AI licences"]),
+        f"Dear {pick(['IT Lead', 'Business Manager', 'colleague'])},\n\n{v.title()} is an authorised reseller offering {pick(['AI assistant', 'Copilot', 'classroom AI'])} licences at discounted education rates. "
+        f"{pick(['Reply to this email for a quote.', 'Prices held until the end of term.', 'Call us to discuss volume pricing.'])}\n\n{v.title()} Sales")
+MISDIRECTED = [("Expenses claim", "Where do I send my mileage claim for the training day?"),
+               ("Password reset", "I'm locked out of my laptop - can someone reset my password?"),
+               ("Cover rota", "Who is doing the cover rota this week?"),
+               ("Holiday request", "How do I request a day's leave for a family wedding?"),
+               ("DBS check", "My DBS renewal is due - who handles that?"),
+               ("Pension question", "Who can I ask about my pension contributions?"),
+               ("Staff car park", "The barrier to the staff car park is stuck again.")]
+for i in range(10):
+    f, l = name()
+    s2, b2 = pick(MISDIRECTED)
+    add("other", staff_from(f, l), s2, letter(f, l, b2))
 
 rnd.shuffle(rows)
 for r in rows:

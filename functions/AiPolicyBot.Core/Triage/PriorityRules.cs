@@ -30,7 +30,7 @@ public static class PriorityRules
         new("breach-pasted-pupil-data", TriageCategory.Breach, R(@"\b(pasted|uploaded|entered|put|copied|typed|fed|dropped|inputted|input|added|ran|shared|gave)\b.{0,80}\b" + PersonalThings + @"\b")),
         new("breach-data-into-tool", TriageCategory.Breach, R(PersonalThings + @"\b.{0,60}\b(pasted|uploaded|entered|put|copied|typed|fed|summari[sz]ed|analy[sz]ed|processed|transcribed|run|ran|shared)\b.{0,40}\b(in|into|to|through|by|with|using|onto)\b.{0,20}\b" + AiThing + @"\b")),
         new("breach-ai-tool-data", TriageCategory.Breach, R(@"\b" + AiThing + @"\b.{0,40}\b(recorded|transcribed|kept|stored|retained|showed me|surfaced|exposed|published|shared)\b.{0,60}\b" + PersonalThings + @"\b")),
-        new("breach-recorded-meeting", TriageCategory.Breach, R(@"\b(recorded|transcribed)\b.{0,60}\b(meeting|parents'? evening|conversation|call|consultation|interview|review)\b")),
+        new("breach-recorded-meeting", TriageCategory.Breach, R(@"\b(recorded|transcribed)\b.{0,60}\b(meeting|parents'? evening|conversation|call|consultation|interview|review)\b|\b(used|using|set up)\b.{0,60}\bto (record|transcribe)\b.{0,80}\b(meetings?|parents'? evening|conversations?|calls?|consultations?|interviews?|reviews?)\b")),
         new("breach-oversharing", TriageCategory.Breach, R(@"\b(showed|shown|surfaced|returned|displayed|gave) me\b.{0,60}\b(files?|records?|data|details|information|salar\w*|HR|emails?)\b|\b(could|can) see\b.{0,40}\b(other (people|staff)'?s?|HR|salar\w*|confidential)\b")),
         new("breach-accidental", TriageCategory.Breach, R(@"\b(accidentally|by mistake|inadvertently|mistakenly|in error)\b.{0,80}\b" + PersonalThings + @"\b|\b" + PersonalThings + @"\b.{0,80}\b(accidentally|by mistake|inadvertently|mistakenly|in error)\b")),
         new("breach-leak", TriageCategory.Breach, R(@"\bleak(ed|s|age)?\b")),
@@ -46,7 +46,7 @@ public static class PriorityRules
         // softer cues: features for the statistical layer, never decisive.
         new("concern-worried", TriageCategory.Concern, R(@"\b(worried|worry|worries|concerned|concern|uneasy|uncomfortable|troubled|anxious)\b"), Decisive: false, Factual: false),
         new("request-can-we-use", TriageCategory.ToolRequest, R(@"\b(can|may|could) (I|we|my (team|class|department)) (use|try|start using|have)\b|\bam I allowed to use\b"), Decisive: false, Factual: false),
-        new("request-approval", TriageCategory.ToolRequest, R(@"\b(request(ing)?|seek(ing)?|ask(ing)? for|need|like|get) (an? )?(approval|permission|sign[- ]off|go-ahead)\b|\bapprov(e|al) (for|of|to)\b|\bplease (approve|add)\b"), Decisive: false, Factual: false),
+        new("request-approval", TriageCategory.ToolRequest, R(@"\b(request(ing)?|seek(ing)?|ask(ing)? for|need|like|get) (an? )?(appro?v[ae]l|permission|sign[- ]off|go-ahead)\b|\bappro?v(e|al) (for|of|to)\b|\bplease (approve|add)\b|\bget\b.{0,40}\bappro?ved\b|\b(can|could|would) you approve\b"), Decisive: false, Factual: false),
         new("request-permission", TriageCategory.ToolRequest, R(@"\bpermission to (use|trial|pilot|install)\b|\b(install|installation) request\b|\brequest to (use|install|trial|pilot)\b"), Decisive: false, Factual: false),
         new("request-trial", TriageCategory.ToolRequest, R(@"\b(trial|pilot|piloting|renewal|renew)\b"), Decisive: false, Factual: false),
         new("request-licence", TriageCategory.ToolRequest, R(@"\blicen[cs]es?\b"), Decisive: false, Factual: false),
@@ -58,7 +58,9 @@ public static class PriorityRules
 
     private static readonly Regex Hypothetical = R(
         @"\?\s*$|^\s*(if|can|could|would|should|may|might|is it|am I|are we|are staff|do|does|what|how|when|where|which|who|whether)\b|" +
-        @"\b(would like|'d like|want|wish|plan(ning)?|hope|intend|going|need|allowed|able|how) to\b|\b(never|without|anonymi[sz]ed|no (pupil|personal|real)|not any|avoid(ing)?|prevent(ing)?)\b");
+        @"\b(would like|'d like|want|wish|plan(ning)?|hope|intend|going|need|allowed|able|how) to\b|\b(never|without|anonymi[sz]ed|no (pupil|personal|real)|not any|avoid(ing)?|prevent(ing)?)\b|" +
+        // negations and rules restated: "the policy says not to put…", "I'm not making a complaint"
+        @"\b(not|never) to\b|\b(do not|don't|must not|mustn't|should not|shouldn't|never) (put|paste|upload|enter|share|use|send|type|input)\b|\bnot (making|raising|lodging|writing|a|an)\b.{0,20}\bcomplain|\bnot complaining\b");
 
     /// <summary>Rules that fire on the text, each once, in table order. Factual rules skip hypothetical sentences.</summary>
     public static IReadOnlyList<PriorityRule> Match(string text)

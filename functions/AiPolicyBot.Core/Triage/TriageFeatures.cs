@@ -40,6 +40,9 @@ public static partial class TriageFeatures
         var asksToUse = rules.Any(r => r.Category == TriageCategory.ToolRequest);
         if (asksToUse) tokens.AddRange(Repeat(mentionsKnownTool ? "#ask-known-tool" : "#ask-unknown-tool", 2));
         if (zonedBody.Length < 250) tokens.Add("#short");
+        // asking, not telling: one token per question sentence (at most three)
+        tokens.AddRange(Repeat("#asks", Math.Min(3, TextZones.Sentences(mail.Subject + "\n\n" + zonedBody).Count(s => s.EndsWith('?')))));
+        if (mail.Subject.TrimStart().StartsWith("fw", StringComparison.OrdinalIgnoreCase)) tokens.Add("#forwarded");
         return tokens;
     }
 
