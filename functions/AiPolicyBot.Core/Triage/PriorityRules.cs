@@ -58,7 +58,7 @@ public static class PriorityRules
 
     private static readonly Regex Hypothetical = R(
         @"\?\s*$|^\s*(if|can|could|would|should|may|might|is it|am I|are we|are staff|do|does|what|how|when|where|which|who|whether)\b|" +
-        @"\b(would like|'d like|want|wish|plan(ning)?|hope|intend|going|need|allowed|able|how) to\b|\b(never|without|anonymi[sz]ed|no (pupil|personal|real)|not any|avoid(ing)?|prevent(ing)?)\b|" +
+        @"\b(would like|'d like|want|wish|plan(ning)?|hope|intend|going|need|allowed|able|how) to\b|\b(never|anonymi[sz]ed|(without|no|not any) (any )?(pupil|student|child|personal|real|identifying|names)|avoid(ing)?|prevent(ing)?)\b|" +
         // negations and rules restated: "the policy says not to put…", "I'm not making a complaint"
         @"\b(not|never) to\b|\b(do not|don't|must not|mustn't|should not|shouldn't|never) (put|paste|upload|enter|share|use|send|type|input)\b|\bnot (making|raising|lodging|writing|a|an)\b.{0,20}\bcomplain|\bnot complaining\b");
 
