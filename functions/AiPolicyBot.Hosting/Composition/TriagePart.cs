@@ -24,17 +24,10 @@ public static class TriagePart
 /// </summary>
 public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
 {
-    internal static readonly string[] DemoRegisterNames =
-    [
-        "Microsoft 365 Copilot Chat", "Copilot", "Bing Chat Enterprise", "Microsoft", "ChatGPT", "Chat GPT", "OpenAI ChatGPT",
-        "OpenAI", "Gemini", "Google Bard", "Google", "Claude", "Anthropic", "TeacherMatic", "Jisc", "Grammarly", "Otter.ai",
-        "Canva Magic Studio", "Canva", "Aila", "Oak National Academy", "Khanmigo", "Khan Academy", "Midjourney",
-    ];
-
     private readonly Lazy<TriageClassifier> _classifier = new(() =>
     {
         var configured = configuration.GetSection(TriageOptions.Section + ":KnownTools").Get<string[]>();
-        return TriageClassifier.Create(options.Value, configured is { Length: > 0 } ? configured : DemoRegisterNames);
+        return TriageClassifier.Create(options.Value, configured is { Length: > 0 } ? configured : DemoRegisterToolNames.All);
     });
 
     public TriageClassifier Classifier => _classifier.Value;

@@ -105,7 +105,7 @@ public class TriageClassifierTests
     public void Statistical_layer_reports_its_score_and_abstains_below_the_threshold()
     {
         var mail = new MailToTriage("x@y.example", null, "Hmm", "zebra quantum");
-        var strict = TriageClassifier.Create(new TriageOptions { AbstainThreshold = 1.01 }, DemoRegisterNames.All);
+        var strict = TriageClassifier.Create(new TriageOptions { AbstainThreshold = 1.01 }, DemoRegisterToolNames.All);
         var result = strict.Classify(mail);
         Assert.Equal(TriageCategory.NeedsHuman, result.Category);
         Assert.Contains(result.Signals, s => s.StartsWith("ml:"));
@@ -133,7 +133,7 @@ public class TriageClassifierTests
     [Fact]
     public void Classification_is_deterministic()
     {
-        var a = TriageClassifier.Create(new TriageOptions(), DemoRegisterNames.All);
+        var a = TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All);
         var mail = new MailToTriage("p@school.example", null, "Trial", "We'd like to pilot Slidewise with Year 8.");
         static string Json(TriageResult r) => System.Text.Json.JsonSerializer.Serialize(r, AiPolicyBot.Common.AiPolicyJson.Options);
         Assert.Equal(Json(a.Classify(mail)), Json(a.Classify(mail)));

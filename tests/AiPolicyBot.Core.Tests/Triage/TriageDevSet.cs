@@ -10,7 +10,7 @@ public static partial class TriageDevSet
         LabelledMail.ParseLines(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "triage-dev.jsonl"))));
 
     public static readonly Lazy<TriageClassifier> Classifier = new(() =>
-        TriageClassifier.Create(new TriageOptions(), DemoRegisterNames.All));
+        TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All));
 
     [GeneratedRegex(@"\[personalData: ([^\]]*)\]")]
     private static partial Regex PersonalDataTag();

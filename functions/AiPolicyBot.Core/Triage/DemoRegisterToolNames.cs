@@ -1,7 +1,10 @@
-namespace AiPolicyBot.Core.Tests.Triage;
+namespace AiPolicyBot.Triage;
 
-/// <summary>Names, aliases and vendors of the demo register (contracts.md §6): the gazetteer input for triage tests.</summary>
-public static class DemoRegisterNames
+/// <summary>
+/// Names, aliases and vendors of the demo register (contracts.md §6), as a gazetteer for triage until the live
+/// register snapshot is passed in. Triage itself never reads the register.
+/// </summary>
+public static class DemoRegisterToolNames
 {
     public static readonly IReadOnlyList<string> All =
     [
@@ -11,7 +14,7 @@ public static class DemoRegisterNames
         "Claude", "Anthropic",
         "TeacherMatic", "Jisc",
         "Grammarly",
-        "Otter.ai", "Otter",
+        "Otter.ai",
         "Canva Magic Studio", "Canva",
         "Aila", "Oak National Academy",
         "Khanmigo", "Khan Academy",
