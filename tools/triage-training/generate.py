@@ -445,6 +445,34 @@ for i in range(10):
     s2, b2 = pick(MISDIRECTED)
     add("other", staff_from(f, l), s2, letter(f, l, b2))
 
+# ---------------------------------------------------------------- wording without the usual cue words (added after probing; see docs)
+for i in range(16):
+    f, l = name()
+    b = pick([
+        f"{pick(['The class photo', 'A list of pupils', 'The SEN register', 'Our Year 7 reading scores'])} with {pick(['full names', 'names and dates of birth', 'home addresses'])} {pick(['went up on', 'was posted on', 'got shared on'])} {pick(['our public Facebook page', 'the school website', 'a parents WhatsApp group'])} {pick(['last night', 'this morning', 'by mistake'])}.",
+        f"{pick(['A colleague', 'One of the TAs', 'I'])} had {pick(['a laptop', 'a memory stick', 'a bag of marked books with names'])} {pick(['stolen from a car', 'lost on the train', 'go missing'])} and it held {pick(['SEN files', 'pupil reports', 'safeguarding notes'])}.",
+        f"Our {pick(['AI chatbot', 'homework app', 'reading platform'])} supplier told us that pupils' {pick(['chats', 'answers', 'profiles'])} were visible to other schools for {pick(['two days', 'a week', 'several hours'])}.",
+    ])
+    add("breach", staff_from(f, l), pick(["Hello", "Something happened", "Need to tell you something", "Urgent", "Problem"]), letter(f, l, b, pick(ASK)))
+for i in range(12):
+    f, l = name()
+    c = pick(["son", "daughter"])
+    b = pick([f"Why was my {c} punished because a computer said so? Please put this right and tell me who is accountable.",
+              f"My {c} lost marks because of an AI checker. Nobody listened to us. We want this corrected.",
+              f"The AI system got my {c}'s set wrong and nobody has done anything about it. I want this sorted out and an explanation.",
+              f"It is not fair that my {c} was sanctioned by an automated system. I expect the school to put this right."])
+    add("complaint", parent_from(f, l), pick(["Hello", "My child", "AI decision", "Not fair", "Please respond"]), letter(f, l, b))
+for i in range(10):
+    v = pick(VENDORS)
+    f, l = name()
+    add("marketing", f"{f.lower()}@{v}.example", pick(["Hello", "Checking in", "Did you get my note?", "Quick follow-up"]),
+        letter(f, l, pick([f"Just checking you got my note about {v.title()}'s AI {pick(['timetabling', 'reporting', 'marking', 'cover planning'])} tool.",
+                           f"Following up on my previous email about {v.title()}."]),
+               pick(["Happy to set up a call at a time that suits you.", "Would a short demo be useful?", "Let me know if now isn't a good time."])))
+for i in range(6):
+    f, l = name()
+    add("other", parent_from(f, l), pick(["Unsubscribe", "Remove me", "Hello"]), letter(f, l, pick(["Please remove me from this mailing list.", "Please stop sending me these emails.", "I think I've been added to this list by mistake."])))
+
 rnd.shuffle(rows)
 for r in rows:
     print(json.dumps(r, ensure_ascii=False))

@@ -21,6 +21,28 @@ public class TriageQualityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Hand_written_mail_outside_the_dev_set_is_classified_too()
+    {
+        // 28 mails written after the rules were tuned, never used to tune (docs/triage-quality.md).
+        var rows = LabelledMail.ParseLines(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Triage", "triage-unseen.jsonl")));
+        var eval = TriageEvaluation.Run(TriageDevSet.Classifier.Value, rows);
+        output.WriteLine(eval.ToMarkdown());
+        Assert.Equal(1.0, eval.PerClass[TriageCategory.Breach].Recall);
+        Assert.True(eval.MacroF1 >= 0.85, $"macro-F1 {eval.MacroF1:0.00}");
+    }
+
+    [Theory]
+    [InlineData("The class photo with everyone's full names went up on our public Facebook page last night.")]
+    [InlineData("A colleague's laptop with unencrypted SEN files was stolen from her car.")]
+    [InlineData("Our chatbot supplier says pupil chats were visible to other schools for two days.")]
+    [InlineData("I typed the names of my reading group into an AI story app to personalise their stories.")]
+    public void Breach_wording_without_the_word_breach_still_pages_the_DPO(string body)
+    {
+        var result = TriageDevSet.Classifier.Value.Classify(new MailToTriage("t@school.example", null, "Hello", body));
+        Assert.Equal(TriageCategory.Breach, result.Category);
+    }
+
+    [Fact]
     public void Personal_data_and_reference_match_every_dev_row_tag()
     {
         var wrong = new List<string>();
