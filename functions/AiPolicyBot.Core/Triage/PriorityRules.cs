@@ -9,7 +9,8 @@ namespace AiPolicyBot.Triage;
 /// </summary>
 public static class PriorityRules
 {
-    private const RegexOptions Opt = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // NonBacktracking: linear time on hostile input (bodies up to 512 KB reach the preview endpoint).
+    private const RegexOptions Opt = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private const string PersonalThings =
         @"(pupils?'?|students?'?|child(ren)?'?s?|learners?'?|staff|colleagues?'?|parents?'?|famil(y|ies)|SEN[D]?|EHCPs?|safeguarding|" +

@@ -140,4 +140,14 @@ public class TriageClassifierTests
         Assert.Equal(Json(a.Classify(mail)), Json(TriageDevSet.Classifier.Value.Classify(mail)));
         Assert.Equal(a.Model.Temperature, TriageDevSet.Classifier.Value.Model.Temperature);
     }
+
+    [Fact]
+    public void A_half_megabyte_hostile_body_is_classified_quickly()
+    {
+        var body = string.Concat(Enumerable.Repeat("pupil pupil pupil names 0770 aaaa@ pasted ", 12_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Classifier.Classify(new MailToTriage("x@y.example", null, "s", body));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.NotNull(result);
+    }
 }
