@@ -1,0 +1,54 @@
+// Parameters for main.bicep, read from the environment so no tenant value or secret lives in the repository.
+// azd fills the environment from .azure/<env>/.env (azd env set NAME value); CI from its variables and secrets.
+// A value without a default here is required: the deployment stops with the variable's name if it is missing.
+using 'main.bicep'
+
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME')
+param location = readEnvironmentVariable('AZURE_LOCATION')
+
+// Bot identity: UserAssignedMSI needs nothing else; SingleTenant needs the app registration's client id.
+param botAppType = readEnvironmentVariable('BOT_APP_TYPE', 'UserAssignedMSI')
+param botAppRegistrationClientId = readEnvironmentVariable('BOT_APP_REGISTRATION_CLIENT_ID', '')
+param botAllowedServiceUrlHosts = readEnvironmentVariable('BOT_ALLOWED_SERVICE_URL_HOSTS', '')
+
+// Mail: keep GRAPH_MAIL_ENABLED false until the Exchange RBAC grant is in place (docs/deploy.md §3).
+param iaMailbox = readEnvironmentVariable('IA_MAILBOX')
+param graphMailEnabled = bool(readEnvironmentVariable('GRAPH_MAIL_ENABLED', 'false'))
+param graphSendOnSubmit = bool(readEnvironmentVariable('GRAPH_SEND_ON_SUBMIT', 'false'))
+// Generated once per environment by the azure.yaml preprovision hook; stable across deployments.
+param graphClientState = readEnvironmentVariable('GRAPH_CLIENT_STATE')
+
+// Approvers: Entra object ids; deputies are comma-separated object ids (may be empty).
+param approvers = {
+  CIO: {
+    objectId: readEnvironmentVariable('APPROVER_CIO')
+    deputies: filter(split(readEnvironmentVariable('APPROVER_CIO_DEPUTIES', ''), ','), id => !empty(trim(id)))
+  }
+  CDO: {
+    objectId: readEnvironmentVariable('APPROVER_CDO')
+    deputies: filter(split(readEnvironmentVariable('APPROVER_CDO_DEPUTIES', ''), ','), id => !empty(trim(id)))
+  }
+  DPO: {
+    objectId: readEnvironmentVariable('APPROVER_DPO')
+    deputies: filter(split(readEnvironmentVariable('APPROVER_DPO_DEPUTIES', ''), ','), id => !empty(trim(id)))
+  }
+  IT: {
+    objectId: readEnvironmentVariable('APPROVER_IT')
+    deputies: filter(split(readEnvironmentVariable('APPROVER_IT_DEPUTIES', ''), ','), id => !empty(trim(id)))
+  }
+}
+
+// Academies as JSON: [{"id":"north","name":"North Academy","leader":"<object id>"}, ...]
+param academies = json(readEnvironmentVariable('ACADEMIES_JSON', '[]'))
+
+param approvalExpiryDays = int(readEnvironmentVariable('APPROVAL_EXPIRY_DAYS', '14'))
+param approvalReminderDays = int(readEnvironmentVariable('APPROVAL_REMINDER_DAYS', '3'))
+param approvalChannelConversationId = readEnvironmentVariable('APPROVAL_CHANNEL_CONVERSATION_ID', '')
+
+param triageComplaintsContact = readEnvironmentVariable('TRIAGE_COMPLAINTS_CONTACT')
+param triageDpoAddress = readEnvironmentVariable('TRIAGE_DPO_ADDRESS')
+param triageTeamChannelConversationId = readEnvironmentVariable('TRIAGE_TEAM_CHANNEL_CONVERSATION_ID', '')
+
+param policyTrustMinimumLearnerAge = int(readEnvironmentVariable('POLICY_TRUST_MINIMUM_LEARNER_AGE', '0'))
+param policySupervisedUseBelowAge = int(readEnvironmentVariable('POLICY_SUPERVISED_USE_BELOW_AGE', '13'))
+param policyNextPolicyReviewDate = readEnvironmentVariable('POLICY_NEXT_POLICY_REVIEW_DATE', '')
