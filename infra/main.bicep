@@ -8,7 +8,9 @@ targetScope = 'resourceGroup'
 
 @description('One approving role: its holder and, optionally, deputies who may act when the holder is away.')
 type approverType = {
-  @description('Entra object id of the person who holds the role.')
+  @description('Entra object id of the person who holds the role (a GUID).')
+  @minLength(36)
+  @maxLength(36)
   objectId: string
 
   @description('Entra object ids of deputies (Approvers:<Role>:Deputies:<n>).')
@@ -70,6 +72,7 @@ param botAllowedServiceUrlHosts string = ''
 // ---------- Parameters: mail (Microsoft Graph) ----------
 
 @description('Address of the information-assurance mailbox that decisions are mailed to and that is triaged.')
+@minLength(3)
 param iaMailbox string
 
 @description('Turn Graph mail on only after the Exchange RBAC for Applications grant exists (docs/deploy.md §3); before that every Graph call would fail with 403.')
@@ -107,9 +110,11 @@ param approvalReminderDays int = 3
 param approvalChannelConversationId string = ''
 
 @description('Who complainants are pointed to (name or address), used by mail triage.')
+@minLength(1)
 param triageComplaintsContact string
 
 @description('Address of the Data Protection Officer, used by mail triage.')
+@minLength(3)
 param triageDpoAddress string
 
 @description('Optional Teams channel conversation id where triage results are posted.')

@@ -23,7 +23,8 @@ param storageBlobEndpoint string
 @description('Blob container for the deployment package.')
 param deploymentContainerName string
 
-@description('Every app setting, name to value. Names use "__" for the ":" of .NET configuration keys.')
+@description('Every app setting, name to value. Names use "__" for the ":" of .NET configuration keys. Secure because it carries GraphMail__ClientState: it must not show in the deployment history.')
+@secure()
 param appSettings object
 
 @description('Upper bound on instances; caps cost and the load the app can put on Graph and storage.')
