@@ -134,6 +134,9 @@ param policyNextPolicyReviewDate string = ''
 @description('Optional version of the AI policy text staff attest to; empty keeps the code\'s default.')
 param policyVersion string = ''
 
+@description('Prefix of every table name (Storage:TablePrefix); empty gives the designed names Register, Requests, ...')
+param tablePrefix string = ''
+
 // ---------- Parameters: scale and monitoring ----------
 
 @description('Maximum Function App instances.')
@@ -221,7 +224,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     name: storageAccountName
     deploymentContainerName: deploymentContainerName
-    tableNames: tableNames
+    tableNames: map(tableNames, table => '${tablePrefix}${table}')
     queueNames: queueNames
     tags: allTags
   }
@@ -249,6 +252,8 @@ var platformSettings = {
   AzureWebJobsStorage__accountName: storage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identities.outputs.runtimeClientId
+  // Always written, even empty: the code's own default prefix would otherwise name tables Bicep did not create.
+  Storage__TablePrefix: tablePrefix
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identities.outputs.runtimeClientId};Authorization=AAD'
 }
@@ -302,6 +307,8 @@ var academySettings = toObject(
 var workflowSettings = {
   Approval__ExpiryDays: approvalExpiryDays
   Approval__ReminderDays: approvalReminderDays
+  // Triage:AppMailbox is the address triage treats as our own (no mail loops): the IA mailbox.
+  Triage__AppMailbox: iaMailbox
   Triage__ComplaintsContact: triageComplaintsContact
   Triage__DpoAddress: triageDpoAddress
   Policy__TrustMinimumLearnerAge: policyTrustMinimumLearnerAge

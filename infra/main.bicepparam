@@ -64,3 +64,5 @@ var supervisedAgeValue = readEnvironmentVariable('POLICY_SUPERVISED_USE_BELOW_AG
 param policySupervisedUseBelowAge = empty(supervisedAgeValue) ? 13 : int(supervisedAgeValue)
 param policyNextPolicyReviewDate = readEnvironmentVariable('POLICY_NEXT_POLICY_REVIEW_DATE', '')
 param policyVersion = readEnvironmentVariable('POLICY_VERSION', '')
+
+param tablePrefix = readEnvironmentVariable('STORAGE_TABLE_PREFIX', '')
