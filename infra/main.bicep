@@ -164,7 +164,7 @@ param logDailyCapGb int = 1
 // ---------- Names ----------
 
 var token = uniqueString(subscription().id, resourceGroup().id, environmentName)
-var namePrefix = 'aipolicybot-${toLower(environmentName)}'
+var namePrefix = 'aipolicybot-${replace(toLower(environmentName), '_', '-')}'
 var allTags = union(tags, { 'azd-env-name': environmentName, application: 'AiPolicyBot' })
 var storageAccountName = 'st${take(token, 11)}aipb'
 var functionAppName = 'func-${namePrefix}-${take(token, 6)}'
