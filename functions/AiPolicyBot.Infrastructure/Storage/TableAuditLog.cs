@@ -20,6 +20,7 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
 
     public async Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var partition = TableKeys.Safe(stream);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -63,6 +64,7 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
 
     private async Task<(List<AuditEntry> Rows, long HeadSequence, string HeadHash)> ReadPartitionAsync(string stream, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var rows = new List<AuditEntry>();
         long headSequence = 0;
         var headHash = AuditChain.Genesis;

@@ -12,6 +12,7 @@ public sealed class TableIdempotencyStore(TableClients tables, TimeProvider time
 {
     public async Task<bool> TryClaimAsync(string scope, string key, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         try
         {
             await tables.Idempotency.AddEntityAsync(
@@ -24,6 +25,9 @@ public sealed class TableIdempotencyStore(TableClients tables, TimeProvider time
         }
     }
 
-    public async Task ReleaseAsync(string scope, string key, CancellationToken ct) =>
+    public async Task ReleaseAsync(string scope, string key, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
         await tables.Idempotency.DeleteEntityAsync(TableKeys.Safe(scope), TableKeys.Safe(key), ETag.All, ct);
+    }
 }

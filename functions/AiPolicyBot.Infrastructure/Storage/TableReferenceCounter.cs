@@ -17,6 +17,7 @@ public sealed class TableReferenceCounter(TableClients tables)
 
     public async Task<string> NextAsync(int year, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         if (year is < 2000 or > 9999) throw new ArgumentOutOfRangeException(nameof(year), year, "A four-digit year is expected.");
         var rowKey = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -16,6 +16,7 @@ public sealed class TableRegisterStore(TableClients tables) : IRegisterStore
 
     public async Task<IReadOnlyList<Versioned<RegisterEntry>>> ListAsync(CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var list = new List<Versioned<RegisterEntry>>();
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
             list.Add(ToVersioned(e));
@@ -24,6 +25,7 @@ public sealed class TableRegisterStore(TableClients tables) : IRegisterStore
 
     public async Task<Versioned<RegisterEntry>?> GetAsync(string id, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Safe(id), cancellationToken: ct);
         return found.HasValue ? ToVersioned(found.Value!) : null;
     }
@@ -31,6 +33,7 @@ public sealed class TableRegisterStore(TableClients tables) : IRegisterStore
     public Task<Versioned<RegisterEntry>> AddAsync(RegisterEntry entry, CancellationToken ct) =>
         TableErrors.MapConflicts(async () =>
         {
+            await tables.EnsureCreatedAsync(ct);
             var entity = ToEntity(entry);
             var response = await Table.AddEntityAsync(entity, ct);
             return new Versioned<RegisterEntry>(entry, response.Headers.ETag!.Value.ToString());
@@ -39,6 +42,7 @@ public sealed class TableRegisterStore(TableClients tables) : IRegisterStore
     public Task<Versioned<RegisterEntry>> UpdateAsync(RegisterEntry entry, string version, CancellationToken ct) =>
         TableErrors.MapConflicts(async () =>
         {
+            await tables.EnsureCreatedAsync(ct);
             var response = await Table.UpdateEntityAsync(ToEntity(entry), new ETag(version), TableUpdateMode.Replace, ct);
             return new Versioned<RegisterEntry>(entry, response.Headers.ETag!.Value.ToString());
         }, $"register entry {entry.Id} changed since it was read");

@@ -17,6 +17,7 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
 
     public async Task<Versioned<ToolRequest>?> GetAsync(string reference, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         if (!RequestReference.TryParse(reference, out var year, out _)) return null;
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), reference, cancellationToken: ct);
         return found.HasValue ? ToVersioned(found.Value!) : null;
@@ -25,6 +26,7 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, CancellationToken ct) =>
         TableErrors.MapConflicts(async () =>
         {
+            await tables.EnsureCreatedAsync(ct);
             var response = await Table.AddEntityAsync(ToEntity(request), ct);
             return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
         }, $"request {request.Reference} already exists");
@@ -32,6 +34,7 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, CancellationToken ct) =>
         TableErrors.MapConflicts(async () =>
         {
+            await tables.EnsureCreatedAsync(ct);
             var response = await Table.UpdateEntityAsync(ToEntity(request), new ETag(version), TableUpdateMode.Replace, ct);
             return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
         }, $"request {request.Reference} changed since it was read");
@@ -53,6 +56,7 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
 
     private async Task<List<Versioned<ToolRequest>>> QueryAsync(string filter, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var list = new List<Versioned<ToolRequest>>();
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToVersioned(e));
         return list;

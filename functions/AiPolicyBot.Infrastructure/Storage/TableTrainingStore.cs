@@ -17,6 +17,7 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
 
     public async Task<TrainingRecord> RecordAsync(TrainingRecord record, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var current = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(record.UserId), TableKeys.Safe(record.EntryId), cancellationToken: ct);
@@ -42,6 +43,7 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
 
     public async Task<TrainingRecord?> GetAsync(string userId, string entryId, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(userId), TableKeys.Safe(entryId), cancellationToken: ct);
         return found.HasValue ? ToRecord(found.Value!) : null;
     }
@@ -51,6 +53,7 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
 
     public async Task<IReadOnlyList<TrainingRecord>> ListForUserAsync(string userId, CancellationToken ct)
     {
+        await tables.EnsureCreatedAsync(ct);
         var list = new List<TrainingRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(userId)}");
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToRecord(e));
