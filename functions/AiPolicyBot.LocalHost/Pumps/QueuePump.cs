@@ -1,5 +1,6 @@
 using System.Text;
 using AiPolicyBot.Hosting.Jobs;
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
@@ -28,6 +29,10 @@ public sealed class QueuePump(IQueueJob job, QueueClient queue, QueueClient pois
             {
                 received = await PumpOnceAsync(ct);
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break; // shutting down
+            }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning("Queue {Queue}: receive failed ({Error})", job.QueueName, e.GetType().Name);
@@ -44,8 +49,23 @@ public sealed class QueuePump(IQueueJob job, QueueClient queue, QueueClient pois
     {
         await queue.CreateIfNotExistsAsync(cancellationToken: ct);
         QueueMessage[] messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.LeaseTimeout, ct);
-        await Task.WhenAll(messages.Select(m => ProcessAsync(m, ct)));
+        await Task.WhenAll(messages.Select(m => ProcessSafelyAsync(m, ct)));
         return messages.Length;
+    }
+
+    private async Task ProcessSafelyAsync(QueueMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await ProcessAsync(message, ct);
+        }
+        catch (RequestFailedException e)
+        {
+            // E.g. 404: the lease ran out and the message was handled or deleted elsewhere. It is never lost silently:
+            // either it is gone (handled) or it becomes visible again when its lease ends.
+            logger.LogWarning("Queue {Queue}: message {MessageId} could not be settled ({Status} {Code})",
+                job.QueueName, message.MessageId, e.Status, e.ErrorCode);
+        }
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken ct)

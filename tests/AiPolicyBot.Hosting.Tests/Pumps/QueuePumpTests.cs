@@ -40,7 +40,8 @@ public class QueuePumpTests
         await producer.SendMessageAsync("""{"requestId":"AIP-2026-0001","note":"é ✓"}""");
         var job = new RecordingQueueJob(name);
 
-        await RunUntil(QueuePump.Create(job, TestStorage.ConnectionString, Fast, NullLogger.Instance), () => Task.FromResult(job.Successes == 1));
+        await RunUntil(QueuePump.Create(job, TestStorage.ConnectionString, Fast, NullLogger.Instance), 
+            async () => job.Successes == 1 && (await Raw(name).PeekMessagesAsync(1)).Value.Length == 0);
 
         Assert.Equal("""{"requestId":"AIP-2026-0001","note":"é ✓"}""", Assert.Single(job.Received));
         Assert.Empty((await Raw(name).PeekMessagesAsync(10)).Value);
