@@ -49,8 +49,19 @@ public sealed partial class RegisterSearch
     public RegisterSearch(IReadOnlyList<RegisterEntry> entries)
     {
         _entries = entries;
+        // Pass 1: which entries use each distinctive name word ("copilot" yes; "tutor" across 40 products no).
+        var wordOwners = new Dictionary<string, int>(StringComparer.Ordinal);
+        var entryWords = new List<string>[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            entryWords[i] = e.Aliases.Prepend(e.Name).SelectMany(Words)
+                .Where(w => w.Length >= 4 && !CommonWords.Contains(w) && !GenericProductWords.Contains(w))
+                .Distinct(StringComparer.Ordinal).ToList();
+            foreach (var w in entryWords[i]) wordOwners[w] = wordOwners.GetValueOrDefault(w) + 1;
+        }
+        // Pass 2: the keys, strongest kind first so a text shared by two kinds keeps the stronger one.
         var keys = new List<Key>();
-        var wordEntries = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
@@ -61,29 +72,13 @@ public sealed partial class RegisterSearch
             }
             Add(ToolNames.Normalise(e.Name), KeyKind.Name);
             foreach (var a in e.Aliases) Add(ToolNames.Normalise(a), KeyKind.Alias);
-            foreach (var w in e.Aliases.Prepend(e.Name).SelectMany(Words))
-            {
-                if (w.Length >= 4 && !CommonWords.Contains(w) && !GenericProductWords.Contains(w))
-                {
-                    if (!wordEntries.TryGetValue(w, out var set)) wordEntries[w] = set = [];
-                    set.Add(i);
-                }
-            }
+            foreach (var w in entryWords[i]) if (wordOwners[w] <= 3) Add(w, KeyKind.NameWord);
             if (!string.IsNullOrWhiteSpace(e.Vendor))
             {
                 Add(ToolNames.Normalise(e.Vendor), KeyKind.Vendor);
                 var first = Words(e.Vendor).FirstOrDefault();
                 if (first is { Length: >= 3 } && !CommonWords.Contains(first) && !GenericProductWords.Contains(first))
                     Add(first, KeyKind.VendorWord);
-            }
-        }
-        // A name word is distinctive only if few entries share it ("copilot" yes, "tutor" across 40 products no).
-        foreach (var (word, owners) in wordEntries)
-        {
-            if (owners.Count > 3) continue;
-            foreach (var owner in owners)
-            {
-                if (!keys.Any(k => k.Entry == owner && k.Text == word)) keys.Add(new Key(word, owner, KeyKind.NameWord));
             }
         }
         _keys = [.. keys];
@@ -116,14 +111,15 @@ public sealed partial class RegisterSearch
         var q = ToolNames.Normalise(query);
         if (q.Length == 0 || top <= 0) return [];
 
-        MatchCandidate(q, allowFuzzy: true, allowPrefix: q.Length >= 3, best, weight: 1.0);
+        // An everyday word ("other") is not a misspelt tool name ("Otter").
+        MatchCandidate(q, allowFuzzy: !CommonWords.Contains(q), allowPrefix: q.Length >= 3, best, weight: 1.0);
         // Several words ("chatgpt free edition", "google's bard"): a word or run of words may be the name.
         var tokens = Tokens(query);
         if (tokens.Count > 1)
         {
             foreach (var (candidate, _, _) in NGrams(tokens))
             {
-                if (candidate != q) MatchCandidate(candidate, allowFuzzy: true, allowPrefix: false, best, weight: 0.9);
+                if (candidate != q) MatchCandidate(candidate, allowFuzzy: !CommonWords.Contains(candidate), allowPrefix: false, best, weight: 0.9);
             }
         }
         return best.Where(kv => kv.Value >= MinScore)
@@ -212,7 +208,7 @@ public sealed partial class RegisterSearch
                     if (counts[k]++ == 0) touched.Add(k);
                 }
             }
-            var qTrigrams = q.Length + 1;
+            // With one padding character each side a string of length n has n trigrams; an edit breaks at most 3.
             foreach (var k in touched)
             {
                 var shared = counts[k];
@@ -220,7 +216,7 @@ public sealed partial class RegisterSearch
                 var key = _keys[k];
                 var allowed = AllowedDistance(key.Text.Length);
                 if (allowed == 0 || Math.Abs(key.Text.Length - q.Length) > allowed) continue;
-                if (shared < Math.Max(qTrigrams, key.Text.Length + 1) - 3 * allowed) continue; // q-gram lemma
+                if (shared < Math.Max(q.Length, key.Text.Length) - 3 * allowed) continue; // q-gram lemma
                 var d = EditDistance.Bounded(q, key.Text, allowed);
                 if (d is > 0 && d <= allowed)
                     results.Add((key.Entry, BaseScore(key.Kind) * (1 - (double)d / (key.Text.Length + 1)), key.Kind));
