@@ -16,6 +16,6 @@ public class FunctionsAuthTests
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).Single(a => a is not null)!;
         Assert.Equal(AuthorizationLevel.Function, trigger.AuthLevel);
         Assert.Equal(route, trigger.Route);
-        Assert.Equal([verb], trigger.Methods);
+        Assert.Equal([verb], trigger.Methods ?? []);
     }
 }
