@@ -32,6 +32,7 @@ internal static class CommonWords
         "y8","y9","y10","y11","y12","y13","eyfs","uk","ok","bot","chatbot","yeah","hey","dear","kind","regards","good",
         "morning","afternoon","great","sure","fine","free","paid","version","edition","account","accounts","login",
         "tutor","assistant","write","make","making","create","generate","check","find","tell","know","think","mistake",
+        "teams","outlook","word","excel","powerpoint","onenote","forms","sharepoint","onedrive","windows","office",
     };
 
     public static bool Contains(string normalisedToken) => Set.Contains(normalisedToken);

@@ -208,7 +208,8 @@ public sealed partial class RegisterSearch
                     if (counts[k]++ == 0) touched.Add(k);
                 }
             }
-            // With one padding character each side a string of length n has n trigrams; an edit breaks at most 3.
+            // With one padding character each side a string of length n has n trigrams; an edit breaks at most 3
+            // of them and a transposition ("copliot") at most 4: allow one transposition.
             foreach (var k in touched)
             {
                 var shared = counts[k];
@@ -216,7 +217,7 @@ public sealed partial class RegisterSearch
                 var key = _keys[k];
                 var allowed = AllowedDistance(key.Text.Length);
                 if (allowed == 0 || Math.Abs(key.Text.Length - q.Length) > allowed) continue;
-                if (shared < Math.Max(q.Length, key.Text.Length) - 3 * allowed) continue; // q-gram lemma
+                if (shared < Math.Max(q.Length, key.Text.Length) - (3 * allowed + 1)) continue; // q-gram lemma
                 var d = EditDistance.Bounded(q, key.Text, allowed);
                 if (d is > 0 && d <= allowed)
                     results.Add((key.Entry, BaseScore(key.Kind) * (1 - (double)d / (key.Text.Length + 1)), key.Kind));
@@ -304,6 +305,6 @@ public sealed partial class RegisterSearch
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}.])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{Ll}]{2,})?(?:[ ]+\p{Lu}[\p{L}\p{N}]*){0,2}")]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{Ll}]{2,})?(?:[ ]+\p{Lu}[\p{L}\p{N}]*(?:\.[\p{Ll}]{2,})?){0,2}")]
     private static partial Regex NameLike();
 }

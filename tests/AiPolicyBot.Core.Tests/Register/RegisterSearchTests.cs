@@ -68,6 +68,11 @@ public class RegisterSearchTests(ITestOutputHelper output)
     [InlineData("Is there an other tool like Otter?", "otter-ai")]
     [InlineData("Can I use Google's AI for quizzes?", "gemini-consumer")]
     [InlineData("Is the co pilot thing allowed?", "m365-copilot-chat")]
+    [InlineData("copliot for emails", "m365-copilot-chat")] // transposition
+    [InlineData("Magic Write in Canva for posters", "canva-magic")]
+    [InlineData("Oak National Academy's Aila", "oak-aila")]
+    [InlineData("mid journey for art", "midjourney")]
+    [InlineData("claud for planning", "claude-free")]
     public void FindInText_finds_the_tool_a_message_mentions(string text, string id) =>
         Assert.Equal(id, Demo.Search.FindInText(text).Entry?.Id);
 
@@ -78,6 +83,9 @@ public class RegisterSearchTests(ITestOutputHelper output)
     [InlineData("Is there a clause in the policy about cloud storage?", null)]
     [InlineData("I'd like to put in a request for Curipod", "Curipod")]
     [InlineData("Please start an approval request for Brisk Teaching", "Brisk Teaching")]
+    [InlineData("Is Copy.ai approved?", "Copy.ai")]
+    [InlineData("Is Teams ok for parents evening?", null)]
+    [InlineData("Can I use Canvas for homework?", "Canvas")]
     public void FindInText_returns_no_entry_for_unknown_tools(string text, string? unknown)
     {
         var match = Demo.Search.FindInText(text);
