@@ -115,6 +115,20 @@ public class PolicyApiTests(WebApplicationFactory<WebHostProgram> factory) : ICl
     }
 
     [Fact]
+    public async Task What_if_errors_name_intake_and_context_fields_together()
+    {
+        var body = $$"""
+            { "intake": {{Intake("""{"edition":"gold"}""")}},
+              "context": { "today": "tomorrow", "register": [ { "id": "x", "name": "X", "status": "maybe" } ] } }
+            """;
+        var response = await Admin().PostAsync("/api/policy/evaluate", Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(["edition", "context.today", "context.register[0].status"],
+            errors.EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+    }
+
+    [Fact]
     public async Task Search_is_contract_exact_and_ranks_chatgpt_first_for_chat_gtp()
     {
         var response = await Admin().GetAsync("/api/register/search?q=chat%20gtp&top=3");
