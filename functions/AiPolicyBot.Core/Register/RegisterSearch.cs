@@ -305,6 +305,6 @@ public sealed partial class RegisterSearch
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}.])\p{Lu}[\p{L}\p{N}]*(?:\.[\p{Ll}]{2,})?(?:[ ]+\p{Lu}[\p{L}\p{N}]*(?:\.[\p{Ll}]{2,})?){0,2}")]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.-])\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*(?:[ ]+\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*){0,2}")]
     private static partial Regex NameLike();
 }

@@ -84,6 +84,8 @@ public class RegisterSearchTests(ITestOutputHelper output)
     [InlineData("I'd like to put in a request for Curipod", "Curipod")]
     [InlineData("Please start an approval request for Brisk Teaching", "Brisk Teaching")]
     [InlineData("Is Copy.ai approved?", "Copy.ai")]
+    [InlineData("Is DALL-E ok for art?", "DALL-E")]
+    [InlineData("I pasted notes into Perplexity. Is that a problem?", "Perplexity")]
     [InlineData("Is Teams ok for parents evening?", null)]
     [InlineData("Can I use Canvas for homework?", "Canvas")]
     public void FindInText_returns_no_entry_for_unknown_tools(string text, string? unknown)
