@@ -7,6 +7,7 @@ builder.Services.AddAiPolicyBot(builder.Configuration);
 var app = builder.Build();
 var api = app.MapGroup("/api");
 api.MapGet("/health", (HealthEndpoint e) => e.Handle());
+api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
 
 app.Run();
 
