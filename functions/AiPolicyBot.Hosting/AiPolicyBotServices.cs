@@ -20,6 +20,7 @@ public static class AiPolicyBotServices
         services.AddTriagePart(configuration);
         services.AddPolicyPart(configuration);
         services.AddTeamsPart(configuration);
+        services.AddConversationPart(configuration);
         return services;
     }
 }
