@@ -1,12 +1,20 @@
 using AiPolicyBot.Hosting;
+using AiPolicyBot.LocalHost.Pumps;
 
-// The thin local host: the same routes as the Functions app, for local runs and end-to-end tests.
+// The thin local host: the same routes as the Functions app, for local runs and end-to-end tests. No business logic.
+// Listens on http://127.0.0.1:7071 (appsettings.json "Urls"; override with --urls or ASPNETCORE_URLS).
+// Storage: configuration key AzureWebJobsStorage, as in the Functions app (Development: UseDevelopmentStorage=true).
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAiPolicyBot(builder.Configuration);
+
+// Queue and timer triggers, as the Functions host would run them (settings mirror host.json).
+builder.Services.Configure<QueuePumpOptions>(builder.Configuration.GetSection(QueuePumpOptions.Section));
+builder.Services.AddHostedService<LocalJobs>();
 
 var app = builder.Build();
 var api = app.MapGroup("/api");
 api.MapGet("/health", (HealthEndpoint e) => e.Handle());
+api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
 
 app.Run();
 

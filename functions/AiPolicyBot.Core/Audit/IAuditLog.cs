@@ -1,0 +1,17 @@
+namespace AiPolicyBot.Audit;
+
+/// <summary>
+/// Append-only audit log of hash-chained streams (one stream per request, or e.g. "register"). There is no update
+/// and no delete; <see cref="VerifyAsync"/> proves nobody changed or removed a row.
+/// </summary>
+public interface IAuditLog
+{
+    /// <summary>Appends to <paramref name="stream"/>; safe under concurrency (each append gets the next sequence).</summary>
+    Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct);
+
+    /// <summary>The rows of a stream in order.</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct);
+
+    /// <summary>Recomputes every hash and link of a stream, and checks nothing is missing at the end.</summary>
+    Task<AuditVerification> VerifyAsync(string stream, CancellationToken ct);
+}

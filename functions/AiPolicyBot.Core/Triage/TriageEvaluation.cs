@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+
+namespace AiPolicyBot.Triage;
+
+/// <summary>Per-class precision/recall/F1, macro-F1, abstain rate and a confusion matrix for labelled mail.</summary>
+public sealed record TriageEvaluation(
+    IReadOnlyList<(LabelledMail Row, TriageResult Result)> Items,
+    IReadOnlyDictionary<TriageCategory, (double Precision, double Recall, double F1, int Support)> PerClass,
+    double MacroF1, double AbstainRate, double Accuracy)
+{
+    public static TriageEvaluation Run(TriageClassifier classifier, IReadOnlyList<LabelledMail> rows)
+    {
+        var items = rows.Select(r => (r, classifier.Classify(r.Mail))).ToList();
+        var perClass = new Dictionary<TriageCategory, (double, double, double, int)>();
+        foreach (var c in TriageCategories.Classes)
+        {
+            var tp = items.Count(i => i.r.Expected == c && i.Item2.Category == c);
+            var predicted = items.Count(i => i.Item2.Category == c);
+            var actual = items.Count(i => i.r.Expected == c);
+            var p = predicted == 0 ? 0 : (double)tp / predicted;
+            var rec = actual == 0 ? 0 : (double)tp / actual;
+            perClass[c] = (p, rec, p + rec == 0 ? 0 : 2 * p * rec / (p + rec), actual);
+        }
+        var present = perClass.Where(kv => kv.Value.Item4 > 0).ToList();
+        return new(items, perClass,
+            present.Average(kv => kv.Value.Item3),
+            items.Count == 0 ? 0 : (double)items.Count(i => i.Item2.Category == TriageCategory.NeedsHuman) / items.Count,
+            items.Count == 0 ? 0 : (double)items.Count(i => i.Item2.Category == i.r.Expected) / items.Count);
+    }
+
+    public IEnumerable<(LabelledMail Row, TriageResult Result)> Misses => Items.Where(i => i.Result.Category != i.Row.Expected);
+
+    /// <summary>Markdown tables: the confusion matrix (rows = expected) and per-class figures, then the misses.</summary>
+    public string ToMarkdown()
+    {
+        var cols = TriageCategories.Classes.Append(TriageCategory.NeedsHuman).ToList();
+        var sb = new StringBuilder();
+        sb.AppendLine("| expected \\ predicted | " + string.Join(" | ", cols.Select(c => c.WireName())) + " |");
+        sb.AppendLine("|---|" + string.Concat(cols.Select(_ => "---:|")));
+        foreach (var e in TriageCategories.Classes)
+            sb.AppendLine($"| **{e.WireName()}** | " + string.Join(" | ", cols.Select(p => Items.Count(i => i.Row.Expected == e && i.Result.Category == p))) + " |");
+        sb.AppendLine();
+        sb.AppendLine("| class | precision | recall | F1 | support |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (c, m) in PerClass)
+            sb.AppendLine($"| {c.WireName()} | {F(m.Precision)} | {F(m.Recall)} | {F(m.F1)} | {m.Support} |");
+        sb.AppendLine();
+        sb.AppendLine($"macro-F1 **{F(MacroF1)}**, accuracy {F(Accuracy)}, abstain (needsHuman) **{(AbstainRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} %** of {Items.Count} mails.");
+        sb.AppendLine();
+        sb.AppendLine("Misses (id: expected → predicted, confidence, signals):");
+        sb.AppendLine();
+        foreach (var (row, result) in Misses)
+            sb.AppendLine($"- {row.Id}: {row.Expected.WireName()} → {result.Category.WireName()} ({F(result.Confidence)}) `{string.Join(' ', result.Signals)}`");
+        return sb.ToString();
+    }
+
+    private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using AiPolicyBot.Triage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>Mail triage (issue 7): the local classifier and the preview endpoint. Config section "Triage".</summary>
+public static class TriagePart
+{
+    public static IServiceCollection AddTriagePart(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TriageOptions>(configuration.GetSection(TriageOptions.Section));
+        services.AddSingleton<TriageClassifierProvider>();
+        services.AddSingleton<TriagePreviewEndpoint>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Trains the classifier once, on first use, from the synthetic set embedded in Core (well under a second). The
+/// register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
+/// wired in, the demo register's names (contracts.md §6) are the default.
+/// </summary>
+public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
+{
+    private readonly Lazy<TriageClassifier> _classifier = new(() =>
+    {
+        var configured = configuration.GetSection(TriageOptions.Section + ":KnownTools").Get<string[]>();
+        return TriageClassifier.Create(options.Value, configured is { Length: > 0 } ? configured : DemoRegisterToolNames.All);
+    });
+
+    public TriageClassifier Classifier => _classifier.Value;
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using AiPolicyBot.Audit;
+using AiPolicyBot.Common;
+
+namespace AiPolicyBot.Infrastructure.Storage;
+
+/// <summary>
+/// Append-only audit in table {prefix}Audit. PartitionKey = Safe(stream); RowKey = the sequence, 12 digits
+/// ("000000000001", so rows sort in order), plus one "head" row holding the last Sequence and Hash. An append writes
+/// the new row and moves the head in ONE entity-group transaction, with the head's ETag as the guard: two concurrent
+/// appends cannot both win, and a row cannot be written without the head knowing. Rows are only ever inserted.
+/// </summary>
+public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAuditLog
+{
+    public const string HeadRowKey = "head";
+    private const int MaxAttempts = 50;
+    private TableClient Table => tables.Audit;
+
+    public async Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        var partition = TableKeys.Safe(stream);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: ct);
+            var lastSequence = head.HasValue ? head.Value!.GetInt64("Sequence") ?? 0 : 0;
+            var lastHash = head.HasValue ? head.Value!.GetString("Hash") : AuditChain.Genesis;
+            // Whole milliseconds, so the stored time reads back exactly and the hash still matches.
+            var now = time.GetUtcNow();
+            var at = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+            var entry = AuditChain.Next(stream, lastSequence + 1, at, auditEvent, lastHash);
+
+            var newHead = new TableEntity(partition, HeadRowKey) { ["Stream"] = stream, ["Sequence"] = entry.Sequence, ["Hash"] = entry.Hash };
+            List<TableTransactionAction> actions =
+            [
+                new(TableTransactionActionType.Add, ToEntity(partition, entry)),
+                head.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
+                    : new(TableTransactionActionType.Add, newHead),
+            ];
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, ct);
+                return entry;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), ct);
+            }
+        }
+        throw new ConcurrencyConflictException($"could not append to audit stream after {MaxAttempts} attempts");
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct) =>
+        (await ReadPartitionAsync(stream, ct)).Rows;
+
+    public async Task<AuditVerification> VerifyAsync(string stream, CancellationToken ct)
+    {
+        var (rows, headSequence, headHash) = await ReadPartitionAsync(stream, ct);
+        return AuditChain.Verify(stream, rows, headSequence, headHash);
+    }
+
+    private async Task<(List<AuditEntry> Rows, long HeadSequence, string HeadHash)> ReadPartitionAsync(string stream, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        var rows = new List<AuditEntry>();
+        long headSequence = 0;
+        var headHash = AuditChain.Genesis;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(stream)}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (e.RowKey == HeadRowKey)
+            {
+                headSequence = e.GetInt64("Sequence") ?? 0;
+                headHash = e.GetString("Hash") ?? "";
+                continue;
+            }
+            rows.Add(ToEntry(e));
+        }
+        return (rows, headSequence, headHash);
+    }
+
+    private static string RowKey(long sequence) => sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(string partition, AuditEntry entry) => new(partition, RowKey(entry.Sequence))
+    {
+        ["Stream"] = entry.Stream,
+        ["At"] = entry.At,
+        ["Kind"] = entry.Kind,
+        ["ActorId"] = entry.ActorId,
+        ["Subject"] = entry.Subject,
+        ["Data"] = entry.Data,
+        ["PreviousHash"] = entry.PreviousHash,
+        ["Hash"] = entry.Hash,
+    };
+
+    // The sequence comes from the RowKey (where the row really sits), so a row copied to another position fails its hash.
+    private static AuditEntry ToEntry(TableEntity e) => new(
+        e.GetString("Stream") ?? "",
+        long.TryParse(e.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : -1,
+        e.GetDateTimeOffset("At") ?? default,
+        e.GetString("Kind") ?? "",
+        e.GetString("ActorId") ?? "",
+        e.GetString("Subject"),
+        e.GetString("Data"),
+        e.GetString("PreviousHash") ?? "",
+        e.GetString("Hash") ?? "");
+}

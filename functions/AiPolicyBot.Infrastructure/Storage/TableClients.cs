@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+
+namespace AiPolicyBot.Infrastructure.Storage;
+
+/// <summary>One TableClient per table, named from <see cref="StorageOptions"/>. Tables are created once at start-up
+/// (<see cref="EnsureCreatedAsync"/>, called by <see cref="TablesStartup"/>), never on the request path.</summary>
+public sealed class TableClients
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    public TableClients(TableServiceClient service, StorageOptions options)
+    {
+        Register = service.GetTableClient(options.TableName("Register"));
+        Requests = service.GetTableClient(options.TableName("Requests"));
+        Counters = service.GetTableClient(options.TableName("Counters"));
+        Training = service.GetTableClient(options.TableName("Training"));
+        Audit = service.GetTableClient(options.TableName("Audit"));
+        Idempotency = service.GetTableClient(options.TableName("Idempotency"));
+    }
+
+    public TableClients(StorageOptions options) : this(new TableServiceClient(options.ConnectionString), options) { }
+
+    public TableClient Register { get; }
+    public TableClient Requests { get; }
+    public TableClient Counters { get; }
+    public TableClient Training { get; }
+    public TableClient Audit { get; }
+    public TableClient Idempotency { get; }
+
+    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency];
+
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        if (_created) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_created) return;
+            foreach (var table in All) await table.CreateIfNotExistsAsync(ct);
+            _created = true;
+        }
+        finally { _gate.Release(); }
+    }
+}

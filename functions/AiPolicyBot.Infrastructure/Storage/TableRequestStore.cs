@@ -1,0 +1,83 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using AiPolicyBot.Common;
+using AiPolicyBot.Requests;
+
+namespace AiPolicyBot.Infrastructure.Storage;
+
+/// <summary>
+/// Requests in table {prefix}Requests: PartitionKey = the year of the reference ("2026"), RowKey = the reference
+/// ("AIP-2026-0042"). Columns RequesterId, State, SubmittedAt, UpdatedAt (for filters) and the whole request as JSON.
+/// Listing by requester or state is a filtered query: fine at a trust's volume (hundreds a year).
+/// </summary>
+public sealed class TableRequestStore(TableClients tables, TableReferenceCounter counter) : IRequestStore
+{
+    private TableClient Table => tables.Requests;
+
+    public async Task<Versioned<ToolRequest>?> GetAsync(string reference, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        if (!RequestReference.TryParse(reference, out var year, out _)) return null;
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), reference, cancellationToken: ct);
+        return found.HasValue ? ToVersioned(found.Value!) : null;
+    }
+
+    public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, CancellationToken ct) =>
+        TableErrors.MapConflicts(async () =>
+        {
+            await tables.EnsureCreatedAsync(ct);
+            var response = await Table.AddEntityAsync(ToEntity(request), ct);
+            return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
+        }, $"request {request.Reference} already exists");
+
+    public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, CancellationToken ct) =>
+        TableErrors.MapConflicts(async () =>
+        {
+            await tables.EnsureCreatedAsync(ct);
+            var response = await Table.UpdateEntityAsync(ToEntity(request), new ETag(version), TableUpdateMode.Replace, ct);
+            return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
+        }, $"request {request.Reference} changed since it was read");
+
+    public async Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct)
+    {
+        var list = await QueryAsync(TableClient.CreateQueryFilter($"RequesterId eq {requesterId}"), ct);
+        return [.. list.OrderByDescending(r => r.Value.SubmittedAt)];
+    }
+
+    public async Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct)
+    {
+        var filter = string.Join(" or ", RequestStates.Open.Select(s => TableClient.CreateQueryFilter($"State eq {s.ToString()}")));
+        var list = await QueryAsync(filter, ct);
+        return [.. list.OrderBy(r => r.Value.SubmittedAt)];
+    }
+
+    public Task<string> NextReferenceAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
+
+    private async Task<List<Versioned<ToolRequest>>> QueryAsync(string filter, CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        var list = new List<Versioned<ToolRequest>>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToVersioned(e));
+        return list;
+    }
+
+    private static string Partition(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(ToolRequest request)
+    {
+        if (!RequestReference.TryParse(request.Reference, out var year, out _))
+            throw new ArgumentException($"'{request.Reference}' is not a reference of the form AIP-YYYY-NNNN.", nameof(request));
+        return new TableEntity(Partition(year), request.Reference)
+        {
+            ["RequesterId"] = request.RequesterId,
+            ["State"] = request.State.ToString(),
+            ["SubmittedAt"] = request.SubmittedAt,
+            ["UpdatedAt"] = request.UpdatedAt,
+            [JsonColumn.Name] = JsonColumn.Write(request, $"request {request.Reference}"),
+        };
+    }
+
+    private static Versioned<ToolRequest> ToVersioned(TableEntity e) =>
+        new(JsonColumn.Read<ToolRequest>(e.GetString(JsonColumn.Name), $"request {e.RowKey}"), e.ETag.ToString());
+}

@@ -1,0 +1,153 @@
+using AiPolicyBot.Triage;
+
+namespace AiPolicyBot.Core.Tests.Triage;
+
+/// <summary>Layer behaviour of the pipeline on hand-written mail (not the dev set).</summary>
+public class TriageClassifierTests
+{
+    private static readonly TriageClassifier Classifier = TriageDevSet.Classifier.Value;
+
+    private static TriageResult Classify(string subject, string body, Dictionary<string, string>? headers = null, string from = "a.teacher@school.example") =>
+        Classifier.Classify(new MailToTriage(from, "information.assurance@trust.example", subject, body, headers));
+
+    [Fact]
+    public void Own_mail_is_other_and_final_even_when_it_mentions_a_breach()
+    {
+        var byHeader = Classify("[AIP-2026-0042] Breach alert", "I pasted pupil names into ChatGPT.", new() { ["x-ia-job-id"] = "42" });
+        Assert.Equal(TriageCategory.Other, byHeader.Category);
+        Assert.Equal(0.99, byHeader.Confidence);
+        Assert.Contains("header:own-mail", byHeader.Signals);
+
+        var bySender = Classify("Your request", "Thanks", from: "Information.Assurance@trust.example");
+        Assert.Equal(TriageCategory.Other, bySender.Category);
+        Assert.Contains("header:own-mail", bySender.Signals);
+    }
+
+    [Fact]
+    public void Auto_replies_and_delivery_reports_are_other_and_final()
+    {
+        Assert.Equal(TriageCategory.Other, Classify("Re: complaint", "I am out of the office.", new() { ["AUTO-SUBMITTED"] = "auto-replied" }).Category);
+        Assert.Equal(TriageCategory.Other, Classify("Undeliverable: formal complaint", "Delivery failed.").Category);
+        Assert.Equal(TriageCategory.Other, Classify("Mail", "x", from: "MAILER-DAEMON@trust.example").Category);
+        var report = Classify("Returned", "I wish to make a formal complaint.", new() { ["Content-Type"] = "multipart/report; report-type=delivery-status" });
+        Assert.Equal(TriageCategory.Other, report.Category);
+        Assert.Contains("header:delivery-report", report.Signals);
+    }
+
+    [Fact]
+    public void Auto_generated_is_other_unless_a_breach_rule_matches()
+    {
+        var auto = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" };
+        Assert.Equal(TriageCategory.Other, Classify("Ticket received", "We have received your message and will reply soon.", auto).Category);
+        var notice = Classify("Security incident notification",
+            "We are writing to let you know that we identified unauthorised access to a database containing pupil names.", auto);
+        Assert.Equal(TriageCategory.Breach, notice.Category);
+        Assert.Contains("rule:breach-incident-notice", notice.Signals);
+    }
+
+    [Fact]
+    public void Bulk_mail_is_marketing_even_when_it_talks_about_breaches()
+    {
+        var bulk = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://news.vendor.example/u>", ["X-Microsoft-Antispam"] = "BCL:5;" };
+        var result = Classify("Free webinar: how to avoid a data breach", "A data breach can happen to any school. Book your place.", bulk);
+        Assert.Equal(TriageCategory.Marketing, result.Category);
+        Assert.Contains("header:bcl=5", result.Signals);
+        Assert.Contains("header:list-unsubscribe", result.Signals);
+    }
+
+    [Fact]
+    public void Breach_outranks_complaint_and_no_later_layer_overrules_it()
+    {
+        var result = Classify("Formal complaint",
+            "I wish to make a formal complaint. My son's teacher pasted his EHCP into ChatGPT without asking us.");
+        Assert.Equal(TriageCategory.Breach, result.Category);
+        Assert.Equal(0.9, result.Confidence);
+        Assert.Contains("rule:breach-pasted-pupil-data", result.Signals);
+        Assert.Contains("rule:complaint-formal", result.Signals);
+        Assert.DoesNotContain(result.Signals, s => s.StartsWith("ml:"));
+    }
+
+    [Fact]
+    public void A_question_about_pasting_data_is_not_a_breach()
+    {
+        var result = Classify("Quick question", "Can I paste pupil names into ChatGPT if I delete the chat afterwards?");
+        Assert.NotEqual(TriageCategory.Breach, result.Category);
+        Assert.DoesNotContain(result.Signals, s => s.StartsWith("rule:breach"));
+    }
+
+    [Fact]
+    public void Dissatisfaction_asking_for_redress_is_a_complaint()
+    {
+        var result = Classify("Report", "I am very unhappy that my daughter's report was written by AI. I expect an apology.");
+        Assert.Equal(TriageCategory.Complaint, result.Category);
+        Assert.Contains("rule:complaint-dissatisfied", result.Signals);
+    }
+
+    [Fact]
+    public void Reference_comes_from_the_subject_first_then_the_body()
+    {
+        var both = Classify("Re: [AIP-2026-0042] Curipod", "About AIP-2026-0099 as well. Thanks!");
+        Assert.Equal("AIP-2026-0042", both.Reference);
+        Assert.Contains("thread:AIP-2026-0042", both.Signals);
+        Assert.Equal("AIP-2026-12345", Classify("Hello", "see AIP-2026-12345 please").Reference);
+        Assert.Null(Classify("Hello", "see AIP-26-1234 and XAIP-2026-1234").Reference);
+    }
+
+    [Fact]
+    public void A_thanks_only_reply_on_a_thread_is_other()
+    {
+        var result = Classify("Re: AIP-2026-0088 complaint outcome", "Thank you for looking into this.\n\nOn 3 Nov, AiPolicyBot wrote:\n> formal complaint");
+        Assert.Equal(TriageCategory.Other, result.Category);
+        Assert.Contains("rule:other-thanks-only", result.Signals);
+    }
+
+    [Fact]
+    public void Statistical_layer_reports_its_score_and_abstains_below_the_threshold()
+    {
+        var mail = new MailToTriage("x@y.example", null, "Hmm", "zebra quantum");
+        var strict = TriageClassifier.Create(new TriageOptions { AbstainThreshold = 1.01 }, DemoRegisterToolNames.All);
+        var result = strict.Classify(mail);
+        Assert.Equal(TriageCategory.NeedsHuman, result.Category);
+        Assert.Contains(result.Signals, s => s.StartsWith("ml:"));
+        Assert.InRange(result.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void Known_tool_question_and_unknown_tool_request_use_the_gazetteer()
+    {
+        Assert.Equal(TriageCategory.Question, Classify("Is ChatGPT approved?", "Is ChatGPT on the approved list for planning lessons without pupil information?").Category);
+        Assert.Equal(TriageCategory.ToolRequest, Classify("Wordwall AI", "Could we use Wordwall AI for making quizzes with Year 4? What do I need to do to get it approved?").Category);
+    }
+
+    [Fact]
+    public void Gazetteer_matches_names_ignoring_case_spaces_and_punctuation()
+    {
+        var g = new ToolGazetteer(["ChatGPT", "Otter.ai", "Microsoft 365 Copilot Chat", "Aila"]);
+        Assert.True(g.Mentions("is chat gpt ok?"));
+        Assert.True(g.Mentions("We used OTTER AI"));
+        Assert.True(g.Mentions("microsoft 365 copilot chat for reports"));
+        Assert.False(g.Mentions("is it available?"));   // "aila" inside a word does not count
+        Assert.False(ToolGazetteer.Empty.Mentions("ChatGPT"));
+    }
+
+    [Fact]
+    public void Classification_is_deterministic()
+    {
+        var a = TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All);
+        var mail = new MailToTriage("p@school.example", null, "Trial", "We'd like to pilot Slidewise with Year 8.");
+        static string Json(TriageResult r) => System.Text.Json.JsonSerializer.Serialize(r, AiPolicyBot.Common.AiPolicyJson.Options);
+        Assert.Equal(Json(a.Classify(mail)), Json(a.Classify(mail)));
+        Assert.Equal(Json(a.Classify(mail)), Json(TriageDevSet.Classifier.Value.Classify(mail)));
+        Assert.Equal(a.Model.Temperature, TriageDevSet.Classifier.Value.Model.Temperature);
+    }
+
+    [Fact]
+    public void A_half_megabyte_hostile_body_is_classified_quickly()
+    {
+        var body = string.Concat(Enumerable.Repeat("pupil pupil pupil names 0770 aaaa@ pasted ", 12_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Classifier.Classify(new MailToTriage("x@y.example", null, "s", body));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.NotNull(result);
+    }
+}

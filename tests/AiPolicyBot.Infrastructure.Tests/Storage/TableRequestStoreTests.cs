@@ -1,0 +1,138 @@
+using System.Text.Json;
+using AiPolicyBot.Common;
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Requests;
+
+namespace AiPolicyBot.Infrastructure.Tests.Storage;
+
+public sealed class TableRequestStoreTests() : TestTables("reqtests")
+{
+    private TableRequestStore Store => new(Tables, new TableReferenceCounter(Tables));
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Created_request_reads_back_equal_with_a_version()
+    {
+        var request = Samples.Request("AIP-2026-0001");
+        var created = await Store.CreateAsync(request, Ct);
+
+        var read = await Store.GetAsync("AIP-2026-0001", Ct);
+        Assert.NotNull(read);
+        Assert.Equal(created.Version, read.Version);
+        // Every field survives the round trip (intake, outcome, decisions are stored as JSON).
+        Assert.Equal(JsonSerializer.Serialize(request, AiPolicyJson.Options), JsonSerializer.Serialize(read.Value, AiPolicyJson.Options));
+        Assert.Equal(Policy.DataCategory.PupilWork, Assert.Single(read.Value.Intake.DataCategories));
+        Assert.Equal(request.SubmittedAt, read.Value.SubmittedAt);
+    }
+
+
+    [Theory]
+    [InlineData("AIP-2026-9999")]
+    [InlineData("not-a-reference")]
+    [InlineData("AIP-2026-00/1")]
+    [InlineData("")]
+    public async Task Unknown_or_malformed_reference_reads_as_null(string reference) =>
+        Assert.Null(await Store.GetAsync(reference, Ct));
+
+    [Fact]
+    public async Task Duplicate_create_is_a_conflict_and_keeps_the_first()
+    {
+        await Store.CreateAsync(Samples.Request("AIP-2026-0002"), Ct);
+        var second = Samples.Request("AIP-2026-0002") with { RequesterName = "Someone Else" };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(second, Ct));
+        Assert.Equal("Test Teacher", (await Store.GetAsync("AIP-2026-0002", Ct))!.Value.RequesterName);
+    }
+
+    [Fact]
+    public async Task Update_with_current_version_succeeds_and_changes_the_version()
+    {
+        var created = await Store.CreateAsync(Samples.Request("AIP-2026-0003"), Ct);
+        var updated = await Store.UpdateAsync(created.Value with { State = RequestState.Approved, PendingRoles = [] }, created.Version, Ct);
+
+        Assert.NotEqual(created.Version, updated.Version);
+        var read = await Store.GetAsync("AIP-2026-0003", Ct);
+        Assert.Equal(RequestState.Approved, read!.Value.State);
+        Assert.Equal(updated.Version, read.Version);
+    }
+
+    [Fact]
+    public async Task Stale_version_update_is_a_conflict_and_the_stored_value_is_unchanged()
+    {
+        var created = await Store.CreateAsync(Samples.Request("AIP-2026-0004"), Ct);
+        var first = await Store.UpdateAsync(created.Value with { State = RequestState.Rejected }, created.Version, Ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.UpdateAsync(created.Value with { State = RequestState.Approved }, created.Version, Ct));
+
+        var read = await Store.GetAsync("AIP-2026-0004", Ct);
+        Assert.Equal(RequestState.Rejected, read!.Value.State);
+        Assert.Equal(first.Version, read.Version);
+    }
+
+    [Fact]
+    public async Task Update_of_a_missing_request_is_a_conflict_not_an_upsert()
+    {
+        var created = await Store.CreateAsync(Samples.Request("AIP-2026-0005"), Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.UpdateAsync(Samples.Request("AIP-2026-0006"), created.Version, Ct));
+        Assert.Null(await Store.GetAsync("AIP-2026-0006", Ct));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_decisions_on_one_request_end_in_exactly_one_winner()
+    {
+        var created = await Store.CreateAsync(Samples.Request("AIP-2026-0007"), Ct);
+        // Both approvers read the same version, then decide at the same moment.
+        var a = Store.GetAsync("AIP-2026-0007", Ct);
+        var b = Store.GetAsync("AIP-2026-0007", Ct);
+        var readA = (await a)!; var readB = (await b)!;
+        Assert.Equal(readA.Version, readB.Version);
+
+        var results = await Task.WhenAll(
+            Attempt(readA.Value with { State = RequestState.Approved, AddedConditions = ["by-A"] }, readA.Version),
+            Attempt(readB.Value with { State = RequestState.Rejected, AddedConditions = ["by-B"] }, readB.Version));
+
+        Assert.Single(results, r => r is not null);
+        var winner = results.Single(r => r is not null)!;
+        var stored = (await Store.GetAsync("AIP-2026-0007", Ct))!;
+        Assert.Equal(winner.Value.AddedConditions, stored.Value.AddedConditions); // the loser wrote nothing
+        Assert.Equal(winner.Version, stored.Version);
+        Assert.NotEqual(created.Version, stored.Version);
+    }
+
+    private async Task<Versioned<ToolRequest>?> Attempt(ToolRequest request, string version)
+    {
+        try { return await Store.UpdateAsync(request, version, Ct); }
+        catch (ConcurrencyConflictException) { return null; }
+    }
+
+    [Fact]
+    public async Task Lists_by_requester_newest_first_and_open_requests_oldest_first()
+    {
+        const string alice = "aaaaaaaa-0000-0000-0000-000000000001", bob = "bbbbbbbb-0000-0000-0000-000000000002";
+        await Store.CreateAsync(Samples.Request("AIP-2025-0010", alice, RequestState.Approved, Samples.Now.AddYears(-1)), Ct);
+        await Store.CreateAsync(Samples.Request("AIP-2026-0011", alice, RequestState.Pending, Samples.Now.AddDays(-2)), Ct);
+        await Store.CreateAsync(Samples.Request("AIP-2026-0012", bob, RequestState.Draft, Samples.Now.AddDays(-3)), Ct);
+        await Store.CreateAsync(Samples.Request("AIP-2026-0013", bob, RequestState.MoreInformationRequested, Samples.Now.AddDays(-1)), Ct);
+        await Store.CreateAsync(Samples.Request("AIP-2026-0014", bob, RequestState.Withdrawn, Samples.Now), Ct);
+
+        var mine = await Store.ListByRequesterAsync(alice, Ct);
+        Assert.Equal(["AIP-2026-0011", "AIP-2025-0010"], mine.Select(r => r.Value.Reference));
+
+        var open = await Store.ListOpenAsync(Ct);
+        Assert.Equal(["AIP-2026-0012", "AIP-2026-0011", "AIP-2026-0013"], open.Select(r => r.Value.Reference));
+    }
+
+    [Fact]
+    public async Task Fifty_references_taken_in_parallel_are_all_different_and_consecutive()
+    {
+        var references = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.NextReferenceAsync(2027, Ct))));
+
+        Assert.Equal(50, references.Distinct().Count());
+        Assert.All(references, r => Assert.Matches(@"^AIP-2027-\d{4}$", r));
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => $"AIP-2027-{n:D4}"), references.Order());
+        Assert.Equal("AIP-2028-0001", await Store.NextReferenceAsync(2028, Ct)); // each year counts from 1
+        Assert.Equal("AIP-2027-0051", await Store.NextReferenceAsync(2027, Ct));
+    }
+}
