@@ -18,6 +18,7 @@ public static class AiPolicyBotServices
         // Parts add one line each below, e.g. services.AddPolicyPart(configuration);
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
+        services.AddMailPart(configuration);
         return services;
     }
 }

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AiPolicyBot.Common;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Azure.Data.Tables;
@@ -75,9 +74,7 @@ public static partial class DecisionRows
     private static string Safe(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        if (id.Length <= 200 && Plain().IsMatch(id)) return id;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id));
-        return "~" + Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return TableKeys.Safe(id);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._@:-]+$")]

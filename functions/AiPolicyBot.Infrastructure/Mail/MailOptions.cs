@@ -14,7 +14,8 @@ public sealed class GraphMailOptions
     /// <summary>The IA shared mailbox (UPN or id): recipient of every decision mail, and the sender for app-only send.</summary>
     public string? Mailbox { get; set; }
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>Master switch, off until the Exchange RBAC grant exists (docs/configuration.md).</summary>
+    public bool Enabled { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty = the system-assigned identity.</summary>
     public string? ClientId { get; set; }
@@ -54,6 +55,12 @@ public sealed class LocalMailOptions
 public sealed class MailOutboxOptions
 {
     public const string Section = "MailOutbox";
+
+    /// <summary>
+    /// The outbox queue ("-poison" is appended for the poison queue). Only tests change it, to keep parallel hosts on
+    /// one Azurite apart; the Functions triggers always listen on <see cref="MailQueues.Outbox"/>.
+    /// </summary>
+    public string Queue { get; set; } = MailQueues.Outbox;
 
     /// <summary>Rows not sent this long after their last change are re-queued by the relay.</summary>
     public TimeSpan RelayGrace { get; set; } = TimeSpan.FromMinutes(5);

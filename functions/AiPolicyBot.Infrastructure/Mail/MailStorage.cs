@@ -1,3 +1,4 @@
+using AiPolicyBot.Infrastructure.Storage;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -13,11 +14,11 @@ public sealed class MailStorage
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
-    public MailStorage(TableServiceClient tables, QueueServiceClient queues, string tablePrefix,
+    public MailStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options,
         string outboxQueue = MailQueues.Outbox)
     {
-        Decisions = tables.GetTableClient(tablePrefix + "Decisions");
-        Alerts = tables.GetTableClient(tablePrefix + "Alerts");
+        Decisions = tables.GetTableClient(options.TableName("Decisions"));
+        Alerts = tables.GetTableClient(options.TableName("Alerts"));
         Outbox = queues.GetQueueClient(outboxQueue);
         Poison = queues.GetQueueClient(outboxQueue + "-poison");
     }

@@ -1,5 +1,6 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -25,8 +26,8 @@ public sealed class MailTestBed : IAsyncDisposable
         var id = Guid.NewGuid().ToString("N")[..10];
         Storage = new MailStorage(new TableServiceClient(ConnectionString),
             new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
-            "mailt" + id, "mail-outbox-" + id);
-        GraphOptions = new GraphMailOptions { Mailbox = Mailbox, BaseUrl = (graph?.BaseUrl ?? "http://127.0.0.1:9") + "/v1.0", RetryDelaySeconds = 0 };
+            new StorageOptions { TablePrefix = "mailt" + id }, "mail-outbox-" + id);
+        GraphOptions = new GraphMailOptions { Enabled = true, Mailbox = Mailbox, BaseUrl = (graph?.BaseUrl ?? "http://127.0.0.1:9") + "/v1.0", RetryDelaySeconds = 0 };
         Settings = new MailOutboxOptions { RelayGrace = TimeSpan.Zero, RescheduleJitterMaxSeconds = 0 };
         Graph = graph;
         Queue = new OutboxQueue(Storage, NullLogger<OutboxQueue>.Instance);
