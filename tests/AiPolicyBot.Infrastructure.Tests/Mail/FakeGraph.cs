@@ -50,6 +50,9 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     public int SendsOf(string jobId) { lock (_gate) return _sends.Count(m => m.JobId == jobId); }
 
+    /// <summary>Someone deleted the item in the mailbox.</summary>
+    public void Delete(string id) { lock (_gate) _messages.Remove(id); }
+
     public int DraftsCreatedFor(string jobId) { lock (_gate) return _messages.Values.Count(m => m.JobId == jobId); }
 
     private void Map(WebApplication app)

@@ -183,6 +183,26 @@ public sealed class GraphOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_draft_deleted_from_the_mailbox_is_not_resent_blindly_but_poisoned_and_alerted()
+    {
+        var job = await _bed.DecideAsync("AIP-2026-0055");
+        var crashed = false;
+        _bed.Outbox.CrashAfterDraftStored = _ => !crashed && (crashed = true);
+        await _bed.DrainAsync(maxDequeueCount: 1); // crashed after storing the draft id: straight to poison
+        await _bed.Storage.Poison.ClearMessagesAsync();
+        var draftId = (await _bed.RowAsync(job)).DraftId!;
+        _bed.FakeGraph.Delete(draftId); // a person deleted the draft: was it sent? Nothing proves it.
+        await _bed.Queue.EnqueueAsync(new OutboxPointer(job.Reference, job.JobId), null, default);
+
+        Assert.Equal(5, await _bed.DrainAsync(maxDequeueCount: 5));
+        await _bed.DrainPoisonAsync();
+
+        Assert.Empty(_bed.FakeGraph.Sends);
+        Assert.Equal(OutboxState.Failed, (await _bed.RowAsync(job)).State);
+        Assert.Equal("AIP-2026-0055", Assert.Single(await _bed.Alerts.ListAsync(default)).Reference);
+    }
+
+    [Fact]
     public async Task A_poisoned_message_for_a_job_that_was_sent_after_all_raises_no_alert()
     {
         var job = await _bed.DecideAsync("AIP-2026-0052");

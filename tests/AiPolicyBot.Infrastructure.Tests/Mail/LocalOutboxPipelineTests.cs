@@ -27,7 +27,7 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
     {
         var a = await _bed.DecideAsync("AIP-2026-0200");
         var b = await _bed.DecideAsync("AIP-2026-0201");
-        _bed.Requests.Put(MailSamples.Request("AIP-2026-0202", RequestState.Withdrawn));
+        await _bed.PutAsync(MailSamples.Request("AIP-2026-0202", RequestState.Withdrawn));
         var withdrawn = OutboxJob.DecisionFor("AIP-2026-0202", MailSamples.At);
         await _bed.DecisionLog.EnsureOutboxAsync(withdrawn, default); // outcome without a decision row
 

@@ -2,6 +2,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Requests;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -24,9 +25,12 @@ public sealed class MailTestBed : IAsyncDisposable
     private MailTestBed(FakeGraph? graph, IMailTransport? transport, string? localRoot)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
+        var storageOptions = new StorageOptions { ConnectionString = ConnectionString, TablePrefix = "mailt" + id };
         Storage = new MailStorage(new TableServiceClient(ConnectionString),
             new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
-            new StorageOptions { TablePrefix = "mailt" + id }, "mail-outbox-" + id);
+            storageOptions, "mail-outbox-" + id);
+        Tables = new TableClients(storageOptions);
+        Requests = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
         GraphOptions = new GraphMailOptions { Enabled = true, Mailbox = Mailbox, BaseUrl = (graph?.BaseUrl ?? "http://127.0.0.1:9") + "/v1.0", RetryDelaySeconds = 0 };
         Settings = new MailOutboxOptions { RelayGrace = TimeSpan.Zero, RescheduleJitterMaxSeconds = 0 };
         Graph = graph;
@@ -58,7 +62,8 @@ public sealed class MailTestBed : IAsyncDisposable
     public CrashingOutbox Outbox { get; }
     public IDecisionLog DecisionLog { get; }
     public TableAdminAlerts Alerts { get; }
-    public InMemoryRequestStore Requests { get; } = new();
+    public TableClients Tables { get; }
+    public IRequestStore Requests { get; }
     public IMailTransport Transport { get; }
     public MailOutboxSender Sender { get; }
     public MailOutboxRelay Relay { get; }
@@ -70,10 +75,13 @@ public sealed class MailTestBed : IAsyncDisposable
 
     public FakeGraph FakeGraph => Graph ?? throw new InvalidOperationException("no fake Graph in this bed");
 
+    /// <summary>Stores a request (the real Table request store).</summary>
+    public Task PutAsync(ToolRequest request) => Requests.CreateAsync(request, CancellationToken.None);
+
     /// <summary>Stores the request and records one decision with its decision-mail job.</summary>
     public async Task<OutboxJob> DecideAsync(string reference)
     {
-        Requests.Put(MailSamples.Request(reference));
+        await PutAsync(MailSamples.Request(reference));
         var job = OutboxJob.DecisionFor(reference, MailSamples.At);
         Assert.True(await DecisionLog.RecordAsync(reference, MailSamples.Decision(), [job], CancellationToken.None));
         return job;
@@ -139,6 +147,7 @@ public sealed class MailTestBed : IAsyncDisposable
         if (Graph is not null) await Graph.DisposeAsync();
         try
         {
+            foreach (var table in Tables.All) await table.DeleteAsync();
             await Storage.Decisions.DeleteAsync();
             await Storage.Alerts.DeleteAsync();
             await Storage.Outbox.DeleteIfExistsAsync();
