@@ -24,6 +24,12 @@ public sealed class MailOutboxSender(
     Random? random = null)
 {
     private static readonly TimeSpan ThrottleFallback = TimeSpan.FromSeconds(30);
+
+    /// <summary>States a decision mail can report.</summary>
+    public static readonly IReadOnlySet<RequestState> DecisionStates = new HashSet<RequestState>
+    {
+        RequestState.Approved, RequestState.Rejected, RequestState.Expired, RequestState.Withdrawn, RequestState.Closed,
+    };
     private readonly Random _random = random ?? Random.Shared;
 
     public async Task HandleAsync(string message, CancellationToken ct)
@@ -59,6 +65,10 @@ public sealed class MailOutboxSender(
     {
         var request = await requests.GetAsync(job.Reference, ct)
             ?? throw new InvalidOperationException($"Request {job.Reference} of mail job {job.JobId} was not found.");
+        // The decision row can commit (and its pointer arrive) before the approvals flow moves the request to its
+        // final state: fail this delivery so the queue retries once the request has caught up.
+        if (job.Kind == MailKind.Decision && !DecisionStates.Contains(request.Value.State))
+            throw new RequestNotFinalException(job.Reference, request.Value.State);
         return job.Kind switch
         {
             MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, mail.Recipient),
@@ -89,3 +99,7 @@ public sealed class MailOutboxSender(
             Current = await outbox.MarkDraftedAsync(Current, draftId, ct);
     }
 }
+
+/// <summary>A decision mail was due but the request is not in a final state yet; the queue retries it.</summary>
+public sealed class RequestNotFinalException(string reference, RequestState state)
+    : Exception($"Request {reference} is {state}, not final yet; the decision mail waits for it.");

@@ -1,5 +1,6 @@
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Requests;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;
 
@@ -37,6 +38,23 @@ public sealed class GraphOutboxTests : IAsyncLifetime
         var row = await _bed.RowAsync(job);
         Assert.Equal(OutboxState.Sent, row.State);
         Assert.Equal(sent.Id, row.DraftId);
+    }
+
+    [Fact]
+    public async Task A_decision_mail_waits_until_the_request_reached_its_final_state()
+    {
+        var pending = await _bed.Requests.CreateAsync(MailSamples.Request("AIP-2026-0056", RequestState.Pending), default);
+        var job = OutboxJob.DecisionFor("AIP-2026-0056", MailSamples.At);
+        await _bed.DecisionLog.RecordAsync("AIP-2026-0056", MailSamples.Decision(), [job], default);
+
+        await Assert.ThrowsAsync<RequestNotFinalException>(() =>
+            _bed.Sender.HandleAsync(new OutboxPointer(job.Reference, job.JobId).ToJson(), default));
+        Assert.Empty(_bed.FakeGraph.Sends);
+
+        await _bed.Requests.UpdateAsync(pending.Value with { State = RequestState.Rejected }, pending.Version, default);
+        await _bed.DrainAsync();
+        var sent = Assert.Single(_bed.FakeGraph.Sends);
+        Assert.Contains("Decision: rejected", sent.Subject);
     }
 
     [Fact]
