@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace AiPolicyBot.Hosting.Tests;
 
 /// <summary>The admin API through the real local host (WebApplicationFactory, Development settings).</summary>
-public class PolicyApiTests(WebApplicationFactory<WebHostProgram> factory) : IClassFixture<WebApplicationFactory<WebHostProgram>>
+public class PolicyApiTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
 {
     private const string AdminKey = "local-dev-admin-key"; // appsettings.Development.json
 

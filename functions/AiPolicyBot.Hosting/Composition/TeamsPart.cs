@@ -1,7 +1,6 @@
 using AiPolicyBot.Conversations;
-using AiPolicyBot.Storage;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Protocol;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +13,6 @@ public static class TeamsPart
     public static IServiceCollection AddTeamsPart(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTeamsProtocol(configuration);
-        services.TryAddSingleton(_ => new TableServiceClient(configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true"));
         services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<MessagesEndpoint>();
         return services;

@@ -53,11 +53,31 @@ public sealed class MessagesEndpoint(
             return;
         }
 
-        var auth = await authenticator.AuthenticateAsync(
-            request.Headers.Authorization.ToString(), activity!, IsLoopback(context.Connection.RemoteIpAddress), context.RequestAborted);
+        AuthResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(
+                request.Headers.Authorization.ToString(), activity!, IsLoopback(context.Connection.RemoteIpAddress), context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No keys yet (metadata endpoint unreachable on a cold start): we cannot judge the token, so nothing runs.
+            logger.LogError(e, "Could not load the keys to validate the token");
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (!auth.IsAuthenticated)
         {
             response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var tenants = options.Value.AllowedTenantIds;
+        if (tenants.Count > 0 && !tenants.Contains(activity!.TenantId ?? "", StringComparer.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Rejected an activity from a tenant that is not served");
+            response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 

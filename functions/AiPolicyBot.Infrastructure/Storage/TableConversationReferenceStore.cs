@@ -1,25 +1,22 @@
-using System.Buffers.Text;
-using System.Text;
 using AiPolicyBot.Conversations;
 using Azure;
 using Azure.Data.Tables;
 
-namespace AiPolicyBot.Storage;
+namespace AiPolicyBot.Infrastructure.Storage;
 
 /// <summary>
 /// Conversation references in the table <c>ConversationReferences</c>: one row per conversation
 /// (PK <c>conversation</c>, RK = conversation id) and, for personal chats, an index row per user
-/// (PK <c>user</c>, RK = Entra object id) so proactive 1:1 messages find the chat. Keys are base64url because Teams
-/// ids contain characters Table keys forbid or mangle. Writes are idempotent upserts of the latest reference.
+/// (PK <c>user</c>, RK = Entra object id) so proactive 1:1 messages find the chat. Keys go through
+/// <see cref="TableKeys.Safe"/> because Teams ids contain characters Table keys forbid or mangle. Writes are
+/// idempotent upserts of the latest reference (a reference has no history worth an ETag: the newest wins).
 /// </summary>
-public sealed class TableConversationReferenceStore(TableServiceClient service) : IConversationReferenceStore
+public sealed class TableConversationReferenceStore(TableClients tables) : IConversationReferenceStore
 {
-    public const string TableName = "ConversationReferences";
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private Task? _created;
+    private readonly TableClient _table = tables.ConversationReferences;
 
     public async Task<ConversationReference?> GetAsync(string conversationId, CancellationToken ct) =>
         await ReadAsync(ConversationPartition, Key(conversationId), ct);
@@ -65,19 +62,10 @@ public sealed class TableConversationReferenceStore(TableServiceClient service) 
         return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
     }
 
-    private Task EnsureTableAsync(CancellationToken ct)
-    {
-        // Once per process; a failed attempt is retried by the next call.
-        var created = _created;
-        if (created is { IsCompletedSuccessfully: true })
-        {
-            return created;
-        }
+    // Start-up creates the tables; this covers a start-up that ran while storage was down. Cheap once done.
+    private Task EnsureTableAsync(CancellationToken ct) => tables.EnsureCreatedAsync(ct);
 
-        return _created = _table.CreateIfNotExistsAsync(ct);
-    }
-
-    private static string Key(string value) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value));
+    private static string Key(string value) => TableKeys.Safe(value);
 
     private static TableEntity ToEntity(string partition, string row, ConversationReference r) => new(partition, row)
     {

@@ -33,6 +33,12 @@ public sealed class BotOptions
     public List<string> AllowedChannelIds { get; set; } = ["msteams"];
 
     /// <summary>
+    /// Tenants the bot serves; empty = any tenant whose token is valid. Activities from other tenants get 403 and
+    /// reach no handler (anchors.md §3.12). Checked after authentication; the tenant id itself is not signed.
+    /// </summary>
+    public List<string> AllowedTenantIds { get; set; } = [];
+
+    /// <summary>
     /// Hosts our connector token may be sent to (https only). "*.x" matches subdomains. Loopback is added only in the
     /// Development environment.
     /// </summary>

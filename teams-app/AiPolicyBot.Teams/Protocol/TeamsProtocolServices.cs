@@ -30,13 +30,15 @@ public static class TeamsProtocolServices
         services.TryAddSingleton(TimeProvider.System);
 
         // Inbound
-        services.AddHttpClient(BotKeySources.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(BotKeySources.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<BotKeySources>();
         services.AddSingleton<LocalDevelopmentMode>();
         services.AddSingleton<BotRequestAuthenticator>();
 
         // Outbound
+        // The default HttpClient logs print full URLs, i.e. conversation and user ids: personal data stays out of logs.
         services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddResilienceHandler("connector", pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {

@@ -113,6 +113,34 @@ public sealed class MessagesEndpointTests(MessagesAuthFixture f) : IClassFixture
         Assert.Equal(0, host.Handler.Calls);
     }
 
+    [Fact]
+    public async Task Activities_from_tenants_not_served_are_403_and_reach_no_handler()
+    {
+        var settings = f.Settings(allowLocal: false);
+        settings["Bot:AllowedTenantIds:0"] = "11111111-2222-3333-4444-555555555555";
+        using var host = new BotHostFactory(settings);
+        using var response = await host.CreateClient().SendAsync(Post(TestTokens.MessageJson(), Token));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, host.Handler.Calls);
+
+        settings["Bot:AllowedTenantIds:1"] = TestTokens.TenantId;
+        using var allowed = new BotHostFactory(settings);
+        using var ok = await allowed.CreateClient().SendAsync(Post(TestTokens.MessageJson(), Token));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(1, allowed.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task Unreachable_key_endpoint_is_503_and_reaches_no_handler()
+    {
+        var settings = f.Settings(allowLocal: false);
+        settings["Bot:OpenIdMetadataUrl"] = "http://127.0.0.1:22019/.well-known/openidconfiguration"; // nothing listens there
+        using var host = new BotHostFactory(settings);
+        using var response = await host.CreateClient().SendAsync(Post(TestTokens.MessageJson(), Token));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, host.Handler.Calls);
+    }
+
     private sealed class NonSeekable(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;

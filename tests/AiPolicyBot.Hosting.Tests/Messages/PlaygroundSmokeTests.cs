@@ -7,7 +7,7 @@ using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Staff;
 using System.Text.Json.Nodes;
-using AiPolicyBot.Storage;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Conversation;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +42,8 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
         throw new InvalidOperationException("AiPolicyBot.sln not found above " + AppContext.BaseDirectory);
     }
 
+    private static readonly string TablePrefix = "smoke" + Guid.NewGuid().ToString("N")[..8];
+
     private sealed class LocalBot(string storage) : WebApplicationFactory<WebHostProgram>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,6 +53,7 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
             {
                 ["Bot:AllowUnauthenticatedLocal"] = "true",
                 ["AzureWebJobsStorage"] = storage,
+                ["Storage:TablePrefix"] = TablePrefix,
             }));
         }
     }
@@ -106,7 +109,8 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 
             // The install (installationUpdate + conversationUpdate at Playground start) stored the reference for later
             // proactive messages, with the Playground's loopback serviceUrl.
-            var stored = await new TableConversationReferenceStore(new TableServiceClient(storage)).GetAsync(chatId, CancellationToken.None);
+            var stored = await new TableConversationReferenceStore(new TableClients(new StorageOptions { ConnectionString = storage, TablePrefix = TablePrefix }))
+                .GetAsync(chatId, CancellationToken.None);
             Assert.NotNull(stored);
             Assert.Equal($"http://localhost:{PlaygroundPort}/_connector", stored.ServiceUrl);
             Assert.Equal("personal", stored.ConversationType);

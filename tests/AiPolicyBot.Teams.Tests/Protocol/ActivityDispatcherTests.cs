@@ -102,6 +102,23 @@ public sealed class ActivityDispatcherTests
     }
 
     [Fact]
+    public async Task Install_with_storage_down_still_welcomes_once()
+    {
+        _store.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table down"));
+        var dispatcher = Create();
+        var install = Parse(TestTokens.MessageJson(type: "installationUpdate")) with { Action = "add", Text = null };
+        var added = Parse(TestTokens.MessageJson(type: "conversationUpdate")) with
+        {
+            Text = null,
+            MembersAdded = [new ChannelAccount { Id = "28:" + TestTokens.AppId }],
+        };
+
+        await Task.WhenAll(dispatcher.DispatchAsync(install, AuthMode.Channel), dispatcher.DispatchAsync(added, AuthMode.Channel));
+
+        Assert.Equal(WelcomeInstallHandler.Text, Assert.Single(_sent).Text);
+    }
+
+    [Fact]
     public async Task Bot_removed_forgets_the_reference()
     {
         var removed = Parse(TestTokens.MessageJson(type: "conversationUpdate")) with

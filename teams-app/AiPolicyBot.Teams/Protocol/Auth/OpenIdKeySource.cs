@@ -73,7 +73,15 @@ public sealed class OpenIdKeySource(
             }
 
             _lastForcedRefresh = now;
-            return _current = await FetchAsync(ct);
+            try
+            {
+                return _current = await FetchAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Forced OpenID key refresh failed for {MetadataUrl}", metadataUrl);
+                return null;
+            }
         }
         finally
         {

@@ -25,6 +25,8 @@ public sealed class ActivityDispatcher(
 {
     public const string TimeoutText = "Sorry, that took too long. Please try again.";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _welcomedWithoutStore = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, IInvokeHandler> _invokes =
         invokeHandlers.GroupBy(h => h.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
@@ -143,9 +145,9 @@ public sealed class ActivityDispatcher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Better a second welcome than none: storage trouble must not make the bot look dead.
+            // Storage trouble must not make the bot look dead: welcome anyway, once per conversation in this process.
             logger.LogError(e, "Could not store the conversation reference on install");
-            outcome = TrackOutcome.Created;
+            outcome = _welcomedWithoutStore.TryAdd(turn.Activity.Conversation?.Id ?? "", 0) ? TrackOutcome.Created : TrackOutcome.Unchanged;
         }
 
         // installationUpdate and conversationUpdate both arrive on a fresh install: greet only the first time.
