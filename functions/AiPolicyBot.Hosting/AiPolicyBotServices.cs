@@ -16,8 +16,10 @@ public static class AiPolicyBotServices
         services.Configure<PolicyOptions>(configuration.GetSection(PolicyOptions.Section));
         services.AddSingleton<HealthEndpoint>();
         // Parts add one line each below, e.g. services.AddPolicyPart(configuration);
+        services.AddPolicyPart(configuration);
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
+        services.AddTeamsPart(configuration);
         return services;
     }
 }

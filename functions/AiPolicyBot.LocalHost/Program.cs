@@ -14,7 +14,10 @@ builder.Services.AddHostedService<LocalJobs>();
 var app = builder.Build();
 var api = app.MapGroup("/api");
 api.MapGet("/health", (HealthEndpoint e) => e.Handle());
-api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
+api.MapPolicyRoutes();
+api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
+   .AddEndpointFilter<AdminKeyFilter>();
+api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
 
 app.Run();
 

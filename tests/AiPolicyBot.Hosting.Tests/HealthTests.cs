@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AiPolicyBot.Hosting.Tests;
 
-public class HealthTests(WebApplicationFactory<WebHostProgram> factory) : IClassFixture<WebApplicationFactory<WebHostProgram>>
+public class HealthTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
 {
     [Fact]
     public async Task Health_is_200_with_a_version_and_needs_no_key()

@@ -6,13 +6,25 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace AiPolicyBot.Hosting.Tests;
 
 /// <summary>POST /api/triage/preview through the real local host (contracts.md §3).</summary>
-public class TriagePreviewTests(WebApplicationFactory<WebHostProgram> factory) : IClassFixture<WebApplicationFactory<WebHostProgram>>
+public class TriagePreviewTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
 {
+    private const string AdminKey = "local-dev-admin-key"; // appsettings.Development.json
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json)
     {
-        var response = await factory.CreateClient().PostAsync("/api/triage/preview", new StringContent(json, Encoding.UTF8, "application/json"));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+        var response = await client.PostAsync("/api/triage/preview", new StringContent(json, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Without_the_admin_key_it_is_401()
+    {
+        var response = await factory.CreateClient().PostAsync("/api/triage/preview",
+            new StringContent("""{"from":"a@b.example","subject":"s","body":"b"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

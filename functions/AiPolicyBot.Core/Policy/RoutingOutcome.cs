@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiPolicyBot.Policy;
 
 /// <summary>The routing outcome of contracts.md §2. It is never a decision: people decide.</summary>
@@ -7,7 +9,8 @@ public sealed record RoutingOutcome(
     IReadOnlyList<string> ApproverRoles,
     IReadOnlyList<string> Conditions,
     IReadOnlyList<RoutingReason> Reasons,
-    string? RegisterEntryId);
+    // The contract shows "registerEntryId": null explicitly, so it is written even when null.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? RegisterEntryId);
 
 /// <summary>One rule that fired: its id (e.g. "R6-DATA"), the policy section it rests on, and plain English.</summary>
 public sealed record RoutingReason(string Rule, string PolicySection, string Text);
