@@ -5,6 +5,7 @@ using AiPolicyBot.Infrastructure.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
+using AiPolicyBot.Teams.Conversation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,18 +37,31 @@ public static class ApprovalsPart
         services.AddSingleton<PendingApprovalsQuery>();
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
-        services.AddSingleton<IApprovalVerbHandler, RefreshApprovalHandler>();
-        services.AddSingleton<IApprovalVerbHandler, ApproveHandler>();
-        services.AddSingleton<IApprovalVerbHandler, ApproveWithConditionsHandler>();
-        services.AddSingleton<IApprovalVerbHandler, RejectHandler>();
-        services.AddSingleton<IApprovalVerbHandler, AskInformationHandler>();
-        services.AddSingleton<IApprovalVerbHandler, AnswerInformationHandler>();
-        services.AddSingleton<IApprovalVerbHandler, WithdrawHandler>();
+        // Teams: one card action handler per verb, the pending-approvals command, the connector-backed messenger.
+        services.AddCardVerb<RefreshApprovalHandler>();
+        services.AddCardVerb<ApproveHandler>();
+        services.AddCardVerb<ApproveWithConditionsHandler>();
+        services.AddCardVerb<RejectHandler>();
+        services.AddCardVerb<AskInformationHandler>();
+        services.AddCardVerb<AnswerInformationHandler>();
+        services.AddCardVerb<WithdrawHandler>();
+        services.AddSingleton<PendingApprovalsCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
+        services.AddSingleton<IApprovalMessenger, ConnectorApprovalMessenger>();
+        services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
+        services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();
 
         services.AddSingleton<ApprovalDeadlinesJob>();
         services.AddSingleton<RegisterReviewJob>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<ApprovalDeadlinesJob>());
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<RegisterReviewJob>());
         return services;
+    }
+
+    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, IApprovalVerbHandler, ICardActionHandler
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IApprovalVerbHandler>(sp => sp.GetRequiredService<T>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<T>());
     }
 }
