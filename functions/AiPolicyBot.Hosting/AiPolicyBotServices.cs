@@ -20,7 +20,6 @@ public static class AiPolicyBotServices
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
-        services.AddApprovalsPart(configuration);
         return services;
     }
 }
