@@ -50,6 +50,9 @@ public sealed class ApprovalFollowUp(
             default:
                 await cards.UpdateAllCopiesAsync(request, directory, ct);
                 await TellPeopleAsync(e, request, ct);
+                if (request.State == RequestState.Approved && request.Outcome.RequiresItInstall && request.Outcome.Tier != Tier.ItInstall)
+                    foreach (var it in directory.PeopleFor(ApproverRoles.It, request.Intake.AcademyId))
+                        await OnceAsync($"{request.Reference}|install|{it}", () => messenger.SendTextToUserAsync(it, ApprovalMessages.InstallNeeded(request), ct), ct);
                 if (request.State is RequestState.Approved or RequestState.Rejected) await UpdateRegisterAsync(request, ct);
                 break;
         }

@@ -241,4 +241,16 @@ public class ApprovalFlowTests
         Assert.Empty(strict.Decisions.Rows);
         Assert.DoesNotContain(strict.Seen, s => s.Card.ToJson().Contains("Local demo", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task IT_is_told_to_install_once_a_Trust_approval_needs_an_install()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest() with { Outcome = TrustRequest().Outcome with { RequiresItInstall = true } });
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+        Assert.DoesNotContain(rig.Messenger.Texts, t => t.UserId == ItLead);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Dpo, Ref);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == ItLead && t.Text.StartsWith("**Install needed:**", StringComparison.Ordinal));
+    }
 }
