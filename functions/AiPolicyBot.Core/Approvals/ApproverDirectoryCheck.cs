@@ -22,7 +22,7 @@ public static class ApproverDirectoryCheck
         }
         foreach (var (academy, leader) in directory.AcademyLeaders)
         {
-            if (!IsAcademyId(academy)) problems.Add($"Academies:{academy} is not a valid academy id (letters, digits, '_').");
+            if (!IsAcademyId(academy)) problems.Add($"Academies:{academy} is not a valid academy id (letters, digits, '_', '-').");
             if (string.IsNullOrWhiteSpace(leader.Primary)) problems.Add($"Academies:{academy}:Leader is missing.");
             else CheckIds(leader, $"Academies:{academy}:Leader", problems);
         }
@@ -31,7 +31,7 @@ public static class ApproverDirectoryCheck
 
     public static bool IsObjectId(string? id) => Guid.TryParseExact(id, "D", out _);
 
-    public static bool IsAcademyId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    public static bool IsAcademyId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     private static void CheckIds(RoleHolders holders, string key, List<string> problems)
     {

@@ -16,7 +16,8 @@ public sealed class ApprovalDeadlinesJob(IRequestStore requests, ApprovalWorkflo
 {
     public string Name => "approval-deadlines";
     public TimeSpan Interval => TimeSpan.FromHours(1);
-    public string Schedule => "0 5 * * * *";
+    public const string Cron = "0 5 * * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(CancellationToken ct)
     {

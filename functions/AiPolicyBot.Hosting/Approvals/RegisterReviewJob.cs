@@ -30,7 +30,8 @@ public sealed class RegisterReviewJob(
 {
     public string Name => "register-review";
     public TimeSpan Interval => TimeSpan.FromHours(6);
-    public string Schedule => "0 15 6 * * *";
+    public const string Cron = "0 15 6 * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(CancellationToken ct)
     {

@@ -7,6 +7,7 @@ namespace AiPolicyBot.Infrastructure.Approvals;
 /// <summary>
 /// Reads the approver directory from configuration: <c>Approvers:{Role}</c> (Entra object id) with
 /// <c>Approvers:{Role}:Deputies</c> (a list), and <c>Academies:{id}:Leader</c> with <c>Academies:{id}:Deputies</c>.
+/// A JSON file cannot give a key both a value and children, so there <c>Approvers:{Role}:Id</c> may stand for the id.
 /// </summary>
 public static class ConfiguredApprovers
 {
@@ -16,7 +17,7 @@ public static class ConfiguredApprovers
         foreach (var role in ApproverDirectory.RequiredTrustRoles)
         {
             var section = configuration.GetSection("Approvers").GetSection(role);
-            if (section.Value is { Length: > 0 } primary) trust[role] = new RoleHolders(primary.Trim(), Deputies(section));
+            if ((section.Value ?? section["Id"]) is { Length: > 0 } primary) trust[role] = new RoleHolders(primary.Trim(), Deputies(section));
         }
         var academies = new Dictionary<string, RoleHolders>(StringComparer.OrdinalIgnoreCase);
         foreach (var academy in configuration.GetSection("Academies").GetChildren())

@@ -1,6 +1,5 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
-using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Logging;
@@ -26,12 +25,10 @@ public sealed class ApprovalFollowUp(
     ApprovalCardService cards,
     IApprovalMessenger messenger,
     IIdempotencyStore once,
-    IDecisionLog decisionLog,
     RegisterRecorder register,
     IRegisterChangeListener registerChanged,
     IOptions<ApprovalOptions> approvalOptions,
     IOptions<PolicyOptions> policyOptions,
-    TimeProvider time,
     ILogger<ApprovalFollowUp> logger) : IRequestEventHandler
 {
     private const string Scope = "approval-followup";
@@ -50,6 +47,9 @@ public sealed class ApprovalFollowUp(
             default:
                 await cards.UpdateAllCopiesAsync(request, directory, ct);
                 await TellPeopleAsync(e, request, ct);
+                if (request.State == RequestState.Approved && request.Outcome.RequiresItInstall && request.Outcome.Tier != Tier.ItInstall)
+                    foreach (var it in directory.PeopleFor(ApproverRoles.It, request.Intake.AcademyId))
+                        await OnceAsync($"{request.Reference}|install|{it}", () => messenger.SendTextToUserAsync(it, ApprovalMessages.InstallNeeded(request), ct), ct);
                 if (request.State is RequestState.Approved or RequestState.Rejected) await UpdateRegisterAsync(request, ct);
                 break;
         }
@@ -59,8 +59,8 @@ public sealed class ApprovalFollowUp(
     {
         if (request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
         {
-            // R0: the DPO hears at once, in Teams and by mail, whatever the rest of the route is.
-            await decisionLog.EnsureOutboxAsync(new OutboxJob($"{request.Reference}-incident", request.Reference, MailKind.IncidentAlert, time.GetUtcNow()), ct);
+            // R0: the DPO hears at once in Teams, whatever the rest of the route is. (An IncidentAlert mail job would
+            // need a composer in the mail outbox, which has none yet: see docs/approvals.md.)
             foreach (var dpo in directory.PeopleFor(ApproverRoles.Dpo, request.Intake.AcademyId))
                 await OnceAsync($"{request.Reference}|incident|{dpo}", () => messenger.SendTextToUserAsync(dpo, ApprovalMessages.PossibleIncident(request), ct), ct);
         }

@@ -34,6 +34,9 @@ public static class ApprovalMessages
         }
     }
 
+    public static string InstallNeeded(ToolRequest r) =>
+        $"**Install needed:** {r.Reference} ({CardText.Escape(r.Intake.ToolName)}) for {CardText.Escape(r.RequesterName)} was approved; IT packages and deploys it (policy 4.3).";
+
     public static string Reminder(ToolRequest r) =>
         $"**Reminder:** request {r.Reference} ({CardText.Escape(r.Intake.ToolName)}) from {CardText.Escape(r.RequesterName)} is waiting for your decision since {r.SubmittedAt:d MMM yyyy}.";
 

@@ -13,7 +13,7 @@ public class ApprovalAuthorizerTests
         { CioDeputy, "CIO", "a deputy counts for their role" },
         { Cdo, "CDO", "the CDO" },
         { Dpo, "DPO", "the DPO" },
-        { It, "", "IT is not required on the Trust tier" },
+        { ItLead, "", "IT is not required on the Trust tier" },
         { OakfieldLeader, "", "an academy leader is not a Trust approver" },
         { Stranger, "", "someone with no role" },
         { Teacher, "", "the requester" },

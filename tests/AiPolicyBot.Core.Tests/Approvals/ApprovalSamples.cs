@@ -13,7 +13,7 @@ internal static class ApprovalSamples
     public const string CioDeputy = "00000000-0000-0000-0000-00000000c102";
     public const string Cdo = "00000000-0000-0000-0000-00000000cd01";
     public const string Dpo = "00000000-0000-0000-0000-00000000d901";
-    public const string It = "00000000-0000-0000-0000-0000000017e1";
+    public const string ItLead = "00000000-0000-0000-0000-0000000017e1";
     public const string OakfieldLeader = "00000000-0000-0000-0000-0000000a0001";
     public const string OakfieldDeputy = "00000000-0000-0000-0000-0000000a0002";
     public const string BrookmereLeader = "00000000-0000-0000-0000-0000000b0001";
@@ -26,7 +26,7 @@ internal static class ApprovalSamples
             [ApproverRoles.Cio] = new(Cio, [CioDeputy]),
             [ApproverRoles.Cdo] = new(Cdo, []),
             [ApproverRoles.Dpo] = new(Dpo, []),
-            [ApproverRoles.It] = new(It, []),
+            [ApproverRoles.It] = new(ItLead, []),
         },
         new Dictionary<string, RoleHolders>(StringComparer.OrdinalIgnoreCase)
         {

@@ -15,7 +15,7 @@ namespace AiPolicyBot.Infrastructure.Tests.Approvals;
 /// </summary>
 public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
 {
-    private static readonly string[] People = [Cio, CioDeputy, Cdo, Dpo, It, Stranger, Teacher, OakfieldLeader];
+    private static readonly string[] People = [Cio, CioDeputy, Cdo, Dpo, ItLead, Stranger, Teacher, OakfieldLeader];
     private static readonly HashSet<string> MayDecide = [Cio, CioDeputy, Cdo, Dpo];
 
     [Theory]

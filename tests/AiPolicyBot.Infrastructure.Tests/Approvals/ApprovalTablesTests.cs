@@ -60,7 +60,8 @@ public sealed class ApprovalTablesTests() : TestTables("apprtab"), IAsyncLifetim
             ["Approvers:CIO"] = Cio,
             ["Approvers:CIO:Deputies:0"] = CioDeputy,
             ["Approvers:CDO"] = Cdo,
-            ["Approvers:DPO"] = Dpo,
+            ["Approvers:DPO:Id"] = Dpo,                      // the JSON-file form
+            ["Approvers:DPO:Deputies:0"] = Stranger,
             ["Academies:oakfield:Name"] = "Oakfield Primary",
             ["Academies:oakfield:Leader"] = OakfieldLeader,
             ["Academies:oakfield:Deputies:0"] = OakfieldDeputy,
@@ -68,6 +69,7 @@ public sealed class ApprovalTablesTests() : TestTables("apprtab"), IAsyncLifetim
         var directory = ConfiguredApprovers.Read(config, localDemoSelfApproval: false);
         Assert.Equal([CioDeputy], directory.TrustRoles[ApproverRoles.Cio].Deputies);
         Assert.True(directory.Holds(OakfieldDeputy, ApproverRoles.AcademyLeader, "oakfield"));
+        Assert.Equal(new RoleHolders(Dpo, [Stranger]).All, directory.TrustRoles[ApproverRoles.Dpo].All);
         Assert.Equal(["Approvers:IT is missing: set it to the Entra object id of the IT."], ApproverDirectoryCheck.Problems(directory));
     }
 }

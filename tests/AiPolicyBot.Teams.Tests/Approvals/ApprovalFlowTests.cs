@@ -31,13 +31,13 @@ public class ApprovalFlowTests
     }
 
     [Fact]
-    public async Task R0_alerts_the_DPO_at_once_in_Teams_and_by_mail()
+    public async Task R0_alerts_the_DPO_at_once_in_Teams()
     {
         var rig = new ApprovalRig();
         var request = TrustRequest() with { Outcome = TrustRequest().Outcome with { Conditions = [ConditionCodes.PossibleIncidentReview, ConditionCodes.DpiaRequired] } };
         await rig.SubmitAsync(request);
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == Dpo && t.Text.Contains("Possible data incident", StringComparison.Ordinal));
-        Assert.Equal(MailKind.IncidentAlert, rig.Decisions.Outbox[$"{Ref}-incident"].Kind);
+        Assert.Single(rig.Messenger.Texts);
     }
 
     [Fact]
@@ -240,5 +240,17 @@ public class ApprovalFlowTests
         Assert.Equal(RequestState.Pending, strict[Ref].State);
         Assert.Empty(strict.Decisions.Rows);
         Assert.DoesNotContain(strict.Seen, s => s.Card.ToJson().Contains("Local demo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IT_is_told_to_install_once_a_Trust_approval_needs_an_install()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest() with { Outcome = TrustRequest().Outcome with { RequiresItInstall = true } });
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+        Assert.DoesNotContain(rig.Messenger.Texts, t => t.UserId == ItLead);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Dpo, Ref);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == ItLead && t.Text.StartsWith("**Install needed:**", StringComparison.Ordinal));
     }
 }

@@ -35,10 +35,10 @@ internal sealed class ApprovalRig
         Events = new InlinePublisher(Requests);
         Workflow = new ApprovalWorkflow(Requests, Decisions, Audit, source, Events, Time);
         Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(), NullLogger<ApprovalCardService>.Instance);
-        FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(), Decisions,
+        FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
             Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
-            Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), Time, NullLogger<ApprovalFollowUp>.Instance);
+            Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
         Events.Handlers.Add(FollowUp);
         IApprovalVerbHandler[] handlers =
         [

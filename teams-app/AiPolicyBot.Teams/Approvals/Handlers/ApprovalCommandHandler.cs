@@ -1,5 +1,7 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 
@@ -8,8 +10,11 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// <see cref="ApprovalWorkflow"/> (authorization, ETag, decision rows, audit) and answer with the clicker's fresh
 /// card. Anyone who may not act gets the read-only card, never an error that says why.
 /// </summary>
-public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : IApprovalVerbHandler
+public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : IApprovalVerbHandler, ICardActionHandler
 {
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
+        CardActionAdapter.ToResponse(await HandleAsync(CardActionAdapter.ToApprovalInvoke(turn, action), ct));
+
     public abstract string Verb { get; }
 
     protected abstract ApprovalCommand Command(ApprovalInvoke invoke, ApprovalActor actor);
@@ -21,7 +26,13 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
         if (invoke.Reference is not { Length: > 0 } reference || !RequestReference.TryParse(reference, out _, out _))
             return ApprovalInvokeResult.Error(400, "BadRequest", "The card does not name a request (reference).");
         if (invoke.UserId is not { Length: > 0 } userId)
-            return ApprovalInvokeResult.Error(400, "BadRequest", "The activity does not say who clicked (from.aadObjectId).");
+        {
+            // Nobody we can identify may act: show the current state read-only.
+            var loaded = await workflow.LoadAsync(reference, ct);
+            return loaded.Request is null
+                ? ApprovalInvokeResult.Error(404, "NotFound", $"Request {reference} was not found.")
+                : new ApprovalInvokeResult(await cards.ReadOnlyCardAsync(loaded.Request.Value, loaded.Directory, ct));
+        }
         var actor = new ApprovalActor(userId, invoke.UserName is { Length: > 0 } n ? n : "Unknown user");
 
         var outcome = await workflow.ExecuteAsync(reference, Command(invoke, actor), ct);

@@ -1,5 +1,7 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 
@@ -8,8 +10,11 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// shared message, whether the trigger is automatic or manual: editing on an automatic refresh makes every viewer
 /// refresh again (the refresh loop of anchors.md §3 item 9). Copies are edited only after a change.
 /// </summary>
-public sealed class RefreshApprovalHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : IApprovalVerbHandler
+public sealed class RefreshApprovalHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : IApprovalVerbHandler, ICardActionHandler
 {
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
+        CardActionAdapter.ToResponse(await HandleAsync(CardActionAdapter.ToApprovalInvoke(turn, action), ct));
+
     public string Verb => ApprovalVerbs.Refresh;
 
     public async Task<ApprovalInvokeResult> HandleAsync(ApprovalInvoke invoke, CancellationToken ct)
