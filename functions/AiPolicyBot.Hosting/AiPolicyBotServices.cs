@@ -19,6 +19,7 @@ public static class AiPolicyBotServices
         services.AddPolicyPart(configuration);
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
+        services.AddTeamsPart(configuration);
         services.AddMailPart(configuration);
         return services;
     }

@@ -17,6 +17,7 @@ api.MapGet("/health", (HealthEndpoint e) => e.Handle());
 api.MapPolicyRoutes();
 api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
    .AddEndpointFilter<AdminKeyFilter>();
+api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
 
 app.Run();
 

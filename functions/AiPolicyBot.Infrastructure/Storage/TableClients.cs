@@ -17,9 +17,10 @@ public sealed class TableClients
         Training = service.GetTableClient(options.TableName("Training"));
         Audit = service.GetTableClient(options.TableName("Audit"));
         Idempotency = service.GetTableClient(options.TableName("Idempotency"));
+        ConversationReferences = service.GetTableClient(options.TableName("ConversationReferences"));
     }
 
-    public TableClients(StorageOptions options) : this(new TableServiceClient(options.ConnectionString), options) { }
+    public TableClients(StorageOptions options) : this(StorageServiceClients.Tables(options), options) { }
 
     public TableClient Register { get; }
     public TableClient Requests { get; }
@@ -27,8 +28,9 @@ public sealed class TableClients
     public TableClient Training { get; }
     public TableClient Audit { get; }
     public TableClient Idempotency { get; }
+    public TableClient ConversationReferences { get; }
 
-    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency];
+    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences];
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {

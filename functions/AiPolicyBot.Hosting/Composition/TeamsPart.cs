@@ -1,0 +1,20 @@
+using AiPolicyBot.Conversations;
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Teams.Protocol;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>The Teams channel: protocol, connector, dispatcher, conversation references, POST /api/messages.</summary>
+public static class TeamsPart
+{
+    public static IServiceCollection AddTeamsPart(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTeamsProtocol(configuration);
+        services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<MessagesEndpoint>();
+        return services;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json;
+using AiPolicyBot.Common;
+using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Teams.Protocol.Dispatch;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>
+/// POST /api/messages, the Teams channel endpoint (teams-protocol.md §1.1): size limit (413) → parse (400) →
+/// authenticate (401, nothing else touched) → dispatch → HTTP answer (non-invoke: 200 empty; invoke: its status and
+/// JSON body). HEAD answers 200 (the Playground's liveness check); other verbs 405. Host-independent: the Functions
+/// trigger and the local host both hand it the HttpContext.
+/// </summary>
+public sealed class MessagesEndpoint(
+    BotRequestAuthenticator authenticator,
+    ActivityDispatcher dispatcher,
+    IOptions<BotOptions> options,
+    ILogger<MessagesEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "POST, HEAD";
+            return;
+        }
+
+        var body = await ReadLimitedAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            await WriteErrorAsync(response, StatusCodes.Status413PayloadTooLarge,
+                new FieldError("body", $"larger than {options.Value.MaxBodyBytes} bytes"));
+            return;
+        }
+
+        if (Parse(body, out var activity) is { } invalid)
+        {
+            await WriteErrorAsync(response, StatusCodes.Status400BadRequest, invalid);
+            return;
+        }
+
+        AuthResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(
+                request.Headers.Authorization.ToString(), activity!, IsLoopback(context.Connection.RemoteIpAddress), context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No keys yet (metadata endpoint unreachable on a cold start): we cannot judge the token, so nothing runs.
+            logger.LogError(e, "Could not load the keys to validate the token");
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (!auth.IsAuthenticated)
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var tenants = options.Value.AllowedTenantIds;
+        if (tenants.Count > 0 && !tenants.Contains(activity!.TenantId ?? "", StringComparer.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Rejected an activity from a tenant that is not served");
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        InvokeResponse? result;
+        try
+        {
+            result = await dispatcher.DispatchAsync(activity!, auth.Mode);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling {Type} {Name} failed", activity!.Type, activity.Name);
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        if (activity!.Type != ActivityTypes.Invoke)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        response.StatusCode = result?.Status ?? StatusCodes.Status200OK;
+        if (result?.Body is { } payload)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(response.Body, payload, payload.GetType(), AiPolicyJson.Options, context.RequestAborted);
+        }
+    }
+
+    /// <summary>The body, or null when it exceeds the limit (checked before and while reading, never buffered past it).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static FieldError? Parse(byte[] body, out Activity? activity)
+    {
+        activity = null;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, AiPolicyJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return new FieldError(e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body", "is not a valid activity (JSON)");
+        }
+
+        if (activity is null)
+        {
+            return new FieldError("body", "is empty; expected an activity");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return new FieldError("type", "is required");
+        }
+
+        return string.IsNullOrWhiteSpace(activity.ServiceUrl) ? new FieldError("serviceUrl", "is required") : null;
+    }
+
+    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    private static Task WriteErrorAsync(HttpResponse response, int status, FieldError error)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(new { errors = new[] { error } }, AiPolicyJson.Options);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AiPolicyBot.Teams.Protocol;
+
+/// <summary>
+/// The Bot Framework activity subset AiPolicyBot handles (teams-protocol.md §3), with Bot Framework wire names.
+/// Serialized with <c>AiPolicyJson.Options</c> (camelCase, nulls omitted). Unknown fields survive in
+/// <see cref="Extra"/> because Teams adds fields and event types at any time.
+/// Dates stay strings: a channel's odd timestamp format must never turn a valid activity into a 400.
+/// </summary>
+public sealed record Activity
+{
+    public string? Type { get; init; }
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Timestamp { get; init; }
+    public string? LocalTimestamp { get; init; }
+    public string? LocalTimezone { get; init; }
+    public string? ChannelId { get; init; }
+    public string? ServiceUrl { get; init; }
+    public ChannelAccount? From { get; init; }
+    public ChannelAccount? Recipient { get; init; }
+    public ConversationAccount? Conversation { get; init; }
+    public string? ReplyToId { get; init; }
+    public string? Text { get; init; }
+    public string? TextFormat { get; init; }
+    public string? Summary { get; init; }
+    public string? Locale { get; init; }
+
+    /// <summary>installationUpdate: add, remove, add-upgrade, remove-upgrade.</summary>
+    public string? Action { get; init; }
+
+    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
+    public string? AttachmentLayout { get; init; }
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+    public IReadOnlyList<Entity>? Entities { get; init; }
+    public TeamsChannelData? ChannelData { get; init; }
+
+    /// <summary>Action.Submit data on a message; the invoke payload on an invoke.</summary>
+    public JsonElement? Value { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    /// <summary>The tenant: conversation.tenantId, else channelData.tenant.id (Teams sets one or both).</summary>
+    [JsonIgnore]
+    public string? TenantId => Conversation?.TenantId ?? ChannelData?.Tenant?.Id;
+
+    /// <summary>A message reply to this activity, from the bot to the sender, in the same conversation.</summary>
+    public Activity CreateReply(string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        From = Recipient,
+        Recipient = From,
+        Conversation = Conversation,
+        ReplyToId = Id,
+        Text = text,
+        Locale = Locale,
+    };
+}
+
+/// <summary>Activity type names (Bot Framework wire values).</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+}
+
+/// <summary>A user or bot: <c>29:…</c> user ids, <c>28:…</c> bot ids; aadObjectId is the stable Entra object id.</summary>
+public sealed record ChannelAccount
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? AadObjectId { get; init; }
+    public string? Role { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>conversationType: personal, groupChat or channel.</summary>
+public sealed record ConversationAccount
+{
+    public string? Id { get; init; }
+    public string? ConversationType { get; init; }
+    public string? TenantId { get; init; }
+    public bool? IsGroup { get; init; }
+    public string? Name { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>An attachment: a card (contentType + content) or a file (contentUrl).</summary>
+public sealed record Attachment
+{
+    public required string ContentType { get; init; }
+    public object? Content { get; init; }
+    public string? ContentUrl { get; init; }
+    public string? Name { get; init; }
+    public string? ThumbnailUrl { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>An entity: <c>mention</c> (mentioned + text) or <c>clientInfo</c> (locale, country, platform, timezone).</summary>
+public sealed record Entity
+{
+    public required string Type { get; init; }
+    public ChannelAccount? Mentioned { get; init; }
+    public string? Text { get; init; }
+    public string? Locale { get; init; }
+    public string? Country { get; init; }
+    public string? Platform { get; init; }
+    public string? Timezone { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}

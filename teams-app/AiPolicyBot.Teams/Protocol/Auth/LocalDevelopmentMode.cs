@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Teams.Protocol.Auth;
+
+/// <summary>
+/// The one place that decides whether the unauthenticated local-development exception (teams-protocol.md §5.6) is
+/// switched on: the setting AND the Development environment. The per-request conditions (loopback caller and
+/// loopback serviceUrl) are checked by <see cref="BotRequestAuthenticator"/>.
+/// </summary>
+public sealed class LocalDevelopmentMode(IOptions<BotOptions> options, IHostEnvironment environment)
+{
+    public bool Enabled { get; } = options.Value.AllowUnauthenticatedLocal && environment.IsDevelopment();
+
+    /// <summary>Loopback by literal address or the name localhost (the Playground uses http://localhost:port).</summary>
+    public static bool IsLoopbackHost(string? host) =>
+        !string.IsNullOrEmpty(host)
+        && (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+
+    public static bool IsLoopbackUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && IsLoopbackHost(uri.Host);
+}
+
+/// <summary>Fails host start-up when the unauthenticated exception is configured outside Development.</summary>
+public sealed class BotOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        var errors = new List<string>();
+        if (options.AllowUnauthenticatedLocal && !environment.IsDevelopment())
+        {
+            errors.Add($"Bot:AllowUnauthenticatedLocal is true in the '{environment.EnvironmentName}' environment; it is allowed only in Development.");
+        }
+
+        if (options.AppType == BotAppType.UserAssignedMSI && !string.IsNullOrEmpty(options.ClientSecret))
+        {
+            errors.Add("Bot:ClientSecret must not be set when Bot:AppType is UserAssignedMSI.");
+        }
+
+        if (options.MaxBodyBytes <= 0 || options.TurnBudget <= TimeSpan.Zero || options.MessageExtensionBudget <= TimeSpan.Zero)
+        {
+            errors.Add("Bot:MaxBodyBytes, Bot:TurnBudget and Bot:MessageExtensionBudget must be positive.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AiPolicyBot.Teams.Protocol.Auth;
+
+/// <summary>
+/// Caches an issuer's OpenID metadata → jwks_uri → JWKS (teams-protocol.md §1.3, "Key caching and refresh"):
+/// refreshed automatically every 12 h, and on demand (unknown kid) at most once every 5 min, so a flood of tokens with
+/// made-up key ids cannot hammer the metadata endpoint. Keys and endorsements come from one JWKS read, so they always
+/// agree. One instance per metadata URL, singleton for the process; concurrent callers share one fetch.
+/// </summary>
+public sealed class OpenIdKeySource(
+    string metadataUrl, HttpClient http, TimeProvider clock, ILogger logger)
+{
+    public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SigningKeySet? _current;
+    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+
+    public string MetadataUrl => metadataUrl;
+
+    /// <summary>The cached keys, fetched first if missing or older than 12 h.</summary>
+    public async Task<SigningKeySet> GetAsync(CancellationToken ct)
+    {
+        var snapshot = _current;
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.FetchedAt < AutomaticRefreshInterval)
+        {
+            return snapshot;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            snapshot = _current;
+            if (snapshot is not null && clock.GetUtcNow() - snapshot.FetchedAt < AutomaticRefreshInterval)
+            {
+                return snapshot;
+            }
+
+            try
+            {
+                return _current = await FetchAsync(ct);
+            }
+            catch (Exception e) when (snapshot is not null && e is not OperationCanceledException)
+            {
+                // Keep serving the old keys while the metadata endpoint is down; keys rotate slowly.
+                logger.LogWarning(e, "OpenID key refresh failed for {MetadataUrl}; using keys from {FetchedAt}", metadataUrl, snapshot.FetchedAt);
+                return snapshot;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Re-reads the keys because a token named a key id we do not know. Returns the fresh set, or null when the last
+    /// forced refresh was less than 5 minutes ago (then the caller rejects the token).
+    /// </summary>
+    public async Task<SigningKeySet?> TryForceRefreshAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow();
+            if (now - _lastForcedRefresh < MinimumForcedRefreshInterval)
+            {
+                return null;
+            }
+
+            _lastForcedRefresh = now;
+            try
+            {
+                return _current = await FetchAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Forced OpenID key refresh failed for {MetadataUrl}", metadataUrl);
+                return null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SigningKeySet> FetchAsync(CancellationToken ct)
+    {
+        var metadataUri = new Uri(metadataUrl);
+        using var metadata = JsonDocument.Parse(await GetStringAsync(metadataUri, ct));
+        var jwksUri = new Uri(metadata.RootElement.GetProperty("jwks_uri").GetString()
+            ?? throw new InvalidOperationException("OpenID metadata has no jwks_uri"));
+        var jwksJson = await GetStringAsync(jwksUri, ct);
+
+        var keys = new JsonWebKeySet(jwksJson).GetSigningKeys().ToList();
+        var endorsements = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        using var jwks = JsonDocument.Parse(jwksJson);
+        foreach (var key in jwks.RootElement.GetProperty("keys").EnumerateArray())
+        {
+            if (key.TryGetProperty("kid", out var kid) && kid.GetString() is { } id
+                && key.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                endorsements[id] = list.EnumerateArray()
+                    .Where(e => e.ValueKind == JsonValueKind.String)
+                    .Select(e => e.GetString()!)
+                    .ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        logger.LogInformation("Loaded {KeyCount} signing keys from {MetadataUrl}", keys.Count, metadataUrl);
+        return new SigningKeySet(keys, endorsements, clock.GetUtcNow());
+    }
+
+    private async Task<string> GetStringAsync(Uri uri, CancellationToken ct)
+    {
+        // Keys over plain http could be swapped by anyone on the path; only loopback (tests) may skip TLS.
+        if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
+        {
+            throw new InvalidOperationException($"Refusing non-https key document {uri}");
+        }
+
+        using var response = await http.GetAsync(uri, ct);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+}

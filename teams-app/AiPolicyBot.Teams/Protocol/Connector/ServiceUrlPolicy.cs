@@ -1,0 +1,34 @@
+using AiPolicyBot.Teams.Protocol.Auth;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Teams.Protocol.Connector;
+
+/// <summary>
+/// Where outbound connector calls may go (teams-protocol.md §2.2, defence in depth): https hosts on the allow-list
+/// (Bot Framework and Teams hosts by default), plus loopback in Development only. Matters most for proactive sends
+/// from stored URLs. In local-development mode nothing is sent to loopback with a token: the Playground needs none.
+/// </summary>
+public sealed class ServiceUrlPolicy(IOptions<BotOptions> options, IHostEnvironment environment, LocalDevelopmentMode localMode)
+{
+    private readonly BotOptions _options = options.Value;
+    private readonly bool _development = environment.IsDevelopment();
+
+    public bool IsAllowed(Uri serviceUrl)
+    {
+        if (LocalDevelopmentMode.IsLoopbackHost(serviceUrl.Host))
+        {
+            return _development && (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps);
+        }
+
+        return serviceUrl.Scheme == Uri.UriSchemeHttps && _options.ServiceUrlHosts.Any(pattern => HostMatches(serviceUrl.Host, pattern));
+    }
+
+    /// <summary>False only for loopback in local-development mode (the unauthenticated Playground).</summary>
+    public bool SendsToken(Uri serviceUrl) => !(localMode.Enabled && LocalDevelopmentMode.IsLoopbackHost(serviceUrl.Host));
+
+    private static bool HostMatches(string host, string pattern) =>
+        pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
+            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,77 @@
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Teams.Protocol.Dispatch;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace AiPolicyBot.Teams.Protocol;
+
+/// <summary>
+/// Registers the hand-built Teams channel protocol: inbound auth, the connector client, the dispatcher and the
+/// default handlers. Handlers of other parts register alongside, e.g.
+/// <c>services.AddSingleton&lt;ICardActionHandler, ApproveActionHandler&gt;()</c>; the conversation part replaces the
+/// default message handler with <c>services.AddSingleton&lt;IMessageHandler, MyHandler&gt;()</c> (the last one wins).
+/// </summary>
+public static class TeamsProtocolServices
+{
+    /// <summary>Transient connector answers worth retrying (Teams rate-limit guidance, plus 503).</summary>
+    public static readonly IReadOnlySet<int> RetriedStatusCodes = new HashSet<int> { 429, 412, 502, 503, 504 };
+
+    public static IServiceCollection AddTeamsProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Inbound
+        services.AddHttpClient(BotKeySources.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddSingleton<BotKeySources>();
+        services.AddSingleton<LocalDevelopmentMode>();
+        services.AddSingleton<BotRequestAuthenticator>();
+
+        // Outbound
+        // The default HttpClient logs print full URLs, i.e. conversation and user ids: personal data stays out of logs.
+        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("connector", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(400),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                    {
+                        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                        { Result: { } response } => RetriedStatusCodes.Contains((int)response.StatusCode),
+                        _ => false,
+                    }),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(8)));
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.AppType == BotAppType.UserAssignedMSI
+                ? ActivatorUtilities.CreateInstance<ManagedIdentityConnectorTokenProvider>(sp)
+                : ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(sp));
+        services.TryAddSingleton<IConnectorClient, ConnectorClient>();
+
+        // Dispatch and conversation plumbing
+        services.AddSingleton<ConversationReferenceTracker>();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<ActivityDispatcher>();
+        services.AddSingleton<IInvokeHandler, CardActionInvokeHandler>();
+        services.AddSingleton<IInstallHandler, WelcomeInstallHandler>();
+        services.AddSingleton<HelpMessageHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
+        services.TryAddSingleton<IMessageHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using AiPolicyBot.Conversations;
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Connector;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace AiPolicyBot.Hosting.Tests.Messages;
+
+/// <summary>
+/// The local host in memory with the given Bot settings, a recording message/invoke handler, and mocked connector
+/// and store, so a test can prove that a rejected request touched nothing. The header <c>x-test-remote-ip</c> sets
+/// the caller's address (TestServer has none); without it the caller is loopback.
+/// </summary>
+public sealed class BotHostFactory(IDictionary<string, string?> settings, string environment = "Development")
+    : WebApplicationFactory<WebHostProgram>
+{
+    public const string RemoteIpHeader = "x-test-remote-ip";
+
+    public Mock<IConnectorClient> Connector { get; } = new();
+    public Mock<IConversationReferenceStore> Store { get; } = new();
+    public RecordingHandler Handler { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Connector.Object);
+            services.AddSingleton(Store.Object);
+            services.AddSingleton<IMessageHandler>(Handler);
+            services.AddSingleton<IInvokeHandler>(Handler);
+            services.AddSingleton<IStartupFilter, RemoteIpFilter>();
+        });
+    }
+
+    /// <summary>Counts calls; answers composeExtension/query with a message result.</summary>
+    public sealed class RecordingHandler : IMessageHandler, IInvokeHandler
+    {
+        private int _calls;
+        public int Calls => Volatile.Read(ref _calls);
+        public string Name => "composeExtension/query";
+
+        public Task HandleAsync(TurnContext turn, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.CompletedTask;
+        }
+
+        Task<InvokeResponse> IInvokeHandler.HandleAsync(TurnContext turn, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(InvokeResponse.Ok(MessagingExtensionResponse.Message("No results for 'xyz'.")));
+        }
+    }
+
+    private sealed class RemoteIpFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext ctx, RequestDelegate nextMiddleware) =>
+            {
+                ctx.Connection.RemoteIpAddress = IPAddress.Parse(ctx.Request.Headers[RemoteIpHeader].FirstOrDefault() ?? "127.0.0.1");
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AiPolicyBot.Teams.Tests.Support;
+
+/// <summary>
+/// A fake OpenID metadata + JWKS endpoint on loopback (port chosen by the OS), serving test RSA keys with Bot
+/// Framework style endorsements. Counts fetches so caching and refresh throttling can be asserted.
+/// </summary>
+public sealed class FakeOpenIdServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<(RsaSecurityKey Key, string[]? Endorsements)> _keys = [];
+    private int _metadataHits;
+    private int _keysHits;
+
+    private FakeOpenIdServer(WebApplication app) => _app = app;
+
+    public string MetadataUrl { get; private set; } = "";
+    public int MetadataHits => Volatile.Read(ref _metadataHits);
+    public int KeysHits => Volatile.Read(ref _keysHits);
+
+    public static RsaSecurityKey NewKey(string kid) => new(RSA.Create(2048)) { KeyId = kid };
+
+    public void Publish(RsaSecurityKey key, params string[]? endorsements)
+    {
+        lock (_keys)
+        {
+            _keys.Add((key, endorsements));
+        }
+    }
+
+    public static async Task<FakeOpenIdServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenIdServer(app);
+        app.MapGet("/.well-known/openidconfiguration", (HttpContext ctx) =>
+        {
+            Interlocked.Increment(ref server._metadataHits);
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["issuer"] = "https://api.botframework.com",
+                ["jwks_uri"] = $"{ctx.Request.Scheme}://{ctx.Request.Host}/keys",
+                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            });
+        });
+        app.MapGet("/keys", () =>
+        {
+            Interlocked.Increment(ref server._keysHits);
+            return Results.Content(server.JwksJson(), "application/json");
+        });
+        await app.StartAsync();
+        server.MetadataUrl = app.Urls.First().TrimEnd('/') + "/.well-known/openidconfiguration";
+        return server;
+    }
+
+    private string JwksJson()
+    {
+        lock (_keys)
+        {
+            var keys = _keys.Select(k =>
+            {
+                var p = k.Key.Rsa.ExportParameters(false);
+                var jwk = new Dictionary<string, object>
+                {
+                    ["kty"] = "RSA",
+                    ["use"] = "sig",
+                    ["kid"] = k.Key.KeyId,
+                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+                };
+                if (k.Endorsements is not null)
+                {
+                    jwk["endorsements"] = k.Endorsements;
+                }
+
+                return jwk;
+            });
+            return JsonSerializer.Serialize(new { keys });
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
