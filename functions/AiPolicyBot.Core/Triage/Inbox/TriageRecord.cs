@@ -53,6 +53,8 @@ public sealed record TriageRecord
     public string? ConfirmedBy { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>The partition of the outbox rows of this mail's emails (Decisions table): "triage-{first 32 of key}".</summary>
-    public string OutboxReference => "triage-" + Key[..32];
+    /// <summary>The partition of the outbox rows of this mail's emails (Decisions table): "triage-{key}".</summary>
+    public string OutboxReference => OutboxPrefix + Key;
+
+    public const string OutboxPrefix = "triage-";
 }
