@@ -1,9 +1,8 @@
-using AiPolicyBot.Triage.Inbox;
 
-namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+namespace AiPolicyBot.Triage.Inbox;
 
 /// <summary>
-/// Teams side of triage (implemented in Hosting over the Teams protocol): the urgent breach card to the DPO and the
+/// Teams side of triage (implemented in the Teams project): the urgent breach card to the DPO and the
 /// triage card in the IA team channel. Called at most once per mail (guarded by an idempotency claim).
 /// </summary>
 public interface ITriageNotifier
