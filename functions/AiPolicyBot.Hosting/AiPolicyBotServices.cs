@@ -21,6 +21,7 @@ public static class AiPolicyBotServices
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
         services.AddConversationPart(configuration);
+        services.AddMessageExtensionPart(configuration);
         return services;
     }
 }
