@@ -23,6 +23,7 @@ public static class AiPolicyBotServices
         services.AddConversationPart(configuration);
         services.AddMailPart(configuration);
         services.AddInboxPart(configuration);
+        services.AddMessageExtensionPart(configuration);
         return services;
     }
 }
