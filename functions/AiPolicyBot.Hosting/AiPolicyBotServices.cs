@@ -22,6 +22,7 @@ public static class AiPolicyBotServices
         services.AddTeamsPart(configuration);
         services.AddConversationPart(configuration);
         services.AddMailPart(configuration);
+        services.AddApprovalsPart(configuration);
         services.AddInboxPart(configuration);
         services.AddMessageExtensionPart(configuration);
         return services;
