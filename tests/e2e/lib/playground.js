@@ -3,6 +3,8 @@
 // buttons (invoke adaptiveCard/action, composeExtension/query), its conversation WebSocket to see what the bot posts
 // in the chats of the Playground's own user (user-id-0), and the connector tap (tools/e2e/connector-tap.js) to see
 // what the bot posts in anyone else's 1:1 chat (the approvers'), which the Playground does not stream.
+const fs = require('node:fs');
+const path = require('node:path');
 const env = require('./env');
 const { ok, request, eventually } = require('./http');
 const ws = require('./websocket');
@@ -108,8 +110,11 @@ class Playground {
    * Idempotent per user within one Playground run.
    */
   async installFor(userId) {
-    this.installed ??= new Map();
-    if (this.installed.has(userId)) return this.installed.get(userId);
+    // Remembered in a file for the whole run: every journey file is its own process, and a second 1:1 chat for the
+    // same person would leave it open which one the bot writes to.
+    const file = path.join(env.artifacts, 'run', 'installed-chats.json');
+    const known = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    if (known[this.base]?.[userId]) return known[this.base][userId];
     const user = this.user(userId);
     const created = await ok('POST', `${this.tap}/_connector/v3/conversations`, {
       isGroup: false, bot: { id: this.botId }, members: [{ id: user.id }], tenantId: this.tenantId,
@@ -126,7 +131,11 @@ class Playground {
     await ok('POST', `${this.base}/_internal/v1/customActivities`, {
       ...common, id: `cu-${user.id}-${Date.now()}`, type: 'conversationUpdate', membersAdded: [{ id: this.botId }],
     });
-    this.installed.set(userId, created.id);
+    // The bot stores the reference while handling the install; wait until its welcome is out, so it is stored.
+    await this.tapCard(created.id, { re: /I'm AiPolicyBot/, timeout: 20000 });
+    known[this.base] = { ...(known[this.base] || {}), [userId]: created.id };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(known, null, 2));
     return created.id;
   }
 

@@ -1,0 +1,64 @@
+'use strict';
+// Journey 3: a teacher asks for a new tool they would use with pupils' personal data. The wizard routes it to the
+// Trust tier; the CIO, the CDO and the DPO (three different Playground users, none of them the requester) approve on
+// their cards; the requester is told in Teams; the decision mail is in the local outbox; after the training is
+// recorded, asking again says the use is approved.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { Playground } = require('./lib/playground');
+const cards = require('./lib/cards');
+const mail = require('./lib/mail');
+const { APPROVERS, newToolWithPupilData, submitRequest, approvalCard, decide } = require('./lib/requests');
+
+const TOOL = 'Brisk Teaching';
+
+test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester told, decision mail, then approved', async t => {
+  const pg = await Playground.open();
+  try {
+    await pg.openChat();
+    for (const role of ['CIO', 'CDO', 'DPO']) await pg.installFor(APPROVERS[role]);
+    const since = await pg.tapMark();
+
+    const { reference, outcome } = await submitRequest(pg, newToolWithPupilData(TOOL));
+    const outcomeText = cards.text(outcome);
+    t.diagnostic(`request ${reference}`);
+    assert.match(outcomeText, new RegExp(`Request ${reference}: ${TOOL}`));
+    for (const role of ['CIO', 'CDO', 'DPO']) assert.match(outcomeText, new RegExp(role), `the outcome names the ${role}`);
+
+    // Each approver gets their own card for this request, and decides as their role.
+    for (const role of ['CIO', 'CDO', 'DPO']) {
+      const { card } = await approvalCard(pg, APPROVERS[role], reference, { since });
+      assert.ok(cards.verbs(card).includes('approval.approve'), `${role} card offers Approve: ${cards.verbs(card)}`);
+    }
+    const mark = pg.stream.length;
+    for (const role of ['CIO', 'CDO', 'DPO']) {
+      const after = await decide(pg, APPROVERS[role], reference, 'approval.approve');
+      assert.doesNotMatch(cards.text(after), /not allowed|can't decide|cannot decide/i, `${role} could decide:\n${cards.text(after)}`);
+    }
+
+    // The requester (user-id-0) is told in their chat.
+    const told = await pg.botMessage({ mark, timeout: 45000, pred: m => new RegExp(reference).test(m.text || (cards.cardOf(m) ? cards.text(cards.cardOf(m)) : '')) });
+    const toldText = told.text || cards.text(cards.cardOf(told));
+    assert.match(toldText, /approved/i, `the requester hears it was approved: ${toldText}`);
+
+    // The decision mail is in the local outbox.
+    const decision = await mail.waitForOutbox([new RegExp(reference), /approved/i]);
+    assert.match(decision.text, new RegExp(TOOL));
+
+    // Asking again: approved for this use (once the tool's training, if any, is recorded).
+    let answer = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
+    if (cards.verbs(answer.card).includes('recordTraining')) {
+      const recorded = await pg.clickForCard({ card: answer.card, verb: 'recordTraining', replyToId: answer.messageId });
+      assert.match(cards.text(recorded), /record/i);
+      answer = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
+    }
+    const words = cards.text(answer.card);
+    assert.match(words, /Yes, you can use it/, `asking again says approved:\n${words}`);
+    assert.doesNotMatch(words, /NOT allowed|Not assessed/);
+  } finally { pg.close(); }
+});
+
+async function ask(pg, question) {
+  const { mark } = await pg.say(question);
+  return pg.botCard({ mark, re: new RegExp(`^${TOOL}$`, 'm'), timeout: 30000 });
+}
