@@ -52,15 +52,9 @@ if command -v strace >/dev/null 2>&1; then
 fi
 
 HOST_PID=; PG_PID=; TAP_PID=
-stop_pid() { # stop_pid PID: children first (by parent id), then the process; never by name
-  local pid=$1; [ -n "$pid" ] || return 0
-  local kids; kids=$(pgrep -P "$pid" 2>/dev/null || true)
-  for k in $kids; do pgrep -P "$k" 2>/dev/null | xargs -r kill 2>/dev/null; kill "$k" 2>/dev/null; done
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-}
 cleanup() {
   trap - EXIT INT TERM
-  stop_pid "$PG_PID"; stop_pid "$TAP_PID"; stop_pid "$HOST_PID"; stop_azurite
+  stop_tree "$PG_PID"; stop_tree "$TAP_PID"; stop_tree "$HOST_PID"; stop_azurite
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -83,16 +77,15 @@ HOST_PID=$!
 # 4. The connector tap, then the Playground pointed at the host, with its serviceUrl on the tap (connector-tap.js).
 node tools/e2e/connector-tap.js "$TAP_PORT" "$PG_PORT" > "$RUN/tap.log" 2>&1 &
 TAP_PID=$!
-( cd "$RUN/playground" && TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=1 \
-    exec "${PG_TRACE[@]}" node "$ROOT/node_modules/@microsoft/m365agentsplayground/cli.js" \
-    -e "$HOST_URL/api/messages" -c msteams -p "$PG_PORT" --service-url "$TAP_URL/_connector" --disable-telemetry ) > "$RUN/playground.log" 2>&1 &
-PG_PID=$!
+PLAYGROUND_WRAPPER=("${PG_TRACE[@]}")
+start_playground "$RUN/playground" "$PG_PORT" "$HOST_URL/api/messages" --service-url "$TAP_URL/_connector"
+PG_PID=$PLAYGROUND_PID
 
 deadline=$((SECONDS + 90))
 until curl -fsS "$HOST_URL/api/health" >/dev/null 2>&1 && [ "$(curl -fsS "$PG_URL/_debug/ping" 2>/dev/null)" = pong ] \
       && curl -fsS "$TAP_URL/_tap/ping" >/dev/null 2>&1; do
   kill -0 "$HOST_PID" 2>/dev/null || { echo "e2e: the local host exited:"; tail -30 "$RUN/host.log"; exit 1; }
-  kill -0 "$PG_PID" 2>/dev/null || { echo "e2e: the Playground exited:"; tail -30 "$RUN/playground.log"; exit 1; }
+  kill -0 "$PG_PID" 2>/dev/null || { echo "e2e: the Playground exited:"; tail -30 "$RUN/playground/playground.out"; exit 1; }
   [ $SECONDS -ge $deadline ] && { echo "e2e: services not ready in 90 s (logs in $RUN)"; exit 1; }
   sleep 0.2
 done
@@ -115,7 +108,7 @@ trap - EXIT
 # 6. Network check: no connect() to anything but loopback (or a local socket).
 NET=ok
 if [ ${#HOST_TRACE[@]} -gt 0 ]; then
-  outside=$(cat "$RUN"/*.connect.log 2>/dev/null | grep -E 'connect\(' | grep -v -E 'AF_UNIX|AF_NETLINK|127\.0\.0\.1|::1|ECONNREFUSED.*127' \
+  outside=$(cat "$RUN"/*.connect.log 2>/dev/null | grep -E 'connect\(' | grep -v -E 'AF_UNIX|AF_NETLINK|127\.0\.0\.1|"::1"' \
             | grep -E 'sin_addr|sin6_addr' | sed -E 's/^[0-9]+ +//' | sort | uniq -c || true)
   if [ -n "$outside" ]; then NET=FAILED; echo "e2e: non-loopback connect() attempts:"; echo "$outside"; RC=1; fi
 else

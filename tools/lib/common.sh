@@ -47,3 +47,28 @@ stop_azurite() {
   [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null
   AZURITE_PID=
 }
+
+# stop_tree PID: stops a process and its descendants by process id (children first), never by name.
+stop_tree() {
+  local pid=$1 kid
+  [ -n "$pid" ] || return 0
+  for kid in $(pgrep -P "$pid" 2>/dev/null); do stop_tree "$kid"; done
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  return 0
+}
+
+# Playground users (GET /_internal/v1/config of Agents Playground 0.2.28): user-id-0 is the person using the UI.
+PLAYGROUND_UI_USER_AAD=00000000-0000-0000-0000-0000000000020
+
+# start_playground DIR PORT BOT_ENDPOINT [extra args]: the Agents Playground, telemetry off (local-tooling.md §1).
+# Runs in DIR because it writes devTools/m365agentsplayground.log into its working directory. Sets PLAYGROUND_PID.
+start_playground() {
+  local dir=$1 port=$2 endpoint=$3; shift 3
+  mkdir -p "$dir"
+  ( cd "$dir" && TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=1 \
+      exec "${PLAYGROUND_WRAPPER[@]}" node "$ROOT/node_modules/@microsoft/m365agentsplayground/cli.js" \
+      -e "$endpoint" -c msteams -p "$port" --disable-telemetry "$@" ) > "$dir/playground.out" 2>&1 &
+  PLAYGROUND_PID=$!
+}
+PLAYGROUND_WRAPPER=()
