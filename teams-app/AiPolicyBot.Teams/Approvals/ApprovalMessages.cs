@@ -18,7 +18,7 @@ public static class ApprovalMessages
                 var conditions = RegisterDecision.ConditionsOf(r);
                 var lines = new List<string> { $"**Approved:** your request {r.Reference} for {tool} was approved." };
                 if (conditions.Count > 0)
-                    lines.Add("Conditions:\n\n" + string.Join("\n", conditions.Select(c => "- " + ConditionText.For(c))));
+                    lines.Add("Conditions:\n\n" + string.Join("\n", conditions.Select(c => "- " + ConditionDescriptions.Describe(c))));
                 if (conditions.Contains(ConditionCodes.TrainingBeforeFirstUse))
                     lines.Add("**Training needed:** complete the Trust AI training before you first use the tool; until then it is not approved for you.");
                 return string.Join("\n\n", lines);

@@ -26,7 +26,8 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
     {
         var requests = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
         var audit = new TableAuditLog(Tables, TimeProvider.System);
-        var decisionLog = DecisionLogs.Create(Options);
+        await using var decisions = new TestDecisionLog(Options, ConnectionString);
+        var decisionLog = decisions.Log;
         var events = new CountingPublisher();
         var workflow = new ApprovalWorkflow(requests, decisionLog, audit, new FixedSource(Directory()), events, TimeProvider.System);
         var reference = $"AIP-2026-{Random.Shared.Next(1000, 9999)}";
@@ -79,7 +80,7 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
         Assert.All(outcomes.Where(o => !MayDecide.Contains(o.Who)),
             o => Assert.True(o.Status is TransitionStatus.NotAllowed or TransitionStatus.NotApplicable, $"{o.Who}: {o.Status}"));
         Assert.True((await audit.VerifyAsync(reference, default)).IsIntact);
-        Assert.Equal(final.State.IsFinal() ? 1 : 0, await decisionLog.OutboxCountAsync(reference));
+        Assert.Equal(final.State.IsFinal() ? 1 : 0, await decisions.OutboxCountAsync(reference));
     }
 
     private static string Key(ApprovalDecision d) => $"{d.Role}|{d.ApproverId}|{d.Kind}";

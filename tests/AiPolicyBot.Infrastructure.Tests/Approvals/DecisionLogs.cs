@@ -1,53 +1,39 @@
 using AiPolicyBot.Approvals;
+using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
-using AiPolicyBot.Mail;
-using AiPolicyBot.Requests;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Approvals;
 
-/// <summary>The decision log the concurrency tests run against, with a way to count a request's decision email jobs.</summary>
-internal interface ITestDecisionLog : IDecisionLog
+/// <summary>The real Table decision log (table Decisions, PK = reference) on the test Azurite, with its outbox rows countable.</summary>
+internal sealed class TestDecisionLog : IAsyncDisposable
 {
-    Task<int> OutboxCountAsync(string reference);
-}
-
-internal static class DecisionLogs
-{
-    // Until the Table decision log lands in main: a thread-safe in-memory log with the same contract.
-    public static ITestDecisionLog Create(StorageOptions options) => new LockedDecisionLog();
-
-    private sealed class LockedDecisionLog : ITestDecisionLog
+    public TestDecisionLog(StorageOptions options, string connectionString)
     {
-        private readonly object _gate = new();
-        private readonly List<(string Reference, ApprovalDecision Decision)> _rows = [];
-        private readonly Dictionary<string, OutboxJob> _outbox = [];
+        var queues = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        Storage = new MailStorage(new TableServiceClient(connectionString), queues, options, "appr-outbox-" + Guid.NewGuid().ToString("N")[..8]);
+        Log = new TableDecisionLog(Storage, new OutboxQueue(Storage, NullLogger<OutboxQueue>.Instance), TimeProvider.System);
+    }
 
-        public Task<bool> RecordAsync(string reference, ApprovalDecision decision, IReadOnlyList<OutboxJob> outbox, CancellationToken ct)
-        {
-            lock (_gate)
-            {
-                if (_rows.Any(r => r.Reference == reference && r.Decision.Role == decision.Role && r.Decision.ApproverId == decision.ApproverId))
-                    return Task.FromResult(false);
-                _rows.Add((reference, decision));
-                foreach (var job in outbox) _outbox.TryAdd(job.JobId, job);
-                return Task.FromResult(true);
-            }
-        }
+    public MailStorage Storage { get; }
+    public IDecisionLog Log { get; }
 
-        public Task<IReadOnlyList<ApprovalDecision>> ListAsync(string reference, CancellationToken ct)
-        {
-            lock (_gate) return Task.FromResult<IReadOnlyList<ApprovalDecision>>([.. _rows.Where(r => r.Reference == reference).Select(r => r.Decision)]);
-        }
+    /// <summary>The outbox rows (mail jobs) recorded for a request.</summary>
+    public async Task<int> OutboxCountAsync(string reference)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DecisionRows.Partition(reference)}") + " and " + DecisionRows.PrefixFilter(DecisionRows.OutboxPrefix);
+        var count = 0;
+        await foreach (var _ in Storage.Decisions.QueryAsync<TableEntity>(filter)) count++;
+        return count;
+    }
 
-        public Task EnsureOutboxAsync(OutboxJob job, CancellationToken ct)
-        {
-            lock (_gate) _outbox.TryAdd(job.JobId, job);
-            return Task.CompletedTask;
-        }
-
-        public Task<int> OutboxCountAsync(string reference)
-        {
-            lock (_gate) return Task.FromResult(_outbox.Values.Count(j => j.Reference == reference && j.Kind == MailKind.Decision));
-        }
+    public async ValueTask DisposeAsync()
+    {
+        await Storage.Decisions.DeleteAsync();
+        await Storage.Alerts.DeleteAsync();
+        await Storage.Outbox.DeleteIfExistsAsync();
+        await Storage.Poison.DeleteIfExistsAsync();
     }
 }

@@ -60,7 +60,7 @@ public static class ApprovalCardBuilder
         if (conditions.Count > 0)
         {
             body.Add(Section("Proposed conditions"));
-            body.AddRange(conditions.Select(code => new TextBlock { Text = $"- {ConditionText.For(code)}" }));
+            body.AddRange(conditions.Select(code => new TextBlock { Text = $"- {ConditionDescriptions.Describe(code)}" }));
         }
         var checklist = DueDiligence.For(r);
         if (checklist.Count > 0)
@@ -166,7 +166,7 @@ public static class ApprovalCardBuilder
         var r = context.Request;
         var roles = string.Join(", ", context.DecidingRoles);
         var extraCodes = ConditionCodes.All.Where(c => c != ConditionCodes.PossibleIncidentReview).Order(StringComparer.Ordinal)
-            .Select(code => new Choice(CardText.Plain(ConditionText.For(code)), code)).ToList();
+            .Select(code => new Choice(CardText.Plain(ConditionDescriptions.Describe(code)), code)).ToList();
         return
         [
             new ExecuteAction { Title = $"Approve (as {roles})", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive, AssociatedInputs = AssociatedInputs.None },
