@@ -25,8 +25,10 @@ public static class InboxPart
     public static IServiceCollection AddInboxPart(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
+        // Inbox:Queue: only tests change it, to keep parallel hosts on one Azurite apart (Functions listen on triage-inbox).
+        var queue = configuration["Inbox:Queue"] is { Length: > 0 } q ? q : InboxStorage.DefaultQueue;
         services.AddSingleton(sp => new InboxStorage(sp.GetRequiredService<TableServiceClient>(),
-            sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>()));
+            sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(), queue));
         services.AddSingleton<ITriageRecordStore, TableTriageRecordStore>();
         services.AddSingleton<ITriageCorrectionStore, TableTriageCorrectionStore>();
         services.AddSingleton<IInboxSyncStateStore, TableInboxSyncState>();
@@ -42,6 +44,8 @@ public static class InboxPart
         services.AddSingleton<InboxDoorbell>();
         services.AddSingleton<InboxSyncRunner>();
         services.AddSingleton<GraphNotificationsEndpoint>();
+        services.AddSingleton<TriageWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<TriageWarmup>());
 
         services.AddSingleton<TriageReview>();
         services.AddSingleton<ICardActionHandler, TriageConfirmHandler>();
