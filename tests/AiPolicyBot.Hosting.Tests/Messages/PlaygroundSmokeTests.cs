@@ -38,16 +38,20 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         var welcome = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
         Assert.True(welcome is not null, "no welcome on the Playground stream; Playground log:\n" + harness.Log);
-        Assert.Equal(WelcomeInstallHandler.Text, welcome);
+        // The staff conversation replaces the protocol's placeholder text with its welcome card.
+        var welcomeCard = welcome["attachments"]?[0]?["content"];
+        Assert.True(welcomeCard is not null || (string?)welcome["text"] == WelcomeInstallHandler.Text, welcome.ToJsonString());
 
         using var sent = await http.PostAsJsonAsync($"/_conversation/v1/conversations/{chatId}/messages",
             new { from = new { id = userId }, text = "hello", textFormat = "plain" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
-        // The next bot message must be the help reply, not a second welcome.
+        // The next bot message must be the reply, not a second welcome.
         var reply = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
         Assert.True(reply is not null, "no bot reply on the Playground stream; Playground log:\n" + harness.Log);
-        Assert.Equal(HelpMessageHandler.Text, reply);
+        static string Content(JsonNode m) => (m["text"]?.ToJsonString() ?? "") + (m["attachments"]?.ToJsonString() ?? "");
+        Assert.NotEqual(Content(welcome), Content(reply));
+        Assert.True(reply["text"] is not null || reply["attachments"] is not null, reply.ToJsonString());
 
         // The install (installationUpdate + conversationUpdate at Playground start) stored the reference for later
         // proactive messages, with the Playground's loopback serviceUrl.
@@ -58,8 +62,8 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
         Assert.Equal("personal", stored.ConversationType);
     }
 
-    /// <summary>Reads createMessage events until one in the chat comes from someone other than a user; returns its text.</summary>
-    private async Task<string?> WaitForBotMessageAsync(ClientWebSocket socket, string chatId, TimeSpan timeout)
+    /// <summary>Reads createMessage events until one in the chat comes from someone other than a user; returns that message.</summary>
+    private async Task<JsonNode?> WaitForBotMessageAsync(ClientWebSocket socket, string chatId, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         var buffer = new byte[64 * 1024];
@@ -84,7 +88,7 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
                     && node["message"]?["from"]?["id"]?.GetValue<string>() is { } from
                     && !from.StartsWith("user-id-", StringComparison.Ordinal))
                 {
-                    return node["message"]!["text"]?.GetValue<string>();
+                    return node["message"];
                 }
             }
         }
