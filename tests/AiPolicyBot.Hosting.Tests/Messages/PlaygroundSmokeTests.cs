@@ -4,21 +4,25 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Infrastructure.Storage;
-using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Cards.Conversation;
+using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using Xunit.Abstractions;
 
 namespace AiPolicyBot.Hosting.Tests.Messages;
 
 /// <summary>
 /// The real Microsoft 365 Agents Playground (0.2.28, headless, telemetry off) talking to the real local host on
-/// loopback: the Playground installs the bot, a user message goes in through its HTTP API, and the bot's reply comes
-/// back through the Playground's mock connector (seen on its conversation WebSocket). Local-development mode is on:
-/// Development, no token, loopback caller and serviceUrl. Ports 22010 (bot) and 22011 (Playground).
+/// loopback (<see cref="PlaygroundHarness"/>): the Playground installs the bot, a user message goes in through its
+/// HTTP API, and the bot's reply comes back through the Playground's mock connector (seen on its conversation
+/// WebSocket). Local-development mode is on: Development, no token, loopback caller and serviceUrl.
+/// Ports 22010 (bot) and 22011 (Playground) unless AIPOLICYBOT_PLAYGROUND_PORT_BASE is set.
 /// </summary>
 public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 {
-    private const int BotPort = 22010;
-    private const int PlaygroundPort = 22011;
+    // AIPOLICYBOT_PLAYGROUND_PORT_BASE lets parallel runs keep to their own port ranges.
+    private static readonly int BotPort = int.TryParse(Environment.GetEnvironmentVariable("AIPOLICYBOT_PLAYGROUND_PORT_BASE"), out var b) ? b : 22010;
+    private static readonly int PlaygroundPort = BotPort + 1;
 
     private static readonly string TablePrefix = "smoke" + Guid.NewGuid().ToString("N")[..8];
 
@@ -38,20 +42,16 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         var welcome = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
         Assert.True(welcome is not null, "no welcome on the Playground stream; Playground log:\n" + harness.Log);
-        // The staff conversation replaces the protocol's placeholder text with its welcome card.
-        var welcomeCard = welcome["attachments"]?[0]?["content"];
-        Assert.True(welcomeCard is not null || (string?)welcome["text"] == WelcomeInstallHandler.Text, welcome.ToJsonString());
+        Assert.Equal(HelpCard.Build(welcome: true).Body.OfType<TextBlock>().First().Text, welcome);
 
         using var sent = await http.PostAsJsonAsync($"/_conversation/v1/conversations/{chatId}/messages",
             new { from = new { id = userId }, text = "hello", textFormat = "plain" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
-        // The next bot message must be the reply, not a second welcome.
+        // The next bot message must be the help reply, not a second welcome.
         var reply = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
         Assert.True(reply is not null, "no bot reply on the Playground stream; Playground log:\n" + harness.Log);
-        static string Content(JsonNode m) => (m["text"]?.ToJsonString() ?? "") + (m["attachments"]?.ToJsonString() ?? "");
-        Assert.NotEqual(Content(welcome), Content(reply));
-        Assert.True(reply["text"] is not null || reply["attachments"] is not null, reply.ToJsonString());
+        Assert.Equal(OtherReplies.For("hello"), reply);
 
         // The install (installationUpdate + conversationUpdate at Playground start) stored the reference for later
         // proactive messages, with the Playground's loopback serviceUrl.
@@ -62,8 +62,8 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
         Assert.Equal("personal", stored.ConversationType);
     }
 
-    /// <summary>Reads createMessage events until one in the chat comes from someone other than a user; returns that message.</summary>
-    private async Task<JsonNode?> WaitForBotMessageAsync(ClientWebSocket socket, string chatId, TimeSpan timeout)
+    /// <summary>Reads createMessage events until one in the chat comes from someone other than a user; returns its text.</summary>
+    private async Task<string?> WaitForBotMessageAsync(ClientWebSocket socket, string chatId, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         var buffer = new byte[64 * 1024];
@@ -88,7 +88,9 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
                     && node["message"]?["from"]?["id"]?.GetValue<string>() is { } from
                     && !from.StartsWith("user-id-", StringComparison.Ordinal))
                 {
-                    return node["message"];
+                    // A card reply is identified by its first TextBlock (the welcome card's heading).
+                    return node["message"]!["text"]?.GetValue<string>() is { Length: > 0 } t ? t
+                        : node["message"]!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();
                 }
             }
         }
