@@ -2,6 +2,7 @@ using AiPolicyBot.Teams.Cards.MessageExtension;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Teams.MessageExtension;
 
@@ -10,7 +11,7 @@ namespace AiPolicyBot.Teams.MessageExtension;
 /// a thumbnail preview (name, status in words). An empty query (initialRun) lists the most asked-about tools.
 /// Paged by queryOptions skip/count.
 /// </summary>
-public sealed class SearchToolsCommand(ToolSearch search, ChatDeepLink links, TimeProvider time, Microsoft.Extensions.Options.IOptions<MessageExtensionOptions> options)
+public sealed class SearchToolsCommand(ToolSearch search, ChatDeepLink links, TimeProvider time, IOptions<MessageExtensionOptions> options)
     : ISearchCommand
 {
     public string CommandId => MessageExtensionCommands.SearchTools;

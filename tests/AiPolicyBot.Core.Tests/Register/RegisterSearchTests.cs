@@ -104,7 +104,7 @@ public class RegisterSearchTests(ITestOutputHelper output)
         Assert.Equal("chatgpt-free", ids[2]);
         Assert.Equal("gemini-consumer", ids[3]);
         Assert.All(found, f => Assert.True(f.Score >= RegisterSearch.TextMinScore));
-        Assert.Equal("chat gtp", found[2].Mention);
+        Assert.Equal("chatgpt", found[2].Mention); // the exact mention beats the misspelt one
     }
 
     [Theory]

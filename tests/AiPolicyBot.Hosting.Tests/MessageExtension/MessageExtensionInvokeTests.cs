@@ -141,11 +141,11 @@ public sealed class MessageExtensionInvokeTests(MessageExtensionHost host) : ICl
             ["parameters"] = new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }),
             ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 4 },
         };
-        var (status, first) = await host.PostAsync(Invoke("composeExtension/query", initial, NewUser()));
+        var (status, first) = await host.PostAsync(Invoke("composeExtension/query", initial.DeepClone().AsObject(), NewUser()));
         Assert.Equal(200, status);
         Assert.Equal(4, first!["composeExtension"]!["attachments"]!.AsArray().Count);
         initial["queryOptions"]!["skip"] = 4;
-        var (_, second) = await host.PostAsync(Invoke("composeExtension/query", initial, NewUser()));
+        var (_, second) = await host.PostAsync(Invoke("composeExtension/query", initial.DeepClone().AsObject(), NewUser()));
         var titles = (JsonNode? b) => b!["composeExtension"]!["attachments"]!.AsArray().Select(a => (string)a!["preview"]!["content"]!["title"]!).ToList();
         Assert.Empty(titles(first).Intersect(titles(second)));
     }

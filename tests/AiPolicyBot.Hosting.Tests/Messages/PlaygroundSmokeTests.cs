@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
-using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using Xunit.Abstractions;
 
@@ -14,14 +13,16 @@ namespace AiPolicyBot.Hosting.Tests.Messages;
 
 /// <summary>
 /// The real Microsoft 365 Agents Playground (0.2.28, headless, telemetry off) talking to the real local host on
-/// loopback: the Playground installs the bot, a user message goes in through its HTTP API, and the bot's reply comes
-/// back through the Playground's mock connector (seen on its conversation WebSocket). Local-development mode is on:
-/// Development, no token, loopback caller and serviceUrl. Ports 22010 (bot) and 22011 (Playground).
+/// loopback (<see cref="PlaygroundHarness"/>): the Playground installs the bot, a user message goes in through its
+/// HTTP API, and the bot's reply comes back through the Playground's mock connector (seen on its conversation
+/// WebSocket). Local-development mode is on: Development, no token, loopback caller and serviceUrl.
+/// Ports 22010 (bot) and 22011 (Playground) unless AIPOLICYBOT_PLAYGROUND_PORT_BASE is set.
 /// </summary>
 public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 {
-    private const int BotPort = 22010;
-    private const int PlaygroundPort = 22011;
+    // AIPOLICYBOT_PLAYGROUND_PORT_BASE lets parallel runs keep to their own port ranges.
+    private static readonly int BotPort = int.TryParse(Environment.GetEnvironmentVariable("AIPOLICYBOT_PLAYGROUND_PORT_BASE"), out var b) ? b : 22010;
+    private static readonly int PlaygroundPort = BotPort + 1;
 
     private static readonly string TablePrefix = "smoke" + Guid.NewGuid().ToString("N")[..8];
 
@@ -87,7 +88,9 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
                     && node["message"]?["from"]?["id"]?.GetValue<string>() is { } from
                     && !from.StartsWith("user-id-", StringComparison.Ordinal))
                 {
-                    return node["message"]!["text"]?.GetValue<string>();
+                    // A card reply is identified by its first TextBlock (the welcome card's heading).
+                    return node["message"]!["text"]?.GetValue<string>() is { Length: > 0 } t ? t
+                        : node["message"]!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();
                 }
             }
         }
