@@ -18,5 +18,7 @@ test('"can I use chat gtp for lesson plans?" gives the ChatGPT card, approved wi
     assert.match(words, /Status: Approved without personal data/);
     assert.match(words, /Personal data: Not allowed/);
     assert.doesNotMatch(words, /NOT allowed/, 'lesson planning without personal data is allowed');
+    cards.save('answer-approved', card);
+    cards.save('welcome', (await pg.tapCard(pg.chatId, { re: /I'm AiPolicyBot/ })).card);
   } finally { pg.close(); }
 });

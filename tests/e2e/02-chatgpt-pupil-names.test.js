@@ -18,5 +18,6 @@ test('"can I use chatgpt to write reports with pupil names?" says not allowed an
     assert.match(offer.title, /Request/i);
     assert.equal(offer.data.prefill.toolName, 'ChatGPT');
     assert.match(offer.data.prefill.dataCategories, /pupil/, 'the request is prefilled with pupil data');
+    cards.save('answer-not-allowed', card);
   } finally { pg.close(); }
 });

@@ -19,20 +19,23 @@ test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester to
     for (const role of ['CIO', 'CDO', 'DPO']) await pg.installFor(APPROVERS[role]);
     const since = await pg.tapMark();
 
-    const { reference, outcome } = await submitRequest(pg, newToolWithPupilData(TOOL));
+    const { reference, outcome } = await submitRequest(pg, newToolWithPupilData(TOOL), { saveAs: 'wizard' });
     const outcomeText = cards.text(outcome);
     t.diagnostic(`request ${reference}`);
     assert.match(outcomeText, new RegExp(`Request ${reference}: ${TOOL}`));
     for (const role of ['CIO', 'CDO', 'DPO']) assert.match(outcomeText, new RegExp(role), `the outcome names the ${role}`);
+    cards.save('request-outcome', outcome);
 
     // Each approver gets their own card for this request, and decides as their role.
     for (const role of ['CIO', 'CDO', 'DPO']) {
       const { card } = await approvalCard(pg, APPROVERS[role], reference, { since });
       assert.ok(cards.verbs(card).includes('approval.approve'), `${role} card offers Approve: ${cards.verbs(card)}`);
+      if (role === 'CIO') cards.save('approval-card', card);
     }
     const mark = pg.stream.length;
     for (const role of ['CIO', 'CDO', 'DPO']) {
       const after = await decide(pg, APPROVERS[role], reference, 'approval.approve');
+      if (role === 'DPO') cards.save('approval-card-approved', after);
       assert.doesNotMatch(cards.text(after), /not allowed|can't decide|cannot decide/i, `${role} could decide:\n${cards.text(after)}`);
     }
 
@@ -49,12 +52,21 @@ test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester to
     // The approval carries the training condition, so the first answer asks for the training and offers to record it.
     let answer = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
     assert.match(cards.text(answer.card), /once you've completed the training/i, cards.text(answer.card));
+    cards.save('answer-training-needed', answer.card);
     const recorded = await pg.clickForCard({ card: answer.card, verb: 'recordTraining', replyToId: answer.messageId });
     assert.match(cards.text(recorded), /record/i, cards.text(recorded));
+    cards.save('training-recorded', recorded);
     answer = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
     const words = cards.text(answer.card);
     assert.match(words, /Yes, you can use it/, `asking again says approved:\n${words}`);
     assert.doesNotMatch(words, /NOT allowed|Not assessed/);
+
+    // "my requests" lists it as approved.
+    const { mark: m2 } = await pg.say('my requests');
+    const mine = await pg.botCard({ mark: m2, re: new RegExp(reference) });
+    assert.match(cards.text(mine.card), new RegExp(`${reference}[^\\n]*${TOOL}|${TOOL}[^\\n]*${reference}`));
+    assert.match(cards.text(mine.card), /Approved/);
+    cards.save('my-requests', mine.card);
   } finally { pg.close(); }
 });
 

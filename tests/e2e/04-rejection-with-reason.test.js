@@ -25,6 +25,7 @@ test('a rejection with a reason reaches the requester and the outbox', async () 
     const mark = pg.stream.length;
     const after = await decide(pg, APPROVERS.DPO, reference, 'approval.reject', { rejectReason: REASON });
     assert.match(cards.text(after), /reject/i, cards.text(after));
+    cards.save('approval-card-rejected', after);
 
     const told = await pg.botMessage({ mark, timeout: 45000, pred: m => new RegExp(reference).test(m.text || '') });
     assert.match(told.text, /reject|declined|not approved/i, told.text);

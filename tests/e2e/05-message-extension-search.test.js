@@ -23,6 +23,7 @@ test('the message-extension search finds a tool', async () => {
     assert.match(cards.text(card), /Approved without personal data/);
     // Cards inserted into a message (and Outlook) can only open links.
     assert.deepEqual([...new Set(cards.actions(card).map(a => a.type))], ['Action.OpenUrl']);
+    cards.save('message-extension-result', card);
 
     const none = await pg.invoke('composeExtension/query', {
       commandId: 'searchTools', parameters: [{ name: 'searchQuery', value: 'zzqxw' }], queryOptions: { skip: 0, count: 10 },

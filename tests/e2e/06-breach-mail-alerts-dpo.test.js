@@ -51,5 +51,6 @@ test('an .eml reporting pupil data pasted into an AI tool, dropped in the local 
     assert.match(words, /Possible data breach/);
     assert.ok(words.includes(subject), `the alert names the mail: ${words}`);
     assert.match(activity.activity.summary || '', /URGENT/i, 'the notification says it is urgent');
+    cards.save('dpo-breach-alert', card);
   } finally { pg.close(); }
 });

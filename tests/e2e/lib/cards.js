@@ -48,3 +48,17 @@ function cardOf(message) {
 }
 
 module.exports = { walk, text, actions, inputs, execute, verbs, cardOf };
+
+/**
+ * Keeps a card the journey saw as artifacts/e2e/cards/<name>.json: tools/docs/screenshots.sh renders these real
+ * cards (from the real card builders, as the bot sent them) into the user guide's images.
+ */
+function save(name, card) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const dir = path.join(require('./env').artifacts, 'cards');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(card, null, 2));
+}
+
+module.exports.save = save;

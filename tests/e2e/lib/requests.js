@@ -23,13 +23,14 @@ function newToolWithPupilData(toolName) {
  * Types "I'd like to request approval for <tool>", then walks the wizard: on every page, fills the inputs the page
  * has from `answers` and clicks Next, until "Submit request". Returns the outcome card and the request reference.
  */
-async function submitRequest(pg, answers, { from } = {}) {
+async function submitRequest(pg, answers, { from, saveAs } = {}) {
   const { mark } = await pg.say(`I'd like to request approval for ${answers.toolName}`, from ? { from } : {});
   let { messageId, card } = await pg.botCard({ mark, pred: undefined, re: /About the tool|Submit request|\[Next\]/ });
   const pagesSeen = [];
   for (let step = 0; step < 8; step++) {
     const ids = cards.inputs(card).map(i => i.id);
     pagesSeen.push(cards.text(card).split('\n')[0]);
+    if (saveAs) cards.save(`${saveAs}-page-${step + 1}`, card);
     const inputs = Object.fromEntries(ids.filter(id => answers[id] !== undefined).map(id => [id, answers[id]]));
     const submit = cards.actions(card).find(a => a.verb === 'submitRequest');
     const next = submit ? null : cards.execute(card, 'requestWizardStep', /^Next$/);
