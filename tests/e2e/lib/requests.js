@@ -49,8 +49,15 @@ async function submitRequest(pg, answers, { from, saveAs } = {}) {
 /** The approval card for `reference` in an approver's 1:1 chat (seen through the connector tap). */
 async function approvalCard(pg, userId, reference, { since = 0, timeout = 45000 } = {}) {
   const chat = await pg.installFor(userId);
-  const found = await pg.tapCard(chat, { since, timeout, re: new RegExp(reference) });
-  return { chat, ...found };
+  try {
+    const found = await pg.tapCard(chat, { since, timeout, re: new RegExp(reference) });
+    return { chat, ...found };
+  } catch (e) {
+    const role = Object.keys(APPROVERS).find(r => APPROVERS[r] === userId) || userId;
+    throw new Error(`no approval card for ${reference} reached the ${role}'s 1:1 chat (${userId}) within ${timeout} ms. ` +
+      'Is the approvals part composed (AddApprovalsPart in AiPolicyBotServices) and this person the ' +
+      `${role} in appsettings.Development.json (Approvers)? See artifacts/e2e/run/host.log. (${e.message})`);
+  }
 }
 
 /** An approver clicks a verb on their approval card; returns the card the bot answers with. */
