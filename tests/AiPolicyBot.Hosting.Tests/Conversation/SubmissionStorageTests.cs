@@ -9,6 +9,7 @@ using AiPolicyBot.Requests;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting.Tests.Conversation;
 
@@ -31,6 +32,8 @@ public sealed class SubmissionStorageTests : IDisposable
             ["Academies:oakfield:Name"] = "Oakfield Academy",
         }).Build();
         var services = new ServiceCollection().AddLogging();
+        // Both hosts provide the environment; the Teams protocol's options validator reads it.
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(Environments.Development));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAiPolicyBot(configuration);
         services.AddSingleton<IRequestEventHandler>(_handler);

@@ -5,6 +5,7 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting.Tests.Mail;
 
@@ -19,7 +20,11 @@ public class MailCompositionTests
         };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var services = new ServiceCollection().AddLogging();
-        services.AddAiPolicyBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        // Both hosts provide the environment; the Teams protocol's options validator reads it.
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(Environments.Development));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAiPolicyBot(configuration);
         return services.BuildServiceProvider();
     }
 
