@@ -7,6 +7,7 @@
 #   tools/e2e/run-e2e.sh tests/e2e/05-*.js    some of them
 #   E2E_PORT_BASE=32040 (default)             Azurite +0..+2, local host +10, Playground +11, connector tap +12
 #   E2E_NETNS=0                               do not try a network namespace
+#   E2E_NO_BUILD=1                            use the existing Release build of the local host
 #
 # Artifacts (logs, screenshots, the tap's record): artifacts/e2e/. Exit code: non-zero if any journey fails.
 set -uo pipefail
@@ -20,7 +21,8 @@ source tools/lib/common.sh
 # 1. Outside the namespace (needs the package feed): pinned npm tools and the Release build of the local host.
 if [ -z "${AIPOLICYBOT_E2E_STAGE:-}" ]; then
   ensure_npm_tools || { echo "e2e: npm ci failed"; exit 1; }
-  if [ ! -f functions/AiPolicyBot.LocalHost/bin/Release/net10.0/AiPolicyBot.LocalHost.dll ] || [ -n "${E2E_BUILD:-}" ]; then
+  # Incremental; tools/test.sh has just built the solution in Release and passes E2E_NO_BUILD=1.
+  if [ -z "${E2E_NO_BUILD:-}" ] || [ ! -f functions/AiPolicyBot.LocalHost/bin/Release/net10.0/AiPolicyBot.LocalHost.dll ]; then
     dotnet build functions/AiPolicyBot.LocalHost -c Release -nologo -clp:ErrorsOnly -v:q || { echo "e2e: build failed"; exit 1; }
   fi
   if [ "${E2E_NETNS:-1}" != 0 ] && [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
@@ -38,7 +40,7 @@ if [ "$AIPOLICYBOT_E2E_STAGE" = netns ]; then
   echo "e2e: inside a loopback-only network namespace ($(ip -o link | awk -F': ' '{print $2}' | tr '\n' ' '))"
 fi
 
-rm -rf "$ART/run"
+rm -rf "$ART/run" "$ART/cards" "$ART/screenshots"
 RUN=$ART/run
 mkdir -p "$RUN/mail/inbox" "$RUN/mail/outbox" "$RUN/mail/triaged" "$RUN/playground" "$ART/screenshots"
 HOST_PORT=$((P+10)); PG_PORT=$((P+11)); TAP_PORT=$((P+12))
