@@ -20,6 +20,7 @@ public static class AiPolicyBotServices
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
+        services.AddMailPart(configuration);
         services.AddConversationPart(configuration);
         services.AddMessageExtensionPart(configuration);
         return services;
