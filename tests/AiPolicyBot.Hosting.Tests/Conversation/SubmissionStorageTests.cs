@@ -20,6 +20,7 @@ public sealed class SubmissionStorageTests : IDisposable
 {
     private readonly ServiceProvider _sp;
     private readonly RecordingHandler _handler = new();
+    private readonly string _queueName = TestStorage.UniqueQueue("request-events");
 
     public SubmissionStorageTests()
     {
@@ -33,6 +34,8 @@ public sealed class SubmissionStorageTests : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAiPolicyBot(configuration);
         services.AddSingleton<IRequestEventHandler>(_handler);
+        // A queue of its own: other test hosts run the request-events pump against the same Azurite.
+        services.AddSingleton<IRequestEventPublisher>(sp => new QueueRequestEventPublisher(sp.GetRequiredService<QueueServiceClient>(), _queueName));
         _sp = services.BuildServiceProvider();
     }
 
@@ -112,7 +115,7 @@ public sealed class SubmissionStorageTests : IDisposable
         var reference = result.Request!.Reference;
 
         // Read the queue the publisher wrote to (Base64, as the Functions trigger expects) and run the job on our message.
-        var queue = _sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueRequestEventPublisher.QueueName);
+        var queue = _sp.GetRequiredService<QueueServiceClient>().GetQueueClient(_queueName);
         string? mine = null;
         for (var i = 0; i < 10 && mine is null; i++)
         {
