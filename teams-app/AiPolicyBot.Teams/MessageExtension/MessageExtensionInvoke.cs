@@ -83,6 +83,8 @@ public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> comman
 {
     private readonly IReadOnlyDictionary<string, IActionCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
 
+    public const string InstalledText = "AI Policy Helper is now in this chat. Please choose the command again.";
+
     public string Name => MessageExtensionCommands.SubmitActionInvoke;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken ct)
@@ -95,7 +97,15 @@ public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> comman
             if (action.IsJustInTimeInstall)
             {
                 presence.Remember(turn.Activity.Conversation?.Id);
-                return await command.FetchTaskAsync(turn, action, ct);
+                try
+                {
+                    return await command.FetchTaskAsync(turn, action, ct);
+                }
+                catch (ValidationFailedException)
+                {
+                    // e.g. a message action whose install submit no longer carries the message.
+                    return InvokeResponse.Ok(TaskModuleResponse.Message(InstalledText));
+                }
             }
             return await command.SubmitAsync(turn, action, ct);
         }

@@ -76,6 +76,19 @@ public sealed class JustInTimeInstallTests(MessageExtensionHost host) : IClassFi
     }
 
     [Fact]
+    public async Task Install_submit_of_a_message_action_without_the_message_says_to_run_it_again()
+    {
+        var (status, body) = await host.PostAsync(Invoke("composeExtension/submitAction", new JsonObject
+        {
+            ["commandId"] = "checkMessage", ["commandContext"] = "message",
+            ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["justInTimeInstall"] = true } },
+        }, Guid.NewGuid().ToString(), $"19:{Guid.NewGuid():N}@thread.v2", "groupChat"));
+        Assert.Equal(200, status);
+        Assert.Equal("message", (string)body!["task"]!["type"]!);
+        Assert.Equal(AiPolicyBot.Teams.MessageExtension.SubmitActionInvokeHandler.InstalledText, (string)body["task"]!["value"]!);
+    }
+
+    [Fact]
     public async Task Personal_scope_never_asks_the_roster()
     {
         var callsBefore = _calls.Count;
