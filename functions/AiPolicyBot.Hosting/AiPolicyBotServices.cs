@@ -21,6 +21,8 @@ public static class AiPolicyBotServices
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
         services.AddMailPart(configuration);
+        services.AddConversationPart(configuration);
+        services.AddApprovalsPart(configuration);
         return services;
     }
 }
