@@ -15,10 +15,9 @@ namespace AiPolicyBot.Hosting.Tests.Approvals;
 
 public class ApprovalsCompositionTests
 {
-    private static ServiceProvider Build() =>
-        new ServiceCollection().AddLogging()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })
-            .AddAiPolicyBot(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
                 ["Storage:TablePrefix"] = "Composed",
@@ -30,8 +29,13 @@ public class ApprovalsCompositionTests
                 ["Approvers:IT"] = ItLead,
                 ["Academies:oakfield:Leader"] = OakfieldLeader,
                 ["Approval:ReminderDays"] = "2",
-            }).Build())
+            }).Build();
+        return new ServiceCollection().AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAiPolicyBot(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
 
     [Fact]
     public void Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
