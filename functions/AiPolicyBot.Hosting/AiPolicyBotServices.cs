@@ -20,8 +20,8 @@ public static class AiPolicyBotServices
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
-        services.AddConversationPart(configuration);
         services.AddMailPart(configuration);
+        services.AddConversationPart(configuration);
         services.AddApprovalsPart(configuration);
         services.AddInboxPart(configuration);
         services.AddMessageExtensionPart(configuration);

@@ -6,6 +6,7 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Conversation.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,8 @@ public static class ApprovalsPart
         services.AddCardVerb<WithdrawHandler>();
         services.AddSingleton<PendingApprovalsCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
+        // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".
+        services.AddSingleton<IIntentResponder, PendingApprovalsResponder>();
         services.AddSingleton<IApprovalMessenger, ConnectorApprovalMessenger>();
         services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
         services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();

@@ -9,7 +9,6 @@ using AiPolicyBot.Requests;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting.Tests.Conversation;
 
@@ -32,8 +31,8 @@ public sealed class SubmissionStorageTests : IDisposable
             ["Academies:oakfield:Name"] = "Oakfield Academy",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        // Both hosts provide the environment; the Teams protocol's options validator reads it.
-        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(Environments.Development));
+        // Every real host provides one; the approvals follow-up (an IRequestEventHandler) reaches the Teams connector, which needs it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAiPolicyBot(configuration);
         services.AddSingleton<IRequestEventHandler>(_handler);

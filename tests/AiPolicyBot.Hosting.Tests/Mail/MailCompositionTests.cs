@@ -5,7 +5,6 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting.Tests.Mail;
 
@@ -20,9 +19,10 @@ public class MailCompositionTests
         };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var services = new ServiceCollection().AddLogging();
-        // Both hosts provide the environment; the Teams protocol's options validator reads it.
-        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(Environments.Development));
+        // Every real host provides one; the approvals follow-up (an IRequestEventHandler) reaches the Teams connector, which needs it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // Hosts register IConfiguration too; the triage notifier (inbox part) reads the DPO from it.
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAiPolicyBot(configuration);
         return services.BuildServiceProvider();
