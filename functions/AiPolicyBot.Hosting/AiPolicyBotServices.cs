@@ -21,6 +21,7 @@ public static class AiPolicyBotServices
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
         services.AddMailPart(configuration);
+        services.AddConversationPart(configuration);
         services.AddInboxPart(configuration);
         return services;
     }

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
+using AiPolicyBot.Teams.Cards.Conversation;
+using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Conversation;
@@ -22,8 +25,9 @@ namespace AiPolicyBot.Hosting.Tests.Messages;
 /// </summary>
 public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 {
-    private const int BotPort = 22010;
-    private const int PlaygroundPort = 22011;
+    // AIPOLICYBOT_PLAYGROUND_PORT_BASE lets parallel runs keep to their own port ranges.
+    private static readonly int BotPort = int.TryParse(Environment.GetEnvironmentVariable("AIPOLICYBOT_PLAYGROUND_PORT_BASE"), out var b) ? b : 22010;
+    private static readonly int PlaygroundPort = BotPort + 1;
 
     private static string RepoRoot()
     {
@@ -92,7 +96,7 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, install.StatusCode);
             var welcome = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
             Assert.True(welcome is not null, "no welcome on the Playground stream; Playground log:\n" + log);
-            Assert.Equal(WelcomeInstallHandler.Text, welcome);
+            Assert.Equal(HelpCard.Build(welcome: true).Body.OfType<TextBlock>().First().Text, welcome);
 
             using var sent = await http.PostAsJsonAsync($"/_conversation/v1/conversations/{chatId}/messages",
                 new { from = new { id = userId }, text = "hello", textFormat = "plain" });
@@ -101,7 +105,7 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
             // The next bot message must be the help reply, not a second welcome.
             var reply = await WaitForBotMessageAsync(socket, chatId, TimeSpan.FromSeconds(20));
             Assert.True(reply is not null, "no bot reply on the Playground stream; Playground log:\n" + log);
-            Assert.Equal(HelpMessageHandler.Text, reply);
+            Assert.Equal(OtherReplies.For("hello"), reply);
 
             // The install (installationUpdate + conversationUpdate at Playground start) stored the reference for later
             // proactive messages, with the Playground's loopback serviceUrl.
@@ -195,7 +199,9 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
                     && node["message"]?["from"]?["id"]?.GetValue<string>() is { } from
                     && !from.StartsWith("user-id-", StringComparison.Ordinal))
                 {
-                    return node["message"]!["text"]?.GetValue<string>();
+                    // A card reply is identified by its first TextBlock (the welcome card's heading).
+                    return node["message"]!["text"]?.GetValue<string>() is { Length: > 0 } t ? t
+                        : node["message"]!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();
                 }
             }
         }

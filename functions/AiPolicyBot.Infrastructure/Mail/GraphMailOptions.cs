@@ -42,38 +42,3 @@ public sealed class GraphMailOptions
 
     public string Recipient => string.IsNullOrWhiteSpace(Mailbox) ? LocalFallbackMailbox : Mailbox!;
 }
-
-/// <summary>
-/// Configuration section "LocalMail": where emails go when Graph is not configured. Each email is one file
-/// <c>{Root}/outbox/{jobId}.eml</c>. A relative root resolves against the host's current directory, so
-/// <c>dotnet run</c> from the repository root writes to <c>.local/mail/outbox/</c> (git-ignored).
-/// </summary>
-public sealed class LocalMailOptions
-{
-    public const string Section = "LocalMail";
-
-    public string Root { get; set; } = ".local/mail";
-
-    public string OutboxFolder => Path.Combine(Path.GetFullPath(Root), "outbox");
-}
-
-/// <summary>Configuration section "MailOutbox": queue and relay settings (the numbers mirror host.json).</summary>
-public sealed class MailOutboxOptions
-{
-    public const string Section = "MailOutbox";
-
-    /// <summary>
-    /// The outbox queue ("-poison" is appended for the poison queue). Only tests change it, to keep parallel hosts on
-    /// one Azurite apart; the Functions triggers always listen on <see cref="MailQueues.Outbox"/>.
-    /// </summary>
-    public string Queue { get; set; } = MailQueues.Outbox;
-
-    /// <summary>Rows not sent this long after their last change are re-queued by the relay.</summary>
-    public TimeSpan RelayGrace { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How often a throttled (429) job may be re-scheduled before it counts as a failure.</summary>
-    public int MaxReschedules { get; set; } = 20;
-
-    /// <summary>Random extra delay on a re-schedule, so throttled jobs do not come back all at once.</summary>
-    public int RescheduleJitterMaxSeconds { get; set; } = 15;
-}
