@@ -23,6 +23,7 @@ public static class AiPolicyBotServices
         services.AddMailPart(configuration);
         services.AddConversationPart(configuration);
         services.AddMessageExtensionPart(configuration);
+        services.AddApprovalsPart(configuration);
         return services;
     }
 }

@@ -26,9 +26,27 @@ public sealed record ToolRequest
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Where the request came from: "teams", "messageExtension", "mail".</summary>
     public string Source { get; init; } = "teams";
+    /// <summary>An approver's question waiting for the requester's answer (state MoreInformationRequested).</summary>
+    public InformationRequest? OpenQuestion { get; init; }
+    /// <summary>Questions asked and answered so far, in order.</summary>
+    public IReadOnlyList<InformationRequest> AnsweredQuestions { get; init; } = [];
+    /// <summary>When approvers were last reminded (the reminder timer's own idempotency).</summary>
+    public DateTimeOffset? LastReminderAt { get; init; }
+    /// <summary>Why the request ended without a decision (withdrawn, expired), in plain English.</summary>
+    public string? ClosingReason { get; init; }
     /// <summary>The client-side submission id (wizard session) that created it: a repeated submit finds it again.</summary>
     public string? SubmissionId { get; init; }
 }
+
+/// <summary>An approver asked the requester for more information; <see cref="Answer"/> is set when they replied.</summary>
+public sealed record InformationRequest(
+    string Role,
+    string AskedById,
+    string AskedByName,
+    string Question,
+    DateTimeOffset AskedAt,
+    string? Answer = null,
+    DateTimeOffset? AnsweredAt = null);
 
 public enum RequestState
 {

@@ -31,6 +31,8 @@ public sealed class SubmissionStorageTests : IDisposable
             ["Academies:oakfield:Name"] = "Oakfield Academy",
         }).Build();
         var services = new ServiceCollection().AddLogging();
+        // Every real host provides one; the approvals follow-up (an IRequestEventHandler) reaches the Teams connector, which needs it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAiPolicyBot(configuration);
         services.AddSingleton<IRequestEventHandler>(_handler);

@@ -19,6 +19,8 @@ public class MailCompositionTests
         };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var services = new ServiceCollection().AddLogging();
+        // Every real host provides one; the approvals follow-up (an IRequestEventHandler) reaches the Teams connector, which needs it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddAiPolicyBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();
     }

@@ -22,6 +22,11 @@ public sealed class MessagesAuthFixture : IAsyncLifetime
         ["Bot:TenantId"] = TestTokens.TenantId,
         ["Bot:OpenIdMetadataUrl"] = OpenId.MetadataUrl,
         ["Bot:AllowUnauthenticatedLocal"] = allowLocal ? "true" : "false",
+        // Outside Development the host refuses to start without a complete approver directory.
+        ["Approvers:CIO"] = "00000000-0000-0000-0000-00000000c101",
+        ["Approvers:CDO"] = "00000000-0000-0000-0000-00000000cd01",
+        ["Approvers:DPO"] = "00000000-0000-0000-0000-00000000d901",
+        ["Approvers:IT"] = "00000000-0000-0000-0000-0000000017e1",
     };
 
     public async Task InitializeAsync()

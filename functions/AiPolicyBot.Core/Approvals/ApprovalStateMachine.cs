@@ -1,0 +1,167 @@
+using AiPolicyBot.Policy;
+using AiPolicyBot.Requests;
+
+namespace AiPolicyBot.Approvals;
+
+/// <summary>
+/// The approval life cycle (policy-routing.md §12), pure: submitted → pending per role → approved / rejected /
+/// more information requested (→ pending when answered) / withdrawn / expired. Trust tier: CIO, CDO and DPO must all
+/// approve; any rejection rejects; "approve with conditions" merges its codes; one decision per role. The caller stores
+/// the result with the ETag it read and re-applies on a conflict, so a lost update is impossible.
+/// </summary>
+public static class ApprovalStateMachine
+{
+    public const int MaxTextLength = 2000;
+
+    public static TransitionResult Apply(ToolRequest request, ApprovalCommand command, ApproverDirectory directory, DateTimeOffset now) =>
+        command switch
+        {
+            DecideCommand c => Decide(request, c, directory, now),
+            AskInformationCommand c => AskInformation(request, c, directory, now),
+            AnswerInformationCommand c => Answer(request, c, now),
+            WithdrawCommand c => Withdraw(request, c, now),
+            ExpireCommand c => Expire(request, c, now),
+            RemindCommand c => Remind(request, c, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown approval command."),
+        };
+
+    private static TransitionResult Decide(ToolRequest request, DecideCommand c, ApproverDirectory directory, DateTimeOffset now)
+    {
+        if (c.Kind == DecisionKind.RequestInformation)
+            return AskInformation(request, new AskInformationCommand(c.Actor, c.Comment), directory, now);
+
+        // A repeated click (or the loser of a race re-applying after a reload) finds its own earlier decisions.
+        var earlier = request.Decisions.Where(d => Same(d.ApproverId, c.Actor.Id) && d.Kind == c.Kind).ToList();
+        var access = ApprovalAuthorizer.Authorize(request, directory, c.Actor.Id);
+        if (!access.CanDecide)
+            return earlier.Count > 0
+                ? new TransitionResult(TransitionStatus.Repeated, request, earlier)
+                : Refuse(request, c.Actor.Id);
+
+        var comment = Clean(c.Comment);
+        if (comment is { Length: > MaxTextLength }) return Invalid(request, "comment", $"Keep the note under {MaxTextLength} characters.");
+        if (c.Kind == DecisionKind.Reject && comment is null)
+            return Invalid(request, "rejectReason", "Say why you reject the request: the requester will see the reason.");
+
+        var conditions = c.Kind == DecisionKind.ApproveWithConditions ? c.Conditions.Distinct(StringComparer.Ordinal).ToList() : [];
+        if (conditions.FirstOrDefault(code => !ConditionCodes.All.Contains(code)) is { } unknown)
+            return Invalid(request, "conditions", $"'{unknown}' is not a condition code.");
+        if (c.Kind == DecisionKind.ApproveWithConditions && conditions.Count == 0 && comment is null)
+            return Invalid(request, "conditions", "Choose at least one condition or write the condition in the note.");
+
+        // One click decides every pending role this person holds (one row per role), so a double click by someone
+        // who holds two roles can never count as two separate decisions.
+        var decisions = access.DecidableRoles
+            .Select(role => new ApprovalDecision(role, c.Actor.Id, c.Actor.Name, c.Kind, comment, conditions, now))
+            .ToList();
+        var pending = request.PendingRoles.Except(access.DecidableRoles).ToList();
+        var state = c.Kind == DecisionKind.Reject ? RequestState.Rejected
+            : pending.Count == 0 ? RequestState.Approved
+            : RequestState.Pending;
+        var updated = request with
+        {
+            State = state,
+            PendingRoles = state == RequestState.Pending ? pending : [],
+            Decisions = [.. request.Decisions, .. decisions],
+            AddedConditions = MergeConditions(request.AddedConditions, conditions),
+            UpdatedAt = now,
+        };
+        return new TransitionResult(TransitionStatus.Applied, updated, decisions, AuditKinds.For(c.Kind));
+    }
+
+    private static TransitionResult AskInformation(ToolRequest request, AskInformationCommand c, ApproverDirectory directory, DateTimeOffset now)
+    {
+        if (request.State == RequestState.MoreInformationRequested && request.OpenQuestion is { } open
+            && Same(open.AskedById, c.Actor.Id) && open.Question == Clean(c.Question))
+            return new TransitionResult(TransitionStatus.Repeated, request);
+        var access = ApprovalAuthorizer.Authorize(request, directory, c.Actor.Id);
+        if (!access.CanDecide) return Refuse(request, c.Actor.Id);
+        var question = Clean(c.Question);
+        if (question is null) return Invalid(request, "question", "Write the question for the requester.");
+        if (question.Length > MaxTextLength) return Invalid(request, "question", $"Keep the question under {MaxTextLength} characters.");
+        var updated = request with
+        {
+            State = RequestState.MoreInformationRequested,
+            OpenQuestion = new InformationRequest(access.RoleToDecide!, c.Actor.Id, c.Actor.Name, question, now),
+            UpdatedAt = now,
+        };
+        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.InformationRequested);
+    }
+
+    private static TransitionResult Answer(ToolRequest request, AnswerInformationCommand c, DateTimeOffset now)
+    {
+        var answer = Clean(c.Answer);
+        if (!Same(request.RequesterId, c.Actor.Id)) return new TransitionResult(TransitionStatus.NotAllowed, request);
+        if (request.State != RequestState.MoreInformationRequested || request.OpenQuestion is null)
+            return request.AnsweredQuestions.LastOrDefault()?.Answer == answer && answer is not null
+                ? new TransitionResult(TransitionStatus.Repeated, request)
+                : new TransitionResult(TransitionStatus.NotApplicable, request, Problem: "No question is waiting for an answer.");
+        if (answer is null) return Invalid(request, "answer", "Write your answer to the approver's question.");
+        if (answer.Length > MaxTextLength) return Invalid(request, "answer", $"Keep the answer under {MaxTextLength} characters.");
+        var updated = request with
+        {
+            State = RequestState.Pending,
+            OpenQuestion = null,
+            AnsweredQuestions = [.. request.AnsweredQuestions, request.OpenQuestion with { Answer = answer, AnsweredAt = now }],
+            UpdatedAt = now,
+        };
+        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.InformationProvided);
+    }
+
+    private static TransitionResult Withdraw(ToolRequest request, WithdrawCommand c, DateTimeOffset now)
+    {
+        if (!Same(request.RequesterId, c.Actor.Id)) return new TransitionResult(TransitionStatus.NotAllowed, request);
+        if (request.State == RequestState.Withdrawn) return new TransitionResult(TransitionStatus.Repeated, request);
+        if (request.State is not (RequestState.Pending or RequestState.MoreInformationRequested or RequestState.Draft))
+            return new TransitionResult(TransitionStatus.NotApplicable, request, Problem: "The request is already decided.");
+        var reason = Clean(c.Reason);
+        if (reason is { Length: > MaxTextLength }) return Invalid(request, "reason", $"Keep the reason under {MaxTextLength} characters.");
+        var updated = request with
+        {
+            State = RequestState.Withdrawn,
+            PendingRoles = [],
+            ClosingReason = reason ?? "Withdrawn by the requester.",
+            UpdatedAt = now,
+        };
+        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.Withdrawn);
+    }
+
+    private static TransitionResult Expire(ToolRequest request, ExpireCommand c, DateTimeOffset now)
+    {
+        if (request.State is not (RequestState.Pending or RequestState.MoreInformationRequested)
+            || now < request.SubmittedAt.AddDays(c.ExpiryDays))
+            return new TransitionResult(TransitionStatus.NotApplicable, request);
+        var updated = request with
+        {
+            State = RequestState.Expired,
+            PendingRoles = [],
+            ClosingReason = $"Nobody decided within {c.ExpiryDays} days, so the request expired. You can submit it again.",
+            UpdatedAt = now,
+        };
+        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.Expired);
+    }
+
+    private static TransitionResult Remind(ToolRequest request, RemindCommand c, DateTimeOffset now)
+    {
+        var since = request.LastReminderAt ?? request.SubmittedAt;
+        if (request.State != RequestState.Pending || request.PendingRoles.Count == 0 || now < since.AddDays(c.ReminderDays))
+            return new TransitionResult(TransitionStatus.NotApplicable, request);
+        // Only the reminder time changes; UpdatedAt stays the time of the last real change.
+        return new TransitionResult(TransitionStatus.Applied, request with { LastReminderAt = now }, AuditKind: AuditKinds.Reminded);
+    }
+
+    private static TransitionResult Refuse(ToolRequest request, string userId) =>
+        request.State == RequestState.Pending || request.State == RequestState.MoreInformationRequested
+            ? new TransitionResult(TransitionStatus.NotAllowed, request)
+            : new TransitionResult(TransitionStatus.NotApplicable, request, Problem: "The request is already decided.");
+
+    private static TransitionResult Invalid(ToolRequest request, string field, string problem) =>
+        new(TransitionStatus.Invalid, request, Problem: problem, ProblemField: field);
+
+    public static IReadOnlyList<string> MergeConditions(IEnumerable<string> existing, IEnumerable<string> added) =>
+        [.. existing.Concat(added).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,72 @@
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals.Cards;
+using AiPolicyBot.Teams.Cards.Model;
+using Microsoft.Extensions.Logging;
+
+namespace AiPolicyBot.Teams.Approvals;
+
+/// <summary>
+/// Builds the right view of a request's card for a person and keeps every posted copy current: after each change
+/// every stored copy is edited (approver chats get their own view, the channel and observers the read-only view).
+/// </summary>
+public sealed class ApprovalCardService(IApprovalCardStore copies, IApprovalMessenger messenger, ITeamsUserIds teamsIds, ILogger<ApprovalCardService> logger)
+{
+    public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
+        string? notice = null, bool noticeIsProblem = false)
+    {
+        var access = ApprovalAuthorizer.Authorize(request, directory, userId);
+        var view = access.CanDecide ? ApprovalCardView.Approver
+            : access.IsRequester ? ApprovalCardView.Requester
+            : ApprovalCardView.ReadOnly;
+        return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, await RefreshIdsAsync(request, directory, ct),
+            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem));
+    }
+
+    public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>
+        ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, await RefreshIdsAsync(request, directory, ct),
+            [], directory.LocalDemoSelfApproval));
+
+    /// <summary>refresh.userIds: the pending approvers (and deputies), never the requester (separation of duties).</summary>
+    public Task<IReadOnlyList<string>> RefreshIdsAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
+    {
+        var pending = ApprovalAuthorizer.PendingApproverIds(request, directory);
+        return pending.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([]) : teamsIds.MrisForAsync(pending, ct);
+    }
+
+    /// <summary>Edits every posted copy to the current state. One failed copy does not stop the others.</summary>
+    public async Task UpdateAllCopiesAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
+    {
+        foreach (var copy in await copies.ListAsync(request.Reference, ct))
+        {
+            try
+            {
+                var card = copy.Audience == CardAudience.Channel
+                    ? await ReadOnlyCardAsync(request, directory, ct)
+                    : await CardForAsync(request, directory, copy.UserId, ct);
+                await messenger.UpdateCardAsync(copy, card, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not update a card copy of {Reference} ({Audience}): {Error}", request.Reference, copy.Audience, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Posts a person's card in their 1:1 chat and remembers where it is.</summary>
+    public async Task<bool> PostToUserAsync(ToolRequest request, ApproverDirectory directory, string userId, CardAudience audience, CancellationToken ct)
+    {
+        var posted = await messenger.SendCardToUserAsync(userId, await CardForAsync(request, directory, userId, ct), ct);
+        if (posted is null) return false;
+        await copies.AddAsync(new ApprovalCardCopy(request.Reference, audience, userId, posted.ConversationId, posted.ActivityId, posted.ServiceUrl), ct);
+        return true;
+    }
+
+    public async Task<bool> PostToChannelAsync(ToolRequest request, ApproverDirectory directory, string conversationId, CancellationToken ct)
+    {
+        var posted = await messenger.SendCardToConversationAsync(conversationId, await ReadOnlyCardAsync(request, directory, ct), ct);
+        if (posted is null) return false;
+        await copies.AddAsync(new ApprovalCardCopy(request.Reference, CardAudience.Channel, null, posted.ConversationId, posted.ActivityId, posted.ServiceUrl), ct);
+        return true;
+    }
+}

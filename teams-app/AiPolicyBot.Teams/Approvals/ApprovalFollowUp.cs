@@ -1,0 +1,123 @@
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Common;
+using AiPolicyBot.Policy;
+using AiPolicyBot.Requests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Teams.Approvals;
+
+/// <summary>Told when the register changed, so the cached snapshot behind "can I use X?" is refreshed.</summary>
+public interface IRegisterChangeListener
+{
+    Task RegisterChangedAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// The slow follow-up of request events, off the Teams turn (queue request-events): on submission the approval cards
+/// go to each required approver's 1:1 chat, the approvals channel and the requester, and R0 alerts the DPO at once;
+/// after every change every card copy is edited, the requester (or the asking approver) is told, and a final
+/// decision updates the register. Each side effect is claimed in the idempotency store first, so a redelivered event
+/// never sends twice.
+/// </summary>
+public sealed class ApprovalFollowUp(
+    IApproverDirectorySource directories,
+    ApprovalCardService cards,
+    IApprovalMessenger messenger,
+    IIdempotencyStore once,
+    RegisterRecorder register,
+    IRegisterChangeListener registerChanged,
+    IOptions<ApprovalOptions> approvalOptions,
+    IOptions<PolicyOptions> policyOptions,
+    ILogger<ApprovalFollowUp> logger) : IRequestEventHandler
+{
+    private const string Scope = "approval-followup";
+
+    public async Task HandleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
+    {
+        var directory = await directories.GetAsync(ct);
+        switch (e.Kind)
+        {
+            case RequestEventKind.Submitted:
+                await SendApprovalCardsAsync(request, directory, ct);
+                break;
+            case RequestEventKind.ReminderDue:
+                await RemindAsync(request, directory, ct);
+                break;
+            default:
+                await cards.UpdateAllCopiesAsync(request, directory, ct);
+                await TellPeopleAsync(e, request, ct);
+                if (request.State == RequestState.Approved && request.Outcome.RequiresItInstall && request.Outcome.Tier != Tier.ItInstall)
+                    foreach (var it in directory.PeopleFor(ApproverRoles.It, request.Intake.AcademyId))
+                        await OnceAsync($"{request.Reference}|install|{it}", () => messenger.SendTextToUserAsync(it, ApprovalMessages.InstallNeeded(request), ct), ct);
+                if (request.State is RequestState.Approved or RequestState.Rejected) await UpdateRegisterAsync(request, ct);
+                break;
+        }
+    }
+
+    private async Task SendApprovalCardsAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
+    {
+        if (request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
+        {
+            // R0: the DPO hears at once in Teams, whatever the rest of the route is. (An IncidentAlert mail job would
+            // need a composer in the mail outbox, which has none yet: see docs/approvals.md.)
+            foreach (var dpo in directory.PeopleFor(ApproverRoles.Dpo, request.Intake.AcademyId))
+                await OnceAsync($"{request.Reference}|incident|{dpo}", () => messenger.SendTextToUserAsync(dpo, ApprovalMessages.PossibleIncident(request), ct), ct);
+        }
+        if (request.State != RequestState.Pending) return;
+        foreach (var role in request.PendingRoles)
+            if (ApproverDirectoryCheck.MissingHolder(directory, role, request.Intake.AcademyId) is { } key)
+                logger.LogError("Request {Reference} needs a {Role} but nobody is configured: set {Key}", request.Reference, role, key);
+        foreach (var approver in ApprovalAuthorizer.PendingApproverIds(request, directory))
+            await OnceAsync($"{request.Reference}|card|{approver}",
+                () => cards.PostToUserAsync(request, directory, approver, CardAudience.Approver, ct), ct);
+        await OnceAsync($"{request.Reference}|card|requester",
+            () => cards.PostToUserAsync(request, directory, request.RequesterId, CardAudience.Requester, ct), ct);
+        if (approvalOptions.Value.ChannelConversationId is { Length: > 0 } channel)
+            await OnceAsync($"{request.Reference}|card|channel", () => cards.PostToChannelAsync(request, directory, channel, ct), ct);
+    }
+
+    private async Task TellPeopleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
+    {
+        var key = $"{request.Reference}|tell|{request.State}|{request.Decisions.Count}|{request.AnsweredQuestions.Count}";
+        switch (e.Kind)
+        {
+            case RequestEventKind.InformationProvided when request.AnsweredQuestions.LastOrDefault() is { } answered:
+                await OnceAsync(key, () => messenger.SendTextToUserAsync(answered.AskedById, ApprovalMessages.AnswerReceived(request), ct), ct);
+                break;
+            case RequestEventKind.InformationRequested:
+            case RequestEventKind.Expired:
+            case RequestEventKind.Decided when request.State.IsFinal():
+                await OnceAsync(key, () => messenger.SendTextToUserAsync(request.RequesterId, ApprovalMessages.ToRequester(request), ct), ct);
+                break;
+        }
+    }
+
+    private async Task RemindAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
+    {
+        foreach (var approver in ApprovalAuthorizer.PendingApproverIds(request, directory))
+            await OnceAsync($"{request.Reference}|remind|{request.LastReminderAt:O}|{approver}",
+                () => messenger.SendTextToUserAsync(approver, ApprovalMessages.Reminder(request), ct), ct);
+    }
+
+    private async Task UpdateRegisterAsync(ToolRequest request, CancellationToken ct)
+    {
+        if (await register.RecordAsync(request, policyOptions.Value.NextPolicyReviewDate, ct) is not null)
+            await registerChanged.RegisterChangedAsync(ct);
+    }
+
+    /// <summary>Claims the side effect, runs it, and gives the claim back if it threw (so a retry tries again).</summary>
+    private async Task OnceAsync(string key, Func<Task<bool>> sideEffect, CancellationToken ct)
+    {
+        if (!await once.TryClaimAsync(Scope, key, ct)) return;
+        try
+        {
+            if (!await sideEffect()) logger.LogWarning("Could not reach the recipient for {Key} (bot not installed for them?)", key.Split('|')[0]);
+        }
+        catch
+        {
+            await once.ReleaseAsync(Scope, key, ct);
+            throw;
+        }
+    }
+}

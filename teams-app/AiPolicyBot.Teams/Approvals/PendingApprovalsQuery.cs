@@ -1,0 +1,51 @@
+using System.Globalization;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Cards;
+using AiPolicyBot.Teams.Cards.Model;
+
+namespace AiPolicyBot.Teams.Approvals;
+
+/// <summary>
+/// The "pending approvals" command: what waits for this person (a pending role they hold, deputies included, never
+/// their own requests), oldest first, each with an Open button that brings up the approval card (verb
+/// approval.refresh, data = the reference only).
+/// </summary>
+public sealed class PendingApprovalsQuery(IRequestStore requests, IApproverDirectorySource directories)
+{
+    public const int MaxShown = 20;
+
+    public async Task<IReadOnlyList<ToolRequest>> ForAsync(string userId, CancellationToken ct)
+    {
+        var directory = await directories.GetAsync(ct);
+        return [.. (await requests.ListOpenAsync(ct)).Select(v => v.Value)
+            .Where(r => ApprovalAuthorizer.Authorize(r, directory, userId).CanDecide)];
+    }
+
+    public async Task<AdaptiveCard> CardForAsync(string userId, CancellationToken ct)
+    {
+        var waiting = await ForAsync(userId, ct);
+        var body = new List<CardElement>
+        {
+            new TextBlock { Text = "Waiting for your decision", Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+        };
+        if (waiting.Count == 0) body.Add(new TextBlock { Text = "Nothing is waiting for you." });
+        foreach (var r in waiting.Take(MaxShown))
+            body.Add(new Container
+            {
+                Separator = true,
+                Items =
+                [
+                    new TextBlock { Text = $"**{r.Reference}** {CardText.Escape(r.Intake.ToolName)}", Weight = TextWeight.Bolder },
+                    new TextBlock
+                    {
+                        Text = $"From {CardText.Escape(r.RequesterName)}, {r.SubmittedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; still to decide: {string.Join(", ", r.PendingRoles)}",
+                        IsSubtle = true,
+                    },
+                    new ActionSet { Actions = [new ExecuteAction { Title = $"Open {r.Reference}", Verb = ApprovalVerbs.Refresh, Data = new ApprovalActionData(r.Reference) }] },
+                ],
+            });
+        if (waiting.Count > MaxShown) body.Add(new TextBlock { Text = $"… and {waiting.Count - MaxShown} more.", IsSubtle = true });
+        return new AdaptiveCard { Body = body, FallbackText = $"{waiting.Count} requests wait for your decision." };
+    }
+}

@@ -1,0 +1,62 @@
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Hosting.Approvals;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Approvals;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Conversation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+
+namespace AiPolicyBot.Hosting.Tests.Approvals;
+
+public class ApprovalsCompositionTests
+{
+    private static ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+                ["Storage:TablePrefix"] = "Composed",
+                ["Bot:AllowUnauthenticatedLocal"] = "true",
+                ["Approvers:CIO:Id"] = Cio,
+                ["Approvers:CIO:Deputies:0"] = CioDeputy,
+                ["Approvers:CDO"] = Cdo,
+                ["Approvers:DPO"] = Dpo,
+                ["Approvers:IT"] = ItLead,
+                ["Academies:oakfield:Leader"] = OakfieldLeader,
+                ["Approval:ReminderDays"] = "2",
+            }).Build();
+        return new ServiceCollection().AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAiPolicyBot(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    [Fact]
+    public void Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
+    {
+        using var sp = Build();
+        var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
+        Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
+        Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
+        // The last responder registered for an intent wins: ours, not the conversation part's fallback.
+        Assert.IsType<PendingApprovalsResponder>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
+            .Last(r => r.Intent == AiPolicyBot.Teams.Conversation.Understanding.Intent.PendingApprovals));
+        Assert.Contains(sp.GetServices<ITimerJob>(), j => j is ApprovalDeadlinesJob);
+        Assert.Contains(sp.GetServices<ITimerJob>(), j => j is RegisterReviewJob);
+        Assert.Contains(sp.GetServices<IRequestEventHandler>(), h => h is ApprovalFollowUp);
+        Assert.IsType<ConnectorApprovalMessenger>(sp.GetRequiredService<IApprovalMessenger>());
+        Assert.IsType<TableApprovalCardStore>(sp.GetRequiredService<IApprovalCardStore>());
+        var directory = sp.GetRequiredService<ApproverDirectory>();
+        Assert.True(directory.Holds(CioDeputy, "CIO", "trust"));
+        Assert.True(directory.Holds(OakfieldLeader, "AcademyLeader", "oakfield"));
+        Assert.Empty(ApproverDirectoryCheck.Problems(directory));
+        Assert.Equal("ComposedApprovalCards", sp.GetRequiredService<ApprovalTables>().Cards.Name);
+        Assert.NotNull(sp.GetRequiredService<ApprovalWorkflow>());
+    }
+}

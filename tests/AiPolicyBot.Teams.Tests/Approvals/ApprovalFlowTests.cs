@@ -1,0 +1,256 @@
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Mail;
+using AiPolicyBot.Policy;
+using AiPolicyBot.Register;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Tests.Cards;
+using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
+
+namespace AiPolicyBot.Teams.Tests.Approvals;
+
+public class ApprovalFlowTests
+{
+    private const string Ref = "AIP-2026-0042";
+
+    [Fact]
+    public async Task Submission_sends_a_card_to_every_pending_approver_and_deputy_the_requester_and_the_channel()
+    {
+        var rig = new ApprovalRig(channel: "19:approvals@thread.tacv2");
+        await rig.SubmitAsync(TrustRequest());
+        Assert.Equal(new[] { Cio, CioDeputy, Cdo, Dpo, Teacher }.Order(), rig.Messenger.CardsSent.Select(c => c.UserId).Order());
+        Assert.Single(rig.Messenger.ChannelCards);
+        Assert.Equal(6, rig.Copies.Copies.Count);
+        Assert.All(rig.Messenger.CardsSent.Where(c => c.UserId != Teacher), c => Assert.True(ApprovalRig.HasButtons(c.Card)));
+        Assert.False(ApprovalRig.HasButtons(rig.Messenger.ChannelCards[0].Card));
+
+        // A redelivered Submitted event sends nothing twice.
+        await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), default);
+        Assert.Equal(5, rig.Messenger.CardsSent.Count);
+    }
+
+    [Fact]
+    public async Task R0_alerts_the_DPO_at_once_in_Teams()
+    {
+        var rig = new ApprovalRig();
+        var request = TrustRequest() with { Outcome = TrustRequest().Outcome with { Conditions = [ConditionCodes.PossibleIncidentReview, ConditionCodes.DpiaRequired] } };
+        await rig.SubmitAsync(request);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == Dpo && t.Text.Contains("Possible data incident", StringComparison.Ordinal));
+        Assert.Single(rig.Messenger.Texts);
+    }
+
+    [Fact]
+    public async Task Unanimous_Trust_flow_ends_in_the_register_with_the_requester_told_and_every_copy_updated()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+
+        var cio = await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        Assert.False(ApprovalRig.HasButtons(cio.Card!));          // the CIO has decided: read-only now
+        Assert.Equal(["CDO", "DPO"], rig[Ref].PendingRoles);
+        var copiesUpdatedAfterFirst = rig.Messenger.Updates.Count;
+        Assert.Equal(rig.Copies.Copies.Count, copiesUpdatedAfterFirst);
+        Assert.Empty(rig.Messenger.Texts);                          // the requester hears about the outcome, not each step
+
+        await rig.ClickAsync(ApprovalVerbs.ApproveWithConditions, Dpo, Ref, (Inputs.Conditions, "HUMAN_REVIEW,SUPERVISED_USE"), (Inputs.Note, "DPIA first."));
+        Assert.Equal(RequestState.Pending, rig[Ref].State);
+        var cdo = await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+
+        var final = rig[Ref];
+        Assert.Equal(RequestState.Approved, final.State);
+        Assert.Equal([ConditionCodes.HumanReview, ConditionCodes.SupervisedUse], final.AddedConditions);
+        Assert.Equal(3, rig.Decisions.Rows.Count);
+        Assert.Equal(3, rig.Audit.Entries.Count(e => e.Stream == Ref));
+        Assert.Equal(OutboxJob.DecisionFor(Ref, default).JobId, Assert.Single(rig.Decisions.Outbox).Key);
+        Assert.Contains("Approved", cdo.Card!.ToJson(), StringComparison.Ordinal);
+
+        var entry = rig.Register.Entries["brisk-teaching"].Value;
+        Assert.Equal(RegisterStatus.Approved, entry.Status);
+        Assert.True(entry.Scope.DataAllowed);
+        Assert.Equal(new DateOnly(2027, 7, 31), entry.ReviewBy);   // 12 months capped by the next policy review
+        Assert.Contains(ConditionCodes.HumanReview, entry.Conditions);
+        Assert.Equal(1, rig.RegisterListener.Calls);
+
+        var told = Assert.Single(rig.Messenger.Texts);
+        Assert.Equal(Teacher, told.UserId);
+        Assert.Contains("**Approved:**", told.Text, StringComparison.Ordinal);
+        Assert.Contains("Training needed", told.Text, StringComparison.Ordinal);
+        Assert.Contains("A named person reviews every output", told.Text, StringComparison.Ordinal);
+
+        // The last round of edits shows every copy the final state, with no buttons left for anyone.
+        var lastRound = rig.Messenger.Updates.TakeLast(rig.Copies.Copies.Count).ToList();
+        Assert.All(lastRound, u => Assert.False(ApprovalRig.HasButtons(u.Card) && u.Copy.Audience != CardAudience.Requester));
+        Assert.All(lastRound, u => Assert.Contains("Status: Approved", u.Card.ToJson(), StringComparison.Ordinal));
+        Assert.All(lastRound, u => Assert.Empty(u.Card.Refresh!.UserIds));
+    }
+
+    [Fact]
+    public async Task Strangers_the_requester_and_other_academies_get_a_read_only_card_and_nothing_is_recorded()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(AcademyRequest());
+        foreach (var user in new[] { Stranger, Teacher, BrookmereLeader, Cio })
+        {
+            var result = await rig.ClickAsync(ApprovalVerbs.Approve, user, "AIP-2026-0043");
+            Assert.Equal(200, result.StatusCode);
+            Assert.DoesNotContain("recorded", result.Card!.ToJson(), StringComparison.Ordinal);
+            Assert.True(user == Teacher ? ApprovalRig.HasButtons(result.Card!) : !ApprovalRig.HasButtons(result.Card!)); // requester: withdraw only
+        }
+        Assert.Empty(rig.Decisions.Rows);
+        Assert.Empty(rig.Audit.Entries);
+        Assert.Equal(RequestState.Pending, rig["AIP-2026-0043"].State);
+
+        await rig.ClickAsync(ApprovalVerbs.Approve, OakfieldLeader, "AIP-2026-0043");
+        var entry = rig.Register.Entries["quizlet"].Value;
+        Assert.Equal(RegisterStatus.ApprovedNoPersonalData, entry.Status);
+        Assert.Equal(["oakfield"], entry.Scope.Academies);
+    }
+
+    [Fact]
+    public async Task Reject_needs_a_reason_on_the_server_too_and_declines_a_new_tool()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        var noReason = await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref);
+        Assert.Contains("Say why you reject", noReason.Card!.ToJson(), StringComparison.Ordinal);
+        Assert.True(ApprovalRig.HasButtons(noReason.Card!));
+        Assert.Empty(rig.Decisions.Rows);
+
+        await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref, (Inputs.RejectReason, "The vendor will not sign a DPA."));
+        Assert.Equal(RequestState.Rejected, rig[Ref].State);
+        var entry = rig.Register.Entries["brisk-teaching"].Value;
+        Assert.Equal(RegisterStatus.Declined, entry.Status);
+        Assert.Equal("The vendor will not sign a DPA.", entry.DecisionReason);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == Teacher && t.Text.Contains("The vendor will not sign a DPA.", StringComparison.Ordinal));
+        Assert.Single(rig.Decisions.Outbox);
+        // Later clicks by the others change nothing.
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        Assert.Single(rig.Decisions.Rows);
+    }
+
+    [Fact]
+    public async Task A_repeated_click_returns_the_same_card_and_records_nothing_new()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        var (rows, audit, updates, events) = (rig.Decisions.Rows.Count, rig.Audit.Entries.Count, rig.Messenger.Updates.Count, rig.Events.Published.Count);
+        var again = await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        Assert.Contains("Already recorded", again.Card!.ToJson(), StringComparison.Ordinal);
+        Assert.Equal((rows, audit, updates, events), (rig.Decisions.Rows.Count, rig.Audit.Entries.Count, rig.Messenger.Updates.Count, rig.Events.Published.Count));
+    }
+
+    [Fact]
+    public async Task Information_request_and_answer_on_the_card()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        var noQuestion = await rig.ClickAsync(ApprovalVerbs.AskInformation, Dpo, Ref);
+        Assert.Contains("Write the question", noQuestion.Card!.ToJson(), StringComparison.Ordinal);
+
+        await rig.ClickAsync(ApprovalVerbs.AskInformation, Dpo, Ref, (Inputs.Question, "Where is the data stored?"));
+        Assert.Equal(RequestState.MoreInformationRequested, rig[Ref].State);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == Teacher && t.Text.Contains("Where is the data stored?", StringComparison.Ordinal));
+        var requesterCopy = rig.Messenger.Updates.Last(u => u.Copy.Audience == CardAudience.Requester).Card;
+        Assert.Contains(ApprovalVerbs.Answer, requesterCopy.ToJson(), StringComparison.Ordinal);
+
+        var stranger = await rig.ClickAsync(ApprovalVerbs.Answer, Stranger, Ref, (Inputs.Answer, "Mars"));
+        Assert.False(ApprovalRig.HasButtons(stranger.Card!));
+        await rig.ClickAsync(ApprovalVerbs.Answer, Teacher, Ref, (Inputs.Answer, "In the UK."));
+        Assert.Equal(RequestState.Pending, rig[Ref].State);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == Dpo && t.Text.Contains("In the UK.", StringComparison.Ordinal));
+        Assert.Equal([AuditKinds.InformationRequested, AuditKinds.InformationProvided], rig.Audit.Entries.Select(e => e.Kind));
+        Assert.Empty(rig.Decisions.Rows);
+    }
+
+    [Fact]
+    public async Task Withdrawal_by_the_requester_closes_the_request_and_queues_the_decision_email()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        await rig.ClickAsync(ApprovalVerbs.Withdraw, Cio, Ref);
+        Assert.Equal(RequestState.Pending, rig[Ref].State);
+        var done = await rig.ClickAsync(ApprovalVerbs.Withdraw, Teacher, Ref, (Inputs.WithdrawReason, "Found an approved tool."));
+        Assert.Equal(RequestState.Withdrawn, rig[Ref].State);
+        Assert.Contains("withdrawn", done.Card!.ToJson(), StringComparison.Ordinal);
+        Assert.Equal($"{Ref}-decision", Assert.Single(rig.Decisions.Outbox).Key);
+        Assert.Empty(rig.Register.Entries);
+        Assert.All(rig.Messenger.Updates, u => Assert.False(ApprovalRig.HasButtons(u.Card)));
+    }
+
+    [Fact]
+    public async Task Refresh_returns_the_personal_view_and_never_edits_the_shared_message()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        var updates = rig.Messenger.Updates.Count;
+        var refresh = rig.Handlers[ApprovalVerbs.Refresh];
+        var data = new System.Text.Json.Nodes.JsonObject { ["reference"] = Ref };
+        var forCdo = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, data, Cdo, "29:" + Cdo, "C", Automatic: true), default);
+        var forStranger = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, data, Stranger, "29:" + Stranger, "S", Automatic: false), default);
+        Assert.True(ApprovalRig.HasButtons(forCdo.Card!));
+        Assert.False(ApprovalRig.HasButtons(forStranger.Card!));
+        Assert.Equal(updates, rig.Messenger.Updates.Count);
+        var missing = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Cdo, null, null, false), default);
+        Assert.Equal(404, missing.StatusCode);
+        var malformed = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, new() { ["reference"] = "x'; drop" }, Cdo, null, null, false), default);
+        Assert.Equal(400, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reminders_and_expiry_with_a_fake_clock()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest());
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        rig.Time.Now = Submitted.AddDays(2);
+        Assert.Equal(TransitionStatus.NotApplicable, (await rig.Workflow.ExecuteAsync(Ref, new RemindCommand(3), default)).Status);
+        rig.Time.Now = Submitted.AddDays(3);
+        Assert.Equal(TransitionStatus.Applied, (await rig.Workflow.ExecuteAsync(Ref, new RemindCommand(3), default)).Status);
+        var reminded = rig.Messenger.Texts.Where(t => t.Text.StartsWith("**Reminder:**", StringComparison.Ordinal)).Select(t => t.UserId).Order();
+        Assert.Equal(new[] { Cdo, Dpo }.Order(), reminded);       // the CIO already decided
+        Assert.Equal(TransitionStatus.NotApplicable, (await rig.Workflow.ExecuteAsync(Ref, new RemindCommand(3), default)).Status);
+
+        rig.Time.Now = Submitted.AddDays(14);
+        var expired = await rig.Workflow.ExecuteAsync(Ref, new ExpireCommand(14), default);
+        Assert.Equal(RequestState.Expired, expired.Request!.Value.State);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == Teacher && t.Text.StartsWith("**Expired:**", StringComparison.Ordinal));
+        Assert.Contains($"{Ref}-decision", rig.Decisions.Outbox.Keys);
+        Assert.Equal(AuditKinds.Expired, rig.Audit.Entries.Last().Kind);
+    }
+
+    [Fact]
+    public async Task Local_demo_lets_one_person_decide_their_own_request_and_says_so_on_every_card()
+    {
+        var directory = Directory(localDemo: true) with
+        {
+            TrustRoles = ApproverDirectory.RequiredTrustRoles.ToDictionary(r => r, _ => new RoleHolders(Teacher, [])),
+        };
+        var rig = new ApprovalRig(directory);
+        await rig.SubmitAsync(TrustRequest());
+        var result = await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        Assert.Equal(RequestState.Approved, rig[Ref].State);
+        Assert.All(rig.Seen, s => Assert.Contains("Local demo", s.Card.ToJson(), StringComparison.Ordinal));
+
+        // The same people with the switch off: the requester cannot decide (separation of duties).
+        var strict = new ApprovalRig(directory with { LocalDemoSelfApproval = false });
+        await strict.SubmitAsync(TrustRequest());
+        await strict.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        Assert.Equal(RequestState.Pending, strict[Ref].State);
+        Assert.Empty(strict.Decisions.Rows);
+        Assert.DoesNotContain(strict.Seen, s => s.Card.ToJson().Contains("Local demo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IT_is_told_to_install_once_a_Trust_approval_needs_an_install()
+    {
+        var rig = new ApprovalRig();
+        await rig.SubmitAsync(TrustRequest() with { Outcome = TrustRequest().Outcome with { RequiresItInstall = true } });
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+        Assert.DoesNotContain(rig.Messenger.Texts, t => t.UserId == ItLead);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Dpo, Ref);
+        Assert.Contains(rig.Messenger.Texts, t => t.UserId == ItLead && t.Text.StartsWith("**Install needed:**", StringComparison.Ordinal));
+    }
+}

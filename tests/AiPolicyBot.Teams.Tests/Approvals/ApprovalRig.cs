@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Policy;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Approvals.Handlers;
+using AiPolicyBot.Teams.Cards.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+
+namespace AiPolicyBot.Teams.Tests.Approvals;
+
+/// <summary>The whole approval flow wired over in-memory stores, with every card the test saw kept for validation.</summary>
+internal sealed class ApprovalRig
+{
+    public MemoryRequestStore Requests { get; } = new();
+    public MemoryDecisionLog Decisions { get; } = new();
+    public MemoryAuditLog Audit { get; } = new();
+    public MemoryCardStore Copies { get; } = new();
+    public MemoryRegisterStore Register { get; } = new();
+    public RecordingMessenger Messenger { get; } = new();
+    public CountingRegisterListener RegisterListener { get; } = new();
+    public ManualTime Time { get; } = new(Submitted.AddHours(1));
+    public InlinePublisher Events { get; }
+    public ApprovalWorkflow Workflow { get; }
+    public ApprovalCardService Cards { get; }
+    public ApprovalFollowUp FollowUp { get; }
+    public IReadOnlyDictionary<string, IApprovalVerbHandler> Handlers { get; }
+    public List<(string Name, AdaptiveCard Card)> Seen { get; } = [];
+
+    public ApprovalRig(ApproverDirectory? directory = null, string? channel = null)
+    {
+        var source = new FixedDirectorySource(directory ?? Directory());
+        Events = new InlinePublisher(Requests);
+        Workflow = new ApprovalWorkflow(Requests, Decisions, Audit, source, Events, Time);
+        Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(), NullLogger<ApprovalCardService>.Instance);
+        FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(),
+            new RegisterRecorder(Register, Audit, Time), RegisterListener,
+            Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
+            Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
+        Events.Handlers.Add(FollowUp);
+        IApprovalVerbHandler[] handlers =
+        [
+            new RefreshApprovalHandler(Workflow, Cards), new ApproveHandler(Workflow, Cards), new ApproveWithConditionsHandler(Workflow, Cards),
+            new RejectHandler(Workflow, Cards), new AskInformationHandler(Workflow, Cards), new AnswerInformationHandler(Workflow, Cards),
+            new WithdrawHandler(Workflow, Cards),
+        ];
+        Handlers = handlers.ToDictionary(h => h.Verb);
+    }
+
+    /// <summary>Stores a request and publishes Submitted, as RequestSubmission does.</summary>
+    public async Task SubmitAsync(ToolRequest request)
+    {
+        await Requests.CreateAsync(request, default);
+        await Events.PublishAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, Time.GetUtcNow(), request.RequesterId), default);
+        foreach (var sent in Messenger.CardsSent) Seen.Add(($"sent to {sent.UserId}", sent.Card));
+    }
+
+    /// <summary>Clicks <paramref name="verb"/> on the card as <paramref name="userId"/>, with input values.</summary>
+    public async Task<ApprovalInvokeResult> ClickAsync(string verb, string userId, string reference, params (string Key, string Value)[] inputs)
+    {
+        var data = new JsonObject { [ApprovalDataKeys.Reference] = reference };
+        foreach (var (k, v) in inputs) data[k] = v;
+        var result = await Handlers[verb].HandleAsync(new ApprovalInvoke(verb, data, userId, "29:" + userId, "Person " + userId[^4..], false), default);
+        if (result.Card is { } card) Seen.Add(($"{verb} by {userId[^4..]}", card));
+        return result;
+    }
+
+    public ToolRequest this[string reference] => Requests[reference];
+
+    /// <summary>Approver or requester buttons are in an ActionSet; the read-only view has none.</summary>
+    public static bool HasButtons(AdaptiveCard card) =>
+        card.ToJsonObject()["body"]!.AsArray().Any(e => (string?)e?["type"] == "ActionSet");
+}

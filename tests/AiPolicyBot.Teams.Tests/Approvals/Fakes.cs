@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Audit;
+using AiPolicyBot.Common;
+using AiPolicyBot.Mail;
+using AiPolicyBot.Register;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Cards.Model;
+
+namespace AiPolicyBot.Teams.Tests.Approvals;
+
+/// <summary>In-memory request store with real version checks (a counter stands in for the ETag).</summary>
+internal sealed class MemoryRequestStore : IRequestStore
+{
+    private readonly ConcurrentDictionary<string, Versioned<ToolRequest>> _items = new();
+    private long _version;
+
+    public ToolRequest this[string reference] => _items[reference].Value;
+
+    public Task<Versioned<ToolRequest>?> GetAsync(string reference, CancellationToken ct) =>
+        Task.FromResult(_items.TryGetValue(reference, out var v) ? v : null);
+
+    public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, CancellationToken ct)
+    {
+        var v = new Versioned<ToolRequest>(request, Interlocked.Increment(ref _version).ToString());
+        if (!_items.TryAdd(request.Reference, v)) throw new ConcurrencyConflictException("exists");
+        return Task.FromResult(v);
+    }
+
+    public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, CancellationToken ct)
+    {
+        var current = _items[request.Reference];
+        var next = new Versioned<ToolRequest>(request, Interlocked.Increment(ref _version).ToString());
+        if (current.Version != version || !_items.TryUpdate(request.Reference, next, current)) throw new ConcurrencyConflictException("stale");
+        return Task.FromResult(next);
+    }
+
+    public Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.RequesterId == requesterId)]);
+
+    public Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.State.IsOpen()).OrderBy(v => v.Value.SubmittedAt)]);
+
+    public Task<string> NextReferenceAsync(int year, CancellationToken ct) => throw new NotSupportedException();
+}
+
+/// <summary>In-memory decision log: one row per (role, approver), outbox jobs by id.</summary>
+internal sealed class MemoryDecisionLog : IDecisionLog
+{
+    private readonly object _gate = new();
+    public List<(string Reference, ApprovalDecision Decision)> Rows { get; } = [];
+    public Dictionary<string, OutboxJob> Outbox { get; } = [];
+
+    public Task<bool> RecordAsync(string reference, ApprovalDecision decision, IReadOnlyList<OutboxJob> outbox, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (Rows.Any(r => r.Reference == reference && r.Decision.Role == decision.Role && r.Decision.ApproverId == decision.ApproverId)) return Task.FromResult(false);
+            Rows.Add((reference, decision));
+            foreach (var job in outbox) Outbox.TryAdd(job.JobId, job);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<ApprovalDecision>> ListAsync(string reference, CancellationToken ct)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<ApprovalDecision>>([.. Rows.Where(r => r.Reference == reference).Select(r => r.Decision)]);
+    }
+
+    public Task EnsureOutboxAsync(OutboxJob job, CancellationToken ct)
+    {
+        lock (_gate) Outbox.TryAdd(job.JobId, job);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class MemoryAuditLog : IAuditLog
+{
+    private readonly object _gate = new();
+    public List<AuditEntry> Entries { get; } = [];
+
+    public Task<AuditEntry> AppendAsync(string stream, AuditEvent e, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var entry = new AuditEntry(stream, Entries.Count(x => x.Stream == stream) + 1, DateTimeOffset.UtcNow, e.Kind, e.ActorId, e.Subject, e.Data, "", "");
+            Entries.Add(entry);
+            return Task.FromResult(entry);
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<AuditEntry>>([.. Entries.Where(x => x.Stream == stream)]);
+    }
+
+    public Task<AuditVerification> VerifyAsync(string stream, CancellationToken ct) => throw new NotSupportedException("Azurite tests verify the chain.");
+}
+
+internal sealed class MemoryIdempotency : IIdempotencyStore
+{
+    private readonly ConcurrentDictionary<string, bool> _claims = new();
+    public Task<bool> TryClaimAsync(string scope, string key, CancellationToken ct) => Task.FromResult(_claims.TryAdd(scope + "\n" + key, true));
+    public Task ReleaseAsync(string scope, string key, CancellationToken ct) { _claims.TryRemove(scope + "\n" + key, out _); return Task.CompletedTask; }
+}
+
+internal sealed class MemoryCardStore : IApprovalCardStore
+{
+    public List<ApprovalCardCopy> Copies { get; } = [];
+    public Task AddAsync(ApprovalCardCopy copy, CancellationToken ct)
+    {
+        lock (Copies) if (!Copies.Any(c => c.ConversationId == copy.ConversationId && c.ActivityId == copy.ActivityId)) Copies.Add(copy);
+        return Task.CompletedTask;
+    }
+    public Task<IReadOnlyList<ApprovalCardCopy>> ListAsync(string reference, CancellationToken ct)
+    {
+        lock (Copies) return Task.FromResult<IReadOnlyList<ApprovalCardCopy>>([.. Copies.Where(c => c.Reference == reference)]);
+    }
+}
+
+internal sealed class MemoryRegisterStore : IRegisterStore
+{
+    public Dictionary<string, Versioned<RegisterEntry>> Entries { get; } = [];
+    private int _v;
+    public Task<IReadOnlyList<Versioned<RegisterEntry>>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Versioned<RegisterEntry>>>([.. Entries.Values]);
+    public Task<Versioned<RegisterEntry>?> GetAsync(string id, CancellationToken ct) => Task.FromResult(Entries.TryGetValue(id, out var e) ? e : null);
+    public Task<Versioned<RegisterEntry>> AddAsync(RegisterEntry entry, CancellationToken ct)
+    {
+        if (Entries.ContainsKey(entry.Id)) throw new ConcurrencyConflictException("exists");
+        return Task.FromResult(Entries[entry.Id] = new(entry, (++_v).ToString()));
+    }
+    public Task<Versioned<RegisterEntry>> UpdateAsync(RegisterEntry entry, string version, CancellationToken ct)
+    {
+        if (!Entries.TryGetValue(entry.Id, out var e) || e.Version != version) throw new ConcurrencyConflictException("stale");
+        return Task.FromResult(Entries[entry.Id] = new(entry, (++_v).ToString()));
+    }
+}
+
+/// <summary>Records every proactive message; every user is reachable; activity ids count up.</summary>
+internal sealed class RecordingMessenger : IApprovalMessenger
+{
+    private int _next;
+    public List<(string UserId, AdaptiveCard Card, PostedCard Posted)> CardsSent { get; } = [];
+    public List<(string ConversationId, AdaptiveCard Card)> ChannelCards { get; } = [];
+    public List<(ApprovalCardCopy Copy, AdaptiveCard Card)> Updates { get; } = [];
+    public List<(string UserId, string Text)> Texts { get; } = [];
+
+    public Task<PostedCard?> SendCardToUserAsync(string userId, AdaptiveCard card, CancellationToken ct)
+    {
+        var posted = new PostedCard("a:chat-" + userId, "act-" + Interlocked.Increment(ref _next), "http://127.0.0.1:28010/");
+        lock (CardsSent) CardsSent.Add((userId, card, posted));
+        return Task.FromResult<PostedCard?>(posted);
+    }
+
+    public Task<PostedCard?> SendCardToConversationAsync(string conversationId, AdaptiveCard card, CancellationToken ct)
+    {
+        lock (ChannelCards) ChannelCards.Add((conversationId, card));
+        return Task.FromResult<PostedCard?>(new PostedCard(conversationId, "act-" + Interlocked.Increment(ref _next), "http://127.0.0.1:28010/"));
+    }
+
+    public Task UpdateCardAsync(ApprovalCardCopy copy, AdaptiveCard card, CancellationToken ct)
+    {
+        lock (Updates) Updates.Add((copy, card));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> SendTextToUserAsync(string userId, string markdown, CancellationToken ct)
+    {
+        lock (Texts) Texts.Add((userId, markdown));
+        return Task.FromResult(true);
+    }
+}
+
+/// <summary>MRI = "29:" + object id, as a stand-in for the conversation-reference lookup.</summary>
+internal sealed class PrefixTeamsIds : ITeamsUserIds
+{
+    public Task<IReadOnlyList<string>> MrisForAsync(IEnumerable<string> userIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([.. userIds.Select(id => "29:" + id)]);
+}
+
+internal sealed class FixedDirectorySource(ApproverDirectory directory) : IApproverDirectorySource
+{
+    public ValueTask<ApproverDirectory> GetAsync(CancellationToken ct) => ValueTask.FromResult(directory);
+}
+
+internal sealed class CountingRegisterListener : IRegisterChangeListener
+{
+    public int Calls;
+    public Task RegisterChangedAsync(CancellationToken ct) { Interlocked.Increment(ref Calls); return Task.CompletedTask; }
+}
+
+/// <summary>Runs the handlers at once, as the request-events queue job does later.</summary>
+internal sealed class InlinePublisher(IRequestStore requests) : IRequestEventPublisher
+{
+    public List<IRequestEventHandler> Handlers { get; } = [];
+    public List<RequestEvent> Published { get; } = [];
+
+    public async Task PublishAsync(RequestEvent e, CancellationToken ct)
+    {
+        lock (Published) Published.Add(e);
+        var request = (await requests.GetAsync(e.Reference, ct))!.Value;
+        foreach (var h in Handlers) await h.HandleAsync(e, request, ct);
+    }
+}
+
+/// <summary>A clock the test moves.</summary>
+internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
