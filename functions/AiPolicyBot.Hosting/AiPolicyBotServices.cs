@@ -22,9 +22,9 @@ public static class AiPolicyBotServices
         services.AddTeamsPart(configuration);
         services.AddMailPart(configuration);
         services.AddConversationPart(configuration);
+        services.AddMessageExtensionPart(configuration);
         services.AddApprovalsPart(configuration);
         services.AddInboxPart(configuration);
-        services.AddMessageExtensionPart(configuration);
         return services;
     }
 }

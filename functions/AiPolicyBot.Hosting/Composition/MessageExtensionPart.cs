@@ -16,7 +16,8 @@ public static class MessageExtensionPart
     public static IServiceCollection AddMessageExtensionPart(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<TableToolDemand>();
-        services.TryAddSingleton<IToolDemand>(sp => sp.GetRequiredService<TableToolDemand>());
+        // Replace, not TryAdd: the durable counter wins over the conversation's in-memory default.
+        services.Replace(ServiceDescriptor.Singleton<IToolDemand>(sp => sp.GetRequiredService<TableToolDemand>()));
         services.AddMessageExtension(configuration);
         return services;
     }

@@ -23,7 +23,7 @@ public static class ConfiguredApprovers
         foreach (var academy in configuration.GetSection("Academies").GetChildren())
         {
             var leader = academy["Leader"];
-            if (leader is { Length: > 0 } || academy.GetSection("Deputies").Exists())
+            if (leader is { Length: > 0 } || academy.GetSection(DeputiesKey).Exists())
                 academies[academy.Key] = new RoleHolders(leader?.Trim() ?? "", Deputies(academy));
         }
         return new ApproverDirectory(trust, academies, localDemoSelfApproval);
@@ -43,6 +43,9 @@ public static class ConfiguredApprovers
         return configured with { TrustRoles = trust, AcademyLeaders = academies };
     }
 
+    // Documented as Approvers:{Role}:Deputies and Academies:{id}:Deputies (docs/configuration.md).
+    private const string DeputiesKey = "Deputies";
+
     private static List<string> Deputies(IConfigurationSection section) =>
-        [.. section.GetSection("Deputies").GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0)];
+        [.. section.GetSection(DeputiesKey).GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0)];
 }
