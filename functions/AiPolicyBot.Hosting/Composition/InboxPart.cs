@@ -32,7 +32,8 @@ public static class InboxPart
         services.AddSingleton<ITriageRecordStore, TableTriageRecordStore>();
         services.AddSingleton<ITriageCorrectionStore, TableTriageCorrectionStore>();
         services.AddSingleton<IInboxSyncStateStore, TableInboxSyncState>();
-        services.AddSingleton<ITriageNotifier, TeamsTriageNotifier>();
+        services.AddSingleton<TeamsTriageNotifier>();
+        services.AddSingleton<ITriageNotifier, DeferredTriageNotifier>();
         services.AddSingleton<Func<TriageClassifier>>(sp => () => sp.GetRequiredService<TriageClassifierProvider>().Classifier);
         services.AddSingleton<TriageActions>();
         services.AddSingleton<TriageProcessor>();
