@@ -19,7 +19,8 @@ public sealed class PeriodicJob(ITimerJob job, TimeProvider time, ILogger logger
                 {
                     await job.RunAsync(ct);
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested)
+                // A run that fails while the host is stopping is still just a failed run, not a crash of the pump.
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     logger.LogWarning("Timer job {Job} failed ({Error}); next run in {Interval}", job.Name, e.GetType().Name, job.Interval);
                 }

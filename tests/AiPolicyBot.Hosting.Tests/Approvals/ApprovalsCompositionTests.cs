@@ -38,9 +38,10 @@ public class ApprovalsCompositionTests
     }
 
     [Fact]
-    public void Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
+    public async Task Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
     {
-        using var sp = Build();
+        // Async disposal: some singletons (the message extension's Table demand counter) are IAsyncDisposable only.
+        await using var sp = Build();
         var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
         Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
         Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
