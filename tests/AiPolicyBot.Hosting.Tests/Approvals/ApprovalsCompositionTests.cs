@@ -38,9 +38,9 @@ public class ApprovalsCompositionTests
     }
 
     [Fact]
-    public void Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
+    public async Task Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
     {
-        using var sp = Build();
+        await using var sp = Build(); // async: the durable demand counter flushes on DisposeAsync
         var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
         Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
         Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
