@@ -40,8 +40,7 @@ public class ApprovalsCompositionTests
     [Fact]
     public async Task Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
     {
-        // Async disposal: some singletons (the message extension's Table demand counter) are IAsyncDisposable only.
-        await using var sp = Build();
+        await using var sp = Build(); // async: the durable demand counter flushes on DisposeAsync
         var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
         Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
         Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
