@@ -22,6 +22,7 @@ public static class AiPolicyBotServices
         services.AddTeamsPart(configuration);
         services.AddMailPart(configuration);
         services.AddConversationPart(configuration);
+        services.AddMessageExtensionPart(configuration);
         services.AddInboxPart(configuration);
         return services;
     }

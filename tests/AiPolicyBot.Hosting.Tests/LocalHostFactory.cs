@@ -20,6 +20,7 @@ public class LocalHostFactory : WebApplicationFactory<WebHostProgram>
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
+            ["Storage:QueuePrefix"] = TablePrefix + "-",
         }));
     }
 }

@@ -26,6 +26,15 @@ public sealed partial class StorageOptions
     /// <summary>Letters and digits only, starting with a letter (Table names allow nothing else).</summary>
     public string TablePrefix { get; set; } = "AiPolicyBot";
 
+    /// <summary>
+    /// Put before every queue name (lower-case letters, digits, hyphens). Empty in Azure, where the Functions triggers
+    /// listen on the plain names; tests give each local host its own so hosts sharing one Azurite never take each
+    /// other's messages.
+    /// </summary>
+    public string QueuePrefix { get; set; } = "";
+
+    public string QueueName(string name) => QueuePrefix + name;
+
     public string TableName(string suffix)
     {
         var name = TablePrefix + suffix;

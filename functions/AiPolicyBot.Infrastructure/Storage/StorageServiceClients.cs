@@ -19,9 +19,18 @@ public static class StorageServiceClients
     public static QueueServiceClient Queues(StorageOptions options)
     {
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        return options.AccountName is { Length: > 0 } account
-            ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Credential(options), queueOptions)
+        if (options.AccountName is { Length: > 0 } account)
+            return new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Credential(options), queueOptions);
+        return options.QueuePrefix is { Length: > 0 } prefix
+            ? new PrefixedQueueServiceClient(prefix, options.ConnectionString, queueOptions)
             : new QueueServiceClient(options.ConnectionString, queueOptions);
+    }
+
+    /// <summary>Every queue a producer asks for carries the prefix, so no part has to remember it.</summary>
+    private sealed class PrefixedQueueServiceClient(string prefix, string connectionString, QueueClientOptions options)
+        : QueueServiceClient(connectionString, options)
+    {
+        public override QueueClient GetQueueClient(string queueName) => base.GetQueueClient(prefix + queueName);
     }
 
     private static TokenCredential Credential(StorageOptions options) => options.ClientId is { Length: > 0 } clientId

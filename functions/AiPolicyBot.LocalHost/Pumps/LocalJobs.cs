@@ -21,7 +21,8 @@ public sealed class LocalJobs(
         foreach (var job in queueJobs)
         {
             logger.LogInformation("Queue job on {Queue}", job.QueueName);
-            runs.Add(QueuePump.Create(job, storage.ConnectionString, pumpOptions.Value, loggers.CreateLogger<QueuePump>()).RunAsync(stoppingToken));
+            var queue = storage.QueueName(job.QueueName);
+            runs.Add(QueuePump.Create(job, storage.ConnectionString, queue, pumpOptions.Value, loggers.CreateLogger<QueuePump>()).RunAsync(stoppingToken));
         }
         foreach (var job in timerJobs)
         {

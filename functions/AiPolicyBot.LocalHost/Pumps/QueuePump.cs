@@ -17,7 +17,11 @@ public sealed class QueuePump(IQueueJob job, QueueClient queue, QueueClient pois
     /// <summary>Raw clients (no client-side encoding): the pump decodes Base64 itself, so a message that is not Base64
     /// is poisoned, as in Functions, instead of breaking the whole receive.</summary>
     public static QueuePump Create(IQueueJob job, string connectionString, QueuePumpOptions options, ILogger logger) =>
-        new(job, new QueueClient(connectionString, job.QueueName), new QueueClient(connectionString, job.QueueName + "-poison"), options, logger);
+        Create(job, connectionString, job.QueueName, options, logger);
+
+    /// <summary>For a queue whose real name differs from the job's (a test host's prefixed queues).</summary>
+    public static QueuePump Create(IQueueJob job, string connectionString, string queueName, QueuePumpOptions options, ILogger logger) =>
+        new(job, new QueueClient(connectionString, queueName), new QueueClient(connectionString, queueName + "-poison"), options, logger);
 
     public async Task RunAsync(CancellationToken ct)
     {

@@ -95,6 +95,39 @@ public class RegisterSearchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FindAllInText_lists_every_tool_a_message_mentions_in_order_once_each()
+    {
+        var found = Demo.Search.FindAllInText("Is Copilot OK for lesson plans, or should I stick to Canva? Someone said chat gtp is fine, and chatgpt again. What about Google Bard?");
+        var ids = found.Select(f => f.Entry!.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal(4, ids.Count);
+        Assert.Equal("chatgpt-free", ids[2]);
+        Assert.Equal("gemini-consumer", ids[3]);
+        Assert.All(found, f => Assert.True(f.Score >= RegisterSearch.TextMinScore));
+        Assert.Equal("chatgpt", found[2].Mention); // the exact mention beats the misspelt one
+    }
+
+    [Theory]
+    [InlineData("Thanks, see you at the staff meeting on Thursday.")]
+    [InlineData("Is Perplexity approved?")]
+    [InlineData("")]
+    public void FindAllInText_finds_nothing_without_a_register_tool(string text) => Assert.Empty(Demo.Search.FindAllInText(text));
+
+    [Fact]
+    public void FindAllInText_agrees_with_FindInText_on_single_tool_messages()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "chat-dev.jsonl");
+        foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
+        {
+            var text = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+            var one = Demo.Search.FindInText(text).Entry?.Id;
+            var all = Demo.Search.FindAllInText(text).Select(m => m.Entry!.Id).ToList();
+            if (one is null) Assert.Empty(all);
+            else Assert.Contains(one, all);
+        }
+    }
+
+    [Fact]
     public void Chat_dev_tool_mentions_meet_the_accuracy_targets()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "chat-dev.jsonl");

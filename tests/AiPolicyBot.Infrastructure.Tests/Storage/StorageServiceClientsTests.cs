@@ -34,4 +34,14 @@ public class StorageServiceClientsTests
         Assert.Equal("{\"x\":1}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString())));
         await queue.DeleteAsync();
     }
+
+    [Fact]
+    public void A_queue_prefix_is_applied_to_every_queue_a_producer_asks_for()
+    {
+        var options = new StorageOptions { ConnectionString = TestTables.ConnectionString, QueuePrefix = "t1234-" };
+        var queues = StorageServiceClients.Queues(options);
+        Assert.Equal("t1234-mail-outbox", queues.GetQueueClient("mail-outbox").Name);
+        Assert.Equal("t1234-request-events", options.QueueName("request-events"));
+        Assert.Equal("mail-outbox", StorageServiceClients.Queues(new StorageOptions { ConnectionString = TestTables.ConnectionString }).GetQueueClient("mail-outbox").Name);
+    }
 }

@@ -1,3 +1,4 @@
+using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Common;
@@ -16,6 +17,7 @@ namespace AiPolicyBot.Teams.Tests.Conversation;
 public sealed class StaffMessageHandlerTests
 {
     private readonly ConversationHarness _h = new();
+    private readonly InMemoryToolDemand _demand = new();
     private readonly StaffMessageHandler _handler;
 
     public StaffMessageHandlerTests()
@@ -23,7 +25,7 @@ public sealed class StaffMessageHandlerTests
         var recorder = new TrainingRecorder(_h.Conversation);
         _handler = new StaffMessageHandler(_h.Conversation,
         [
-            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation), new RequestApprovalResponder(_h.Conversation),
+            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand), new RequestApprovalResponder(_h.Conversation),
             new ListApprovedResponder(_h.Conversation), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
             new HelpResponder(), new OtherResponder(),
         ], NullLogger<StaffMessageHandler>.Instance);
@@ -65,6 +67,17 @@ public sealed class StaffMessageHandlerTests
         // Training records: one load for this person, then the cache; no request store at all.
         _h.TrainingStore.Verify(s => s.ListForUserAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()), Times.Once);
         _h.Requests.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Asking_about_a_tool_counts_as_demand_for_it()
+    {
+        await Say("can I use chat gtp for lesson plans?");
+        await Say("is chatgpt ok for writing a quiz?");
+        await Say("can I use copilot?");
+        var top = await _demand.TopAsync(2, default);
+        Assert.Equal(("chatgpt-free", 2L), (top[0].ToolId, (long)top[0].Count));
+        Assert.Equal("m365-copilot-chat", top[1].ToolId);
     }
 
     [Fact]

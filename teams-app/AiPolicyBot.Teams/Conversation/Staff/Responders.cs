@@ -7,8 +7,11 @@ using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
-/// <summary>"Can I use X (for this)?": the hot path. Cached register and training; one connector call.</summary>
-public sealed class AskToolResponder(StaffConversation conversation) : IIntentResponder
+/// <summary>
+/// "Can I use X (for this)?": the hot path. Cached register and training; one connector call. Each question counts
+/// as demand for the tool (in memory; the message extension lists the most asked-about tools).
+/// </summary>
+public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand) : IIntentResponder
 {
     public Intent Intent => Intent.AskTool;
 
@@ -20,6 +23,7 @@ public sealed class AskToolResponder(StaffConversation conversation) : IIntentRe
             await turn.SendAsync(CardMessage(UnknownToolCard.Build(u.UnknownToolName, u.Text, state, conversation.Pages())), ct);
             return;
         }
+        demand.Record(entry.Id);
         var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
         var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);

@@ -1,3 +1,4 @@
+using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class StaffConversationServices
     {
         services.TryAddSingleton<StaffConversation>();
         services.TryAddSingleton<TrainingRecorder>();
+        // Demand for tools is counted in memory unless a durable counter replaces it (the message-extension part).
+        services.TryAddSingleton<IToolDemand, InMemoryToolDemand>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
