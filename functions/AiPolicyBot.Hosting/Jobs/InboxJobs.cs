@@ -52,6 +52,6 @@ public sealed class GraphSubscriptionJob(GraphSubscriptionManager manager) : ITi
 /// <summary>triage-inbox: the doorbell rung by notifications ("sync", "subscription").</summary>
 public sealed class InboxDoorbellQueueJob(InboxSyncRunner runner, InboxStorage storage) : IQueueJob
 {
-    public string QueueName => storage.Queue.Name;
+    public string QueueName => storage.QueueName;
     public Task HandleAsync(string message, CancellationToken ct) => runner.HandleDoorbellAsync(message, ct);
 }

@@ -18,8 +18,12 @@ public sealed class InboxStorage
     {
         Records = tables.GetTableClient(options.TableName("TriageRecords"));
         Corrections = tables.GetTableClient(options.TableName("TriageCorrections"));
+        QueueName = queue;
         Queue = queues.GetQueueClient(queue);
     }
+
+    /// <summary>The logical queue name, before any test-host prefix the queue client adds (what the pumps are given).</summary>
+    public string QueueName { get; }
 
     public TableClient Records { get; }
     public TableClient Corrections { get; }
