@@ -44,7 +44,8 @@ STORAGE=UseDevelopmentStorage=true
 [ "$AP" != 10000 ] && STORAGE=$AZURITE_CONNECTION_STRING
 echo "Starting the local host on $URL (log: $LOCAL/logs/localhost.log)…"
 # Decision mail (Graph is off locally) is written as .eml files to $LOCAL/mail/outbox (LocalMail:Root, docs/mail.md).
-mkdir -p "$LOCAL/mail/outbox"
+# The local IA inbox is the drop folder $LOCAL/mail/inbox: drop an .eml, it is triaged within seconds (docs/triage-inbox.md).
+mkdir -p "$LOCAL/mail/outbox" "$LOCAL/mail/inbox"
 ( cd "$OUT" && ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$STORAGE" LocalMail__Root="$LOCAL/mail" \
     exec dotnet AiPolicyBot.LocalHost.dll --urls "$URL" ) > "$LOCAL/logs/localhost.log" 2>&1 &
 HOST_PID=$!

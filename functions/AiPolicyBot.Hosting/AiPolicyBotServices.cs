@@ -24,6 +24,7 @@ public static class AiPolicyBotServices
         services.AddConversationPart(configuration);
         services.AddMessageExtensionPart(configuration);
         services.AddApprovalsPart(configuration);
+        services.AddInboxPart(configuration);
         return services;
     }
 }

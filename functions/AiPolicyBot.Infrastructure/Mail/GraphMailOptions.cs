@@ -32,6 +32,12 @@ public sealed class GraphMailOptions
     /// <summary>Base delay in seconds when Graph sends no Retry-After (exponential per attempt).</summary>
     public int RetryDelaySeconds { get; set; } = 2;
 
+    /// <summary>Public URL Graph posts change notifications to (…/api/graph/notifications); empty = delta polling only.</summary>
+    public string? NotificationUrl { get; set; }
+
+    /// <summary>Shared secret Graph echoes in every notification (16–128 characters); compared in constant time.</summary>
+    public string? ClientState { get; set; }
+
     public bool UseGraph => Enabled && !string.IsNullOrWhiteSpace(Mailbox);
 
     public string Recipient => string.IsNullOrWhiteSpace(Mailbox) ? LocalFallbackMailbox : Mailbox!;

@@ -21,7 +21,8 @@ public sealed class MailOutboxSender(
     GraphMailOptions mail,
     MailOutboxOptions settings,
     ILogger<MailOutboxSender> logger,
-    Random? random = null)
+    Random? random = null,
+    Inbox.TriageMailRenderer? triageMail = null)
 {
     private static readonly TimeSpan ThrottleFallback = TimeSpan.FromSeconds(30);
 
@@ -63,6 +64,8 @@ public sealed class MailOutboxSender(
 
     private async Task<MailMessage> ComposeAsync(OutboxJob job, CancellationToken ct)
     {
+        // Mailbox triage mail (DPO alert, complaint forward, acknowledgement) renders from its triage record.
+        if (triageMail is not null && Inbox.TriageMailRenderer.Renders(job.Kind)) return await triageMail.ComposeAsync(job, ct);
         var request = await requests.GetAsync(job.Reference, ct)
             ?? throw new InvalidOperationException($"Request {job.Reference} of mail job {job.JobId} was not found.");
         // The decision row can commit (and its pointer arrive) before the approvals flow moves the request to its

@@ -79,7 +79,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
         {
             lock (_gate)
                 return _messages.TryGetValue(id, out var m)
-                    ? Results.Json(new Dictionary<string, object?> { ["id"] = m.Id, ["isDraft"] = m.IsDraft })
+                    ? Results.Json(m.IsInbound ? InboundJson(m) : new Dictionary<string, object?> { ["id"] = m.Id, ["isDraft"] = m.IsDraft })
                     : Error(404, "ErrorItemNotFound");
         }));
         users.MapPost("/messages/{id}/send", (string id) => Step(new FakeCall(FakeStep.Send, "POST", id), () =>
@@ -107,6 +107,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
                     return Results.Json(new Dictionary<string, object?> { ["value"] = found });
                 }
             }));
+        MapInbox(app);
     }
 
     private IResult Step(FakeCall call, Func<IResult> effect)
@@ -141,7 +142,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
     }
 }
 
-public enum FakeStep { CreateDraft, GetMessage, ListFolder, Send }
+public enum FakeStep { CreateDraft, GetMessage, ListFolder, Send, Delta, Patch, Move, ListFolders, CreateFolder, Subscription }
 
 public sealed record FakeCall(FakeStep Step, string Method, string? Target);
 
@@ -165,6 +166,17 @@ public sealed class FakeMessage
     public string? Prefer { get; init; }
     public bool IsDraft { get; set; } = true;
     public string Folder { get; set; } = "drafts";
+
+    // Inbound mail (FakeGraph.Deliver): delta sequence numbers, tags and moves.
+    public bool IsInbound { get; init; }
+    public string? FromName { get; init; }
+    public string? InternetMessageId { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public long Seq { get; set; }
+    public long MovedSeq { get; set; }
+    public List<string> Categories { get; set; } = [];
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
+    public int MoveCount { get; set; }
 
     /// <summary>Reads the draft JSON case-insensitively (the SDK writes camelCase; action bodies PascalCase).</summary>
     public static FakeMessage FromJson(string id, string mailbox, JsonElement json, string prefer)

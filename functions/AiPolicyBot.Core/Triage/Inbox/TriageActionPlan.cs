@@ -1,0 +1,18 @@
+namespace AiPolicyBot.Triage.Inbox;
+
+/// <summary>
+/// What to do with one triaged mail (policy-routing.md §15). Decided by <see cref="TriageActionPlanner"/> (pure);
+/// carried out by the inbox processor. Flags, not commands, so a resumed run can redo each idempotently.
+/// </summary>
+public sealed record TriageActionPlan(
+    bool AlertDpo,
+    bool CreateDraftRequest,
+    bool ForwardToComplaints,
+    bool AcknowledgeSender,
+    bool SuggestAnswer,
+    bool NoReply,
+    string Folder)
+{
+    /// <summary>Outlook category set on the message, e.g. "AIP: breach".</summary>
+    public string OutlookCategory => "AIP: " + Folder;
+}

@@ -1,0 +1,30 @@
+using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Mail.Inbox;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AiPolicyBot.Functions;
+
+/// <summary>
+/// IA inbox triggers, one line each over AiPolicyBot.Hosting: the Graph webhook (anonymous, guarded by clientState),
+/// the doorbell queue, the delta timer and the subscription timer. The local drop folder runs in the local host only.
+/// </summary>
+public sealed class InboxFunctions(GraphNotificationsEndpoint notifications, InboxSyncRunner runner, GraphInboxSyncJob delta, GraphSubscriptionJob subscription)
+{
+    [Function("GraphNotifications")]
+    public Task<IResult> Notifications(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "graph/notifications")] HttpRequest req, CancellationToken ct) =>
+        notifications.HandleAsync(req, ct);
+
+    [Function("InboxDoorbell")]
+    public Task Doorbell([QueueTrigger(InboxStorage.DefaultQueue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>
+        runner.HandleDoorbellAsync(message, ct);
+
+    [Function("InboxDelta")]
+    public Task Delta([TimerTrigger(GraphInboxSyncJob.JobSchedule)] TimerInfo timer, CancellationToken ct) => delta.RunAsync(ct);
+
+    [Function("InboxSubscription")]
+    public Task Subscription([TimerTrigger(GraphSubscriptionJob.JobSchedule, RunOnStartup = true)] TimerInfo timer, CancellationToken ct) =>
+        subscription.RunAsync(ct);
+}

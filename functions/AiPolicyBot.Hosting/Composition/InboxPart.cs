@@ -1,0 +1,63 @@
+using AiPolicyBot.Hosting.Inbox;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Mail.Inbox;
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Triage;
+using AiPolicyBot.Triage;
+using AiPolicyBot.Triage.Inbox;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>
+/// Mailbox triage, live (issue 7): ingestion (Graph delta + webhook doorbell + subscription upkeep, or the local
+/// .eml drop folder), triage records, the actions per category, triage mails through the mail outbox, and the
+/// triage card verbs. Needs the storage, policy, triage, Teams and mail parts (registered before it).
+/// </summary>
+public static class InboxPart
+{
+    public static IServiceCollection AddInboxPart(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
+        // Inbox:Queue: only tests change it, to keep parallel hosts on one Azurite apart (Functions listen on triage-inbox).
+        var queue = configuration["Inbox:Queue"] is { Length: > 0 } q ? q : InboxStorage.DefaultQueue;
+        services.AddSingleton(sp => new InboxStorage(sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(), queue));
+        services.AddSingleton<ITriageRecordStore, TableTriageRecordStore>();
+        services.AddSingleton<ITriageCorrectionStore, TableTriageCorrectionStore>();
+        services.AddSingleton<IInboxSyncStateStore, TableInboxSyncState>();
+        services.AddSingleton<TeamsTriageNotifier>();
+        services.AddSingleton<ITriageNotifier, DeferredTriageNotifier>();
+        services.AddSingleton<Func<TriageClassifier>>(sp => () => sp.GetRequiredService<TriageClassifierProvider>().Classifier);
+        services.AddSingleton<TriageActions>();
+        services.AddSingleton<TriageProcessor>();
+        services.AddSingleton<TriageMailRenderer>();
+        services.AddSingleton<GraphTriageMarker>();
+        services.AddSingleton<GraphInboxSync>();
+        services.AddSingleton<GraphSubscriptionManager>();
+        services.AddSingleton<LocalDropFolder>();
+        services.AddSingleton<InboxDoorbell>();
+        services.AddSingleton<InboxSyncRunner>();
+        services.AddSingleton<GraphNotificationsEndpoint>();
+        services.AddSingleton<TriageWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<TriageWarmup>());
+
+        services.AddSingleton<TriageReview>();
+        services.AddSingleton<ICardActionHandler, TriageConfirmHandler>();
+        services.AddSingleton<ICardActionHandler, TriageCorrectHandler>();
+
+        services.AddSingleton<GraphInboxSyncJob>();
+        services.AddSingleton<GraphSubscriptionJob>();
+        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<GraphInboxSyncJob>());
+        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<GraphSubscriptionJob>());
+        services.AddSingleton<ITimerJob, LocalDropFolderJob>();
+        services.AddSingleton<IQueueJob, InboxDoorbellQueueJob>();
+        return services;
+    }
+}

@@ -1,0 +1,140 @@
+using AiPolicyBot.Common;
+using AiPolicyBot.Triage.Inbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta;
+using Microsoft.Kiota.Abstractions;
+
+namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+
+/// <summary>What one sync round did.</summary>
+public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool Resynced, bool DeltaSaved);
+
+/// <summary>
+/// The source of truth for the IA inbox (graph-mail.md §2.2): a delta query on the Inbox, following nextLinks,
+/// each message fetched (headers and text body) and triaged exactly once by <see cref="TriageProcessor"/>. The
+/// deltaLink is saved (ETag-guarded) only AFTER every message of the round was handled, so a crash replays the
+/// round, and the records make the replay harmless. An expired or invalid delta token (410, syncStateNotFound,
+/// resyncRequired) starts a full round again. Single-flight within the process; across instances the ETag on the
+/// deltaLink and the records keep two runners from doing anything twice.
+/// </summary>
+public sealed class GraphInboxSync(
+    GraphServiceClient graph,
+    GraphMailOptions mail,
+    IInboxSyncStateStore state,
+    TriageProcessor processor,
+    GraphTriageMarker marker,
+    TimeProvider time,
+    ILogger<GraphInboxSync> logger)
+{
+    public const string DeltaStateName = "inbox-delta";
+    /// <summary>The first round (and a resync) looks back this far; older mail is left for a person.</summary>
+    public static readonly TimeSpan InitialLookback = TimeSpan.FromDays(30);
+    private static readonly string[] DeltaSelect = ["id", "internetMessageId", "subject", "from", "receivedDateTime"];
+    private static readonly string[] MessageSelect =
+        ["id", "internetMessageId", "subject", "from", "toRecipients", "receivedDateTime", "body", "internetMessageHeaders"];
+
+    private readonly SemaphoreSlim _single = new(1, 1);
+
+    public async Task<InboxSyncReport?> RunAsync(CancellationToken ct)
+    {
+        if (!await _single.WaitAsync(0, ct)) return null; // a round is running; it will see the new mail
+        try
+        {
+            var stored = await state.GetAsync(DeltaStateName, ct);
+            try
+            {
+                return await RoundAsync(stored?.Value, stored?.Version, resynced: false, ct);
+            }
+            catch (ODataError e) when (IsExpiredToken(e))
+            {
+                logger.LogWarning("Inbox delta token no longer valid ({Status} {Code}); full resync", e.ResponseStatusCode, e.Error?.Code);
+                return await RoundAsync(null, stored?.Version, resynced: true, ct);
+            }
+        }
+        finally { _single.Release(); }
+    }
+
+    public static bool IsExpiredToken(ODataError e) =>
+        e.ResponseStatusCode == 410
+        || e.Error?.Code is { } code && (code.Equals("syncStateNotFound", StringComparison.OrdinalIgnoreCase)
+                                         || code.Equals("resyncRequired", StringComparison.OrdinalIgnoreCase)
+                                         || code.Equals("syncStateInvalid", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<InboxSyncReport> RoundAsync(string? deltaLink, string? version, bool resynced, CancellationToken ct)
+    {
+        var delta = graph.Users[mail.Mailbox].MailFolders["inbox"].Messages.Delta;
+        var page = deltaLink is null
+            ? await delta.GetAsDeltaGetResponseAsync(rc =>
+            {
+                rc.QueryParameters.Select = DeltaSelect;
+                rc.QueryParameters.Filter = $"receivedDateTime ge {(time.GetUtcNow() - InitialLookback).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+                Prefer(rc.Headers);
+            }, ct)
+            : await delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(rc => Prefer(rc.Headers), ct);
+
+        int seen = 0, processed = 0, skipped = 0;
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? [])
+            {
+                if (item.Id is null || item.AdditionalData.ContainsKey("@removed")) continue; // moved out (triaged) or deleted
+                seen++;
+                var inbound = await FetchAsync(item.Id, ct);
+                if (inbound is null) { skipped++; continue; } // gone since the delta was computed
+                var (outcome, _) = await processor.ProcessAsync(inbound, marker, ct);
+                if (outcome is TriageOutcome.Processed or TriageOutcome.Resumed) processed++; else skipped++;
+            }
+            if (page.OdataNextLink is { } next)
+            {
+                page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(rc => Prefer(rc.Headers), ct);
+                continue;
+            }
+            var saved = page.OdataDeltaLink is { } link && await SaveDeltaLinkAsync(link, version, ct);
+            return new InboxSyncReport(seen, processed, skipped, resynced, saved);
+        }
+        return new InboxSyncReport(seen, processed, skipped, resynced, false);
+    }
+
+    private async Task<bool> SaveDeltaLinkAsync(string link, string? version, CancellationToken ct)
+    {
+        try
+        {
+            await state.SaveAsync(DeltaStateName, link, version, ct);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another runner advanced it meanwhile; its link is as good (records dedupe whatever overlaps).
+            logger.LogInformation("Inbox deltaLink was advanced by another run");
+            return false;
+        }
+    }
+
+    private async Task<InboundMail?> FetchAsync(string id, CancellationToken ct)
+    {
+        Message? m;
+        try
+        {
+            m = await graph.Users[mail.Mailbox].Messages[id].GetAsync(rc =>
+            {
+                rc.QueryParameters.Select = MessageSelect;
+                Prefer(rc.Headers);
+                rc.Headers.Add("Prefer", "outlook.body-content-type=\"text\"");
+            }, ct);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404) { return null; }
+        if (m is null) return null;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in m.InternetMessageHeaders ?? [])
+            if (h.Name is { } name && !headers.ContainsKey(name)) headers[name] = h.Value ?? "";
+        var from = m.From?.EmailAddress is { } f ? (f.Name is { Length: > 0 } n ? $"{n} <{f.Address}>" : f.Address ?? "") : "";
+        return new InboundMail("graph", m.Id ?? id, m.InternetMessageId, from,
+            m.ToRecipients?.FirstOrDefault()?.EmailAddress?.Address, m.Subject ?? "", m.Body?.Content ?? "", headers,
+            m.ReceivedDateTime ?? time.GetUtcNow());
+    }
+
+    private static void Prefer(RequestHeaders headers) => headers.Add("Prefer", "IdType=\"ImmutableId\"");
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using AiPolicyBot.Triage;
+using AiPolicyBot.Triage.Inbox;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+
+/// <summary>
+/// The local inbox when Graph is off: every <c>{LocalMail:Root}/inbox/*.eml</c> is parsed with MimeKit, triaged
+/// exactly once (record key = Message-ID, else the SHA-256 of the file) and moved to
+/// <c>{Root}/triaged/{category}/</c>; files MimeKit cannot read (or with no From, Subject and Message-ID) go to
+/// <c>triaged/unreadable/</c>. A file written less than <see cref="SettleTime"/> ago waits for the next tick, so
+/// a half-copied file is not read.
+/// </summary>
+public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor processor, TimeProvider time, ILogger<LocalDropFolder> logger)
+{
+    public const string Source = "local";
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
+    private readonly SemaphoreSlim _single = new(1, 1);
+
+    public string InboxFolder => Path.Combine(Path.GetFullPath(options.Root), "inbox");
+    public string TriagedFolder => Path.Combine(Path.GetFullPath(options.Root), "triaged");
+
+    /// <summary>Triages every settled .eml in the drop folder; returns how many files it moved.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        if (!await _single.WaitAsync(0, ct)) return 0;
+        try
+        {
+            Directory.CreateDirectory(InboxFolder);
+            var moved = 0;
+            foreach (var file in Directory.EnumerateFiles(InboxFolder, "*.eml").Order(StringComparer.Ordinal).ToList())
+            {
+                ct.ThrowIfCancellationRequested();
+                var info = new FileInfo(file);
+                if (!info.Exists || time.GetUtcNow() - info.LastWriteTimeUtc < SettleTime) continue;
+                if (await TriageFileAsync(file, ct)) moved++;
+            }
+            return moved;
+        }
+        finally { _single.Release(); }
+    }
+
+    private async Task<bool> TriageFileAsync(string file, CancellationToken ct)
+    {
+        var mail = await ReadAsync(file, ct);
+        if (mail is null)
+        {
+            MoveTo(file, "unreadable");
+            logger.LogWarning("Local inbox: unreadable file moved to triaged/unreadable");
+            return true;
+        }
+        var marker = new FileMarker(this, file);
+        var (outcome, record) = await processor.ProcessAsync(mail, marker, ct);
+        // A repeated file (same Message-ID or content) or a failed one was not moved by the processor: file it now.
+        if (!marker.Moved) MoveTo(file, outcome == TriageOutcome.Failed ? "failed" : (record.ConfirmedCategory ?? record.Category).WireName());
+        return true;
+    }
+
+    private async Task<InboundMail?> ReadAsync(string file, CancellationToken ct)
+    {
+        byte[] bytes;
+        try { bytes = await File.ReadAllBytesAsync(file, ct); }
+        catch (IOException) { return null; }
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(bytes);
+            message = await MimeMessage.LoadAsync(stream, ct);
+        }
+        catch (Exception e) when (e is FormatException or ParseException) { return null; }
+        var from = message.From.Mailboxes.FirstOrDefault();
+        if (from is null && string.IsNullOrWhiteSpace(message.Subject) && string.IsNullOrWhiteSpace(message.MessageId)) return null;
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in message.Headers) headers.TryAdd(h.Field, h.Value);
+        var body = message.TextBody ?? StripTags(message.HtmlBody) ?? "";
+        var id = string.IsNullOrWhiteSpace(message.MessageId) ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)) : message.MessageId;
+        return new InboundMail(Source, id, message.MessageId, from?.ToString() ?? "", message.To.Mailboxes.FirstOrDefault()?.Address,
+            message.Subject ?? "", body, headers, message.Date == DateTimeOffset.MinValue ? time.GetUtcNow() : message.Date);
+    }
+
+    private static string? StripTags(string? html) =>
+        html is null ? null : System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ", default, TimeSpan.FromSeconds(1));
+
+    private string MoveTo(string file, string folder)
+    {
+        var target = Path.Combine(TriagedFolder, folder);
+        Directory.CreateDirectory(target);
+        var name = Path.GetFileName(file);
+        var destination = Path.Combine(target, name);
+        for (var i = 1; File.Exists(destination); i++)
+            destination = Path.Combine(target, $"{Path.GetFileNameWithoutExtension(name)}-{i}{Path.GetExtension(name)}");
+        File.Move(file, destination);
+        return destination;
+    }
+
+    private sealed class FileMarker(LocalDropFolder folder, string file) : ITriagedMailMarker
+    {
+        public bool Moved { get; private set; }
+
+        public Task MarkAsync(InboundMail mail, TriageRecord record, TriageActionPlan plan, CancellationToken ct)
+        {
+            if (File.Exists(file)) folder.MoveTo(file, plan.Folder);
+            Moved = true;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using AiPolicyBot.Mail;
+using AiPolicyBot.Triage;
+using AiPolicyBot.Triage.Inbox;
+
+namespace AiPolicyBot.Core.Tests.Triage;
+
+public class TriageActionPlannerTests
+{
+    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example" };
+
+    private static MailToTriage Mail(string from = "sam@oak.example", params (string, string)[] headers) =>
+        new(from, null, "subject", "body", headers.ToDictionary(h => h.Item1, h => h.Item2));
+
+    [Theory]
+    [InlineData(TriageCategory.Breach, true, false, false, false, false)]
+    [InlineData(TriageCategory.ToolRequest, false, true, false, true, false)]
+    [InlineData(TriageCategory.Complaint, false, false, true, true, false)]
+    [InlineData(TriageCategory.Question, false, false, false, false, true)]
+    [InlineData(TriageCategory.Concern, false, false, false, false, false)]
+    [InlineData(TriageCategory.Marketing, false, false, false, false, false)]
+    [InlineData(TriageCategory.Other, false, false, false, false, false)]
+    [InlineData(TriageCategory.NeedsHuman, false, false, false, false, false)]
+    public void Routes_per_category(TriageCategory category, bool dpo, bool draft, bool forward, bool ack, bool suggest)
+    {
+        var plan = TriageActionPlanner.Plan(category, Mail(), Options);
+        Assert.Equal((dpo, draft, forward, ack, suggest), (plan.AlertDpo, plan.CreateDraftRequest, plan.ForwardToComplaints, plan.AcknowledgeSender, plan.SuggestAnswer));
+        Assert.Equal("AIP: " + category.WireName(), plan.OutlookCategory);
+    }
+
+    public static TheoryData<string, string, string> Automated => new()
+    {
+        { "sam@oak.example", "Auto-Submitted", "auto-replied" },
+        { "sam@oak.example", "Auto-Submitted", "auto-generated" },
+        { "sam@oak.example", "Auto-Submitted", "auto-notified" },
+        { "sam@oak.example", MailMessage.JobIdHeader, "AIP-2026-0001-decision" },
+        { "sam@oak.example", "List-Unsubscribe", "<https://x.example/u>" },
+        { "sam@oak.example", "Precedence", "bulk" },
+        { "sam@oak.example", "X-Auto-Response-Suppress", "All" },
+        { "sam@oak.example", "Return-Path", "<>" },
+        { "Information Assurance <information.assurance@trust.example>", "X-Other", "1" },
+        { "noreply@vendor.example", "X-Other", "1" },
+        { "MAILER-DAEMON@mx.example", "X-Other", "1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Automated))]
+    public void Never_replies_to_automated_own_or_bulk_mail_whatever_the_category(string from, string header, string value)
+    {
+        foreach (var category in new[] { TriageCategory.ToolRequest, TriageCategory.Complaint })
+        {
+            var plan = TriageActionPlanner.Plan(category, Mail(from, (header, value)), Options);
+            Assert.True(plan.NoReply);
+            Assert.False(plan.AcknowledgeSender);
+            Assert.False(plan.CreateDraftRequest);
+        }
+    }
+
+    [Fact]
+    public void Auto_submitted_no_is_a_person_and_gets_a_reply()
+    {
+        var plan = TriageActionPlanner.Plan(TriageCategory.ToolRequest, Mail("sam@oak.example", ("Auto-Submitted", "no")), Options);
+        Assert.True(plan.AcknowledgeSender);
+        Assert.False(plan.NoReply);
+    }
+
+    [Fact]
+    public void A_complaint_from_an_automated_sender_is_still_forwarded_but_not_acknowledged()
+    {
+        var plan = TriageActionPlanner.Plan(TriageCategory.Complaint, Mail("sam@oak.example", ("Auto-Submitted", "auto-generated")), Options);
+        Assert.True(plan.ForwardToComplaints);
+        Assert.False(plan.AcknowledgeSender);
+    }
+
+    [Fact]
+    public void Triage_mails_encode_user_text_and_carry_the_loop_guards()
+    {
+        var record = new TriageRecord
+        {
+            Key = new string('a', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example",
+            Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example", ReceivedAt = DateTimeOffset.UnixEpoch,
+            Category = TriageCategory.Breach, Confidence = 0.9, State = TriageRecordState.Acted, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
+        var alert = TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(record, DateTimeOffset.UnixEpoch), record, settings);
+
+        Assert.Equal("dpo@trust.example", alert.To);
+        Assert.DoesNotContain("<script>", alert.HtmlBody);
+        Assert.DoesNotContain('\n', alert.Subject);
+        Assert.Equal("triage-" + record.Key + "-dpo", alert.Headers[MailMessage.JobIdHeader]);
+        Assert.Equal("All", alert.Headers["X-Auto-Response-Suppress"]);
+
+        var ack = TriageMailComposer.Compose(TriageMailComposer.AcknowledgementJob(record with { Category = TriageCategory.ToolRequest, DraftReference = "AIP-2026-0042" }, DateTimeOffset.UnixEpoch),
+            record with { Category = TriageCategory.ToolRequest, DraftReference = "AIP-2026-0042" }, settings);
+        Assert.Equal("sam@oak.example", ack.To);
+        Assert.StartsWith("[AIP-2026-0042]", ack.Subject);
+        Assert.Contains("Teams", ack.TextBody);
+        Assert.Equal("AIP-2026-0042", ack.Headers[MailMessage.ReferenceHeader]);
+    }
+}

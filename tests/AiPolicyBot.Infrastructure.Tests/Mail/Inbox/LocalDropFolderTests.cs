@@ -1,0 +1,99 @@
+using AiPolicyBot.Mail;
+using AiPolicyBot.Triage;
+using AiPolicyBot.Triage.Inbox;
+using MimeKit;
+
+namespace AiPolicyBot.Infrastructure.Tests.Mail.Inbox;
+
+/// <summary>The local inbox: .eml files in {root}/inbox, triaged once, moved per category; triage mails as .eml files.</summary>
+public class LocalDropFolderTests
+{
+    public static string Eml(string from, string subject, string body, string? messageId = null, params (string Name, string Value)[] headers)
+    {
+        var m = new MimeMessage();
+        m.From.Add(MailboxAddress.Parse(from));
+        m.To.Add(MailboxAddress.Parse("information.assurance@trust.example"));
+        m.Subject = subject;
+        m.MessageId = messageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId("sender.example");
+        m.Date = DateTimeOffset.UtcNow;
+        foreach (var (name, value) in headers) m.Headers.Add(name, value);
+        m.Body = new TextPart("plain") { Text = body };
+        using var s = new MemoryStream();
+        m.WriteTo(s);
+        return System.Text.Encoding.UTF8.GetString(s.ToArray());
+    }
+
+    private static async Task DropAsync(string root, string name, string content)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "inbox"));
+        var path = Path.Combine(root, "inbox", name);
+        await File.WriteAllTextAsync(path, content);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(-5)); // settled
+    }
+
+    [Fact]
+    public async Task A_pupil_data_breach_eml_is_filed_under_breach_and_the_DPO_alert_is_written_to_the_local_outbox()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        await DropAsync(root, "breach.eml", Eml("Sam Teacher <sam.teacher@oak.academy.example>", InboxSamples.BreachSubject, InboxSamples.BreachBody));
+
+        Assert.Equal(1, await bed.NewDropFolder().RunAsync(default));
+        await bed.DrainOutboxAsync();
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(root, "inbox")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "breach", "breach.eml")));
+        var alertFile = Assert.Single(Directory.GetFiles(Path.Combine(root, "outbox"), "*-dpo.eml"));
+        var alert = await MimeMessage.LoadAsync(alertFile);
+        Assert.Equal(InboxTestBed.Dpo, alert.To.Mailboxes.Single().Address);
+        Assert.StartsWith("URGENT possible data breach", alert.Subject);
+        Assert.Contains("sam.teacher@oak.academy.example", alert.TextBody);
+        Assert.NotNull(alert.Headers[MailMessage.JobIdHeader]);
+        Assert.Single(Directory.GetFiles(Path.Combine(root, "outbox"))); // nothing to the sender for a breach
+    }
+
+    [Fact]
+    public async Task The_same_mail_dropped_twice_is_triaged_once_and_unreadable_files_are_set_aside()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        var request = Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody, "<req-1@oak.example>");
+        await DropAsync(root, "a.eml", request);
+        await DropAsync(root, "garbage.eml", "");
+        var drop = bed.NewDropFolder();
+        await drop.RunAsync(default);
+        await DropAsync(root, "a-again.eml", request); // same Message-ID
+        await drop.RunAsync(default);
+        await bed.DrainOutboxAsync();
+
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "toolRequest", "a.eml")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "toolRequest", "a-again.eml")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "unreadable", "garbage.eml")));
+        var record = (await bed.RecordAsync("local", "req-1@oak.example"))!.Value;
+        Assert.Equal(TriageRecordState.Done, record.State);
+        Assert.Equal(TriageCategory.ToolRequest, record.Category);
+        Assert.Single(bed.Notifier.Calls);
+        var ack = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(Path.Combine(root, "outbox"))));
+        Assert.Equal("sam.teacher@oak.academy.example", ack.To.Mailboxes.Single().Address);
+        Assert.Contains($"[{record.DraftReference}]", ack.Subject);
+        Assert.DoesNotContain("Year 5 class", record.Subject + string.Join("", record.Signals)); // no body stored
+    }
+
+    [Fact]
+    public async Task An_auto_reply_and_a_newsletter_in_the_drop_folder_get_no_reply()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        await DropAsync(root, "ooo.eml", Eml("sam.teacher@oak.academy.example", "Automatic reply: " + InboxSamples.ComplaintSubject,
+            "I am out of the office. " + InboxSamples.ComplaintBody, null, ("Auto-Submitted", "auto-replied")));
+        await DropAsync(root, "news.eml", Eml("news@vendor.example", InboxSamples.MarketingSubject, InboxSamples.MarketingBody, null,
+            ("List-Unsubscribe", "<https://vendor.example/unsub>"), ("Precedence", "bulk")));
+
+        await bed.NewDropFolder().RunAsync(default);
+        await bed.DrainOutboxAsync();
+
+        Assert.False(Directory.Exists(Path.Combine(root, "outbox")) && Directory.GetFiles(Path.Combine(root, "outbox")).Length > 0);
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "other", "ooo.eml")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "marketing", "news.eml")));
+    }
+}
