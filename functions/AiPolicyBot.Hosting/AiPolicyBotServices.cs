@@ -20,6 +20,7 @@ public static class AiPolicyBotServices
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
+        services.AddConversationPart(configuration);
         return services;
     }
 }

@@ -26,6 +26,8 @@ public sealed record ToolRequest
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Where the request came from: "teams", "messageExtension", "mail".</summary>
     public string Source { get; init; } = "teams";
+    /// <summary>The client-side submission id (wizard session) that created it: a repeated submit finds it again.</summary>
+    public string? SubmissionId { get; init; }
 }
 
 public enum RequestState

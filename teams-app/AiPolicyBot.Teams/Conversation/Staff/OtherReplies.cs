@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace AiPolicyBot.Teams.Conversation.Staff;
+
+/// <summary>Friendly replies for messages that are not about tools; concerns and incidents go to Information Assurance.</summary>
+public static class OtherReplies
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    private static readonly Regex Concern = new(@"\b(pasted|put|uploaded|entered|typed|shared|copied|sent|mistake|accident\w*|breach|leak\w*|worried|concern\w*|incident|misus\w*|cheating|plagiar\w*|complain\w*)\b", Options);
+    private static readonly Regex Thanks = new(@"\b(thanks?|thank you|cheers|ta)\b", Options);
+    private static readonly Regex Greeting = new(@"^\s*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening))\b", Options);
+    private static readonly Regex Unhappy = new(@"\b(useless|rubbish|annoying|doesn't work|does not work|hate|stupid|pointless)\b", Options);
+    private static readonly Regex DoTheWork = new(@"\b(write|make|create|generate|draft|plan|mark|summari[sz]e|translate)\b", Options);
+
+    public const string InformationAssurance =
+        "Please tell **Information Assurance** (the Data Protection Officer) straight away: email " +
+        "information.assurance@trust.example, or speak to your academy's data protection lead. Describe what happened " +
+        "without copying any personal data into the message, and **please don't paste personal data here**. " +
+        "If the data went into an AI tool, don't delete anything yet: they'll tell you what to do. " +
+        "Concerns about a colleague can also go to your line manager (policy 3.5).";
+
+    public static string For(string text)
+    {
+        if (Concern.IsMatch(text))
+            return "Thank you for raising this. " + InformationAssurance;
+        if (Unhappy.IsMatch(text))
+            return "Sorry I haven't been helpful. I answer questions about AI tools under the Trust's AI policy: try *can I use Copilot to write a parent letter?*, or type **help**. Feedback about the bot is welcome via Information Assurance (information.assurance@trust.example).";
+        if (Thanks.IsMatch(text))
+            return "You're welcome! Ask me about any AI tool whenever you need to.";
+        if (Greeting.IsMatch(text))
+            return "Hello! Ask me whether you can use an AI tool (for example *can I use ChatGPT for lesson planning?*), or type **help** to see what I can do.";
+        if (DoTheWork.IsMatch(text))
+            return "I can't write or make things myself: I help you choose an approved AI tool and use it within the Trust's AI policy. Try *which tools are approved for lesson planning?*";
+        return "I'm not sure I can help with that. I answer questions about AI tools and the Trust's AI policy: type **help** to see what I can do.";
+    }
+}

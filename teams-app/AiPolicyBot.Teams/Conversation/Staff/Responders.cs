@@ -1,0 +1,109 @@
+using AiPolicyBot.Register;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Cards.Conversation;
+using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Conversation.Wizard;
+using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
+
+namespace AiPolicyBot.Teams.Conversation.Staff;
+
+/// <summary>"Can I use X (for this)?": the hot path. Cached register and training; one connector call.</summary>
+public sealed class AskToolResponder(StaffConversation conversation) : IIntentResponder
+{
+    public Intent Intent => Intent.AskTool;
+
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        if (u.Tool is not { } entry)
+        {
+            var state = WizardState.Start(Prefill(u, "newTool"));
+            await turn.SendAsync(CardMessage(UnknownToolCard.Build(u.UnknownToolName, u.Text, state, conversation.Pages())), ct);
+            return;
+        }
+        var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
+        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory);
+        var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
+        await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
+    }
+}
+
+/// <summary>"I'd like to request approval for X": the wizard's first page, prefilled from the message.</summary>
+public sealed class RequestApprovalResponder(StaffConversation conversation) : IIntentResponder
+{
+    public Intent Intent => Intent.RequestApproval;
+
+    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+        turn.SendAsync(CardMessage(RequestWizardCard.Build(WizardState.Start(Prefill(u)), conversation.Pages())), ct);
+}
+
+/// <summary>"Which tools are approved (for marking)?": the register's approved entries, filtered by the hints.</summary>
+public sealed class ListApprovedResponder(StaffConversation conversation) : IIntentResponder
+{
+    public Intent Intent => Intent.ListApproved;
+
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup);
+        var tools = ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today);
+        await turn.SendAsync(CardMessage(ApprovedToolsCard.Build(tools, filter)), ct);
+    }
+}
+
+/// <summary>"My requests" / "any update on AIP-2026-0042?": the person's own requests, newest first.</summary>
+public sealed class MyRequestsResponder(IRequestStore requests) : IIntentResponder
+{
+    public Intent Intent => Intent.MyRequests;
+
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
+        await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine.Select(r => r.Value).ToList(), u.Hints.Reference)), ct);
+    }
+}
+
+/// <summary>"I've done the Copilot training": records the attestation, or asks which tool.</summary>
+public sealed class TrainingDoneResponder(TrainingRecorder recorder) : IIntentResponder
+{
+    public Intent Intent => Intent.TrainingDone;
+
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        if (u.Tool is { } entry)
+        {
+            var record = await recorder.RecordAsync(UserId(turn), entry, ct);
+            await turn.SendAsync(CardMessage(TrainingCards.Recorded(entry, record)), ct);
+            return;
+        }
+        await turn.SendAsync(CardMessage(TrainingCards.WhichTool(await recorder.ToolsNeedingTrainingAsync(ct))), ct);
+    }
+}
+
+/// <summary>"Help", "what can you do?": the help card.</summary>
+public sealed class HelpResponder : IIntentResponder
+{
+    public Intent Intent => Intent.Help;
+
+    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+        turn.SendAsync(CardMessage(HelpCard.Build(welcome: false)), ct);
+}
+
+/// <summary>
+/// "What do I need to approve?" until the approvals part registers its own responder for this intent.
+/// </summary>
+public sealed class PendingApprovalsFallbackResponder : IIntentResponder
+{
+    public Intent Intent => Intent.PendingApprovals;
+
+    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+        turn.SendTextAsync("If you're an approver, approval cards for requests waiting for you are posted here as they arrive. " +
+                           "I can't list them in this chat yet.", ct);
+}
+
+/// <summary>Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance).</summary>
+public sealed class OtherResponder : IIntentResponder
+{
+    public Intent Intent => Intent.Other;
+
+    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+        turn.SendTextAsync(OtherReplies.For(u.Text), ct);
+}

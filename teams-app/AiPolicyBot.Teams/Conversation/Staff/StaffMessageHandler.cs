@@ -1,0 +1,33 @@
+using System.Text.Json;
+using AiPolicyBot.Teams.Conversation.Understanding;
+using Microsoft.Extensions.Logging;
+
+namespace AiPolicyBot.Teams.Conversation.Staff;
+
+/// <summary>
+/// Every free-text message (and the "help" command): understand it, then hand it to the responder for its intent.
+/// An Action.Submit from an older client arrives as a message with a value; its "text" field is understood the same way.
+/// </summary>
+public sealed class StaffMessageHandler(StaffConversation conversation, IEnumerable<IIntentResponder> responders, ILogger<StaffMessageHandler> logger)
+    : IMessageHandler, ICommandHandler
+{
+    private readonly Dictionary<Intent, IIntentResponder> _byIntent =
+        responders.GroupBy(r => r.Intent).ToDictionary(g => g.Key, g => g.Last());
+
+    public string Command => "help";
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken ct)
+    {
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text) && turn.Activity.Value is { ValueKind: JsonValueKind.Object } v
+            && v.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+        {
+            text = t.GetString() ?? "";
+        }
+        var understanding = await conversation.UnderstandAsync(text, ct);
+        // Intent and tool only: never the message text, which may hold personal data.
+        logger.LogInformation("Understood {Intent} ({Tool})", understanding.Intent, understanding.Tool?.Id ?? (understanding.UnknownToolName is null ? "none" : "unknown"));
+        var responder = _byIntent.GetValueOrDefault(understanding.Intent) ?? _byIntent[Intent.Other];
+        await responder.RespondAsync(turn, understanding, ct);
+    }
+}
