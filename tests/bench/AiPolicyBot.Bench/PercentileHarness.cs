@@ -46,8 +46,8 @@ public static class PercentileHarness
         await signed.WarmUpAsync();
 
         Console.WriteLine($"# per-call latency, {rounds} rounds x {calls} calls, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-        Console.WriteLine("| case | p50 µs | p95 µs | p99 µs | max µs | rounds (p99 µs) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| case | p50 µs | p95 µs | p99 µs | max µs | allocated B/call | rounds (p99 µs) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         Measure("register search, 10,011 entries (typed query)", rounds, calls, () => search.Search(queries[q++ % queries.Length]));
         Measure("register FindInText (the turn's match)", rounds, calls, () => search.FindInText(InProcessBot.Question));
         Measure("policy routing (4 intakes)", rounds, calls, () => router.Evaluate(intakes[q++ % intakes.Length], demo, false, today));
@@ -65,6 +65,10 @@ public static class PercentileHarness
         Thread.Sleep(300); // let tiered compilation promote the hot methods
         for (var i = 0; i < Math.Max(500, calls / 5); i++) action();
 
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < 1000; i++) action();
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1000;
+
         var results = new List<(double P50, double P95, double P99, double Max)>();
         var times = new double[calls];
         for (var r = 0; r < rounds; r++)
@@ -81,7 +85,7 @@ public static class PercentileHarness
             results.Add((times[calls / 2], times[(int)(calls * 0.95)], times[(int)(calls * 0.99)], times[^1]));
         }
         var median = results.OrderBy(x => x.P99).ElementAt(results.Count / 2);
-        Console.WriteLine($"| {name} | {median.P50:F1} | {median.P95:F1} | {median.P99:F1} | {median.Max:F0} | {string.Join(", ", results.Select(x => x.P99.ToString("F1")))} |");
+        Console.WriteLine($"| {name} | {median.P50:F1} | {median.P95:F1} | {median.P99:F1} | {median.Max:F0} | {allocated:N0} | {string.Join(", ", results.Select(x => x.P99.ToString("F1")))} |");
     }
 
     private static string LoadAverage() =>
