@@ -21,6 +21,8 @@ public static class AiPolicyBotServices
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
         services.AddConversationPart(configuration);
+        // Off the first turn's path: build the conversation's patterns while the host starts (docs/benchmarks.md).
+        services.AddHostedService<ConversationWarmUp>();
         return services;
     }
 }

@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "percentiles")
     return;
 }
 
+if (args.Length > 0 && args[0] == "first-call")
+{
+    Console.WriteLine("| first use in a fresh process | ms |\n|---|---:|");
+    await FirstCallHarness.RunAsync();
+    return;
+}
+
 // A short job, in process (no per-benchmark project build), so the whole suite takes a few minutes on 2 cores.
 var config = ManualConfig.CreateMinimumViable()
     .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(7).WithToolchain(InProcessEmitToolchain.Instance))
