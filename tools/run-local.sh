@@ -43,7 +43,9 @@ OUT=$ROOT/functions/AiPolicyBot.LocalHost/bin/Debug/net10.0
 STORAGE=UseDevelopmentStorage=true
 [ "$AP" != 10000 ] && STORAGE=$AZURITE_CONNECTION_STRING
 echo "Starting the local host on $URL (log: $LOCAL/logs/localhost.log)…"
-( cd "$OUT" && ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$STORAGE" \
+# Decision mail (Graph is off locally) is written as .eml files to $LOCAL/mail/outbox (LocalMail:Root, docs/mail.md).
+mkdir -p "$LOCAL/mail/outbox"
+( cd "$OUT" && ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$STORAGE" LocalMail__Root="$LOCAL/mail" \
     exec dotnet AiPolicyBot.LocalHost.dll --urls "$URL" ) > "$LOCAL/logs/localhost.log" 2>&1 &
 HOST_PID=$!
 deadline=$((SECONDS + 60))
@@ -53,7 +55,7 @@ until curl -fsS "$URL/api/health" >/dev/null 2>&1; do
   sleep 0.3
 done
 
-# 4. Later parts start here: the Agents Playground (Teams client) and the local mail folders (.local/mail).
+# 4. Later parts start here: the Agents Playground (Teams client). Local mail folders: .local/mail (see above).
 #    Keep them loopback-only and started with the flags in docs/architecture.md, and stop them in cleanup().
 
 cat <<INFO
@@ -63,6 +65,7 @@ AiPolicyBot is running (loopback only).
   Admin API        $URL/api/policy/evaluate, $URL/api/register/search?q=chat%20gtp
   Admin key        functions/AiPolicyBot.LocalHost/appsettings.Development.json (Admin:Key), header x-functions-key
   Storage          Azurite on 127.0.0.1:$AP-$((AP+2)), data in $LOCAL/azurite/data
+  Decision mail    $LOCAL/mail/outbox/*.eml (one file per email; Graph is off locally)
   Logs             $LOCAL/logs/localhost.log, $LOCAL/azurite/azurite.out
 Press Ctrl+C to stop everything.
 INFO

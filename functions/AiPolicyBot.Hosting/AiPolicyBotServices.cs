@@ -20,7 +20,9 @@ public static class AiPolicyBotServices
         services.AddStoragePart(configuration);
         services.AddTriagePart(configuration);
         services.AddTeamsPart(configuration);
+        services.AddMailPart(configuration);
         services.AddConversationPart(configuration);
+        services.AddMessageExtensionPart(configuration);
         // Off the first turn's path: build the conversation's patterns while the host starts (docs/benchmarks.md).
         services.AddHostedService<ConversationWarmUp>();
         return services;

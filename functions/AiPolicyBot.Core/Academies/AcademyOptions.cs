@@ -9,7 +9,8 @@ public sealed class AcademyOptions
     public const string Section = "Academies";
     public const string TrustId = "trust";
 
-    public Dictionary<string, AcademyInfo> Items { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Academies by id, bound from the section's children (not settable: the ids are the keys).</summary>
+    public Dictionary<string, AcademyInfo> Items { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The ids an intake's academyId may take: every configured academy plus "trust".</summary>
     public IReadOnlySet<string> ValidIds()
@@ -17,12 +18,4 @@ public sealed class AcademyOptions
         var ids = new HashSet<string>(Items.Keys, StringComparer.Ordinal) { TrustId };
         return ids;
     }
-}
-
-/// <summary>One academy: its display name (the leader/approver map lives with the approvals part).</summary>
-public sealed class AcademyInfo
-{
-    public string Name { get; set; } = "";
-    /// <summary>Entra object id or UPN of the academy leader who approves academy-tier requests (optional here).</summary>
-    public string? Leader { get; set; }
 }

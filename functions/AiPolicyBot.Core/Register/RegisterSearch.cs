@@ -140,6 +140,50 @@ public sealed partial class RegisterSearch
         var bestScore = 0.0;
         int bestEntry = -1;
         string? mention = null;
+        foreach (var (entry, s, start, count, candidate) in TextCandidates(tokens))
+        {
+            if (s > bestScore + 1e-9 || (Math.Abs(s - bestScore) < 1e-9 && mention is not null && candidate.Length > ToolNames.Normalise(mention).Length))
+            {
+                bestScore = s;
+                bestEntry = entry;
+                mention = string.Join(" ", tokens.Skip(start).Take(count).Select(t => t.Original));
+            }
+        }
+        if (bestEntry >= 0 && bestScore >= TextMinScore)
+            return new TextMatch(_entries[bestEntry], Math.Round(bestScore, 3), mention, null);
+        return TextMatch.None(UnknownToolName(text));
+    }
+
+    /// <summary>
+    /// Every register tool a message mentions, in the order they appear ("Is Copilot OK, or should I stick to Canva
+    /// and Gemini?" → three), scored as in <see cref="FindInText"/>. Mentions may not overlap: the stronger (then the
+    /// longer) one keeps the words; each tool is listed once.
+    /// </summary>
+    public IReadOnlyList<TextMatch> FindAllInText(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var tokens = Tokens(text);
+        var candidates = TextCandidates(tokens).Where(c => c.Score >= TextMinScore).ToList();
+        var taken = new bool[tokens.Count];
+        var chosen = new Dictionary<int, (double Score, int Start, int Count)>();
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.Count).ThenBy(c => c.Start))
+        {
+            if (chosen.ContainsKey(c.Entry)) continue;
+            var free = true;
+            for (var i = c.Start; i < c.Start + c.Count; i++) free &= !taken[i];
+            if (!free) continue;
+            for (var i = c.Start; i < c.Start + c.Count; i++) taken[i] = true;
+            chosen[c.Entry] = (c.Score, c.Start, c.Count);
+        }
+        return chosen.OrderBy(kv => kv.Value.Start)
+            .Select(kv => new TextMatch(_entries[kv.Key], Math.Round(kv.Value.Score, 3),
+                string.Join(" ", tokens.Skip(kv.Value.Start).Take(kv.Value.Count).Select(t => t.Original)), null))
+            .ToList();
+    }
+
+    /// <summary>Every (entry, score) a run of 1–4 words of a message could mean, with the run's position.</summary>
+    private IEnumerable<(int Entry, double Score, int Start, int Count, string Candidate)> TextCandidates(List<Token> tokens)
+    {
         foreach (var (candidate, start, count) in NGrams(tokens))
         {
             // Index loops, not LINQ: this runs for every 1–4 word run of every message.
@@ -157,17 +201,9 @@ public sealed partial class RegisterSearch
                 {
                     s = NearAiWord(tokens, start, count) ? 0.85 * score / BaseScore(kind) : score;
                 }
-                if (s > bestScore + 1e-9 || (Math.Abs(s - bestScore) < 1e-9 && mention is not null && candidate.Length > ToolNames.Normalise(mention).Length))
-                {
-                    bestScore = s;
-                    bestEntry = entry;
-                    mention = string.Join(" ", tokens.Skip(start).Take(count).Select(t => t.Original));
-                }
+                yield return (entry, s, start, count, candidate);
             }
         }
-        if (bestEntry >= 0 && bestScore >= TextMinScore)
-            return new TextMatch(_entries[bestEntry], Math.Round(bestScore, 3), mention, null);
-        return TextMatch.None(UnknownToolName(text));
     }
 
     private void MatchCandidate(string candidate, bool allowFuzzy, bool allowPrefix, Dictionary<int, double> best, double weight)

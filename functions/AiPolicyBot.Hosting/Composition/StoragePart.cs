@@ -4,8 +4,6 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,15 +22,17 @@ public static class StoragePart
             {
                 // The same key the Functions host uses for its own storage, so one setting serves both hosts.
                 if (configuration[StorageOptions.ConnectionStringKey] is { Length: > 0 } cs) o.ConnectionString = cs;
+                // …or its identity-based form in Azure (AzureWebJobsStorage__accountName / __clientId).
+                var identity = configuration.GetSection(StorageOptions.ConnectionStringKey);
+                if (identity["accountName"] is { Length: > 0 } account) o.AccountName = account;
+                if (identity["clientId"] is { Length: > 0 } clientId) o.ClientId = clientId;
             });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
 
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton(sp => StorageServiceClients.Tables(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton<TableClients>();
         services.AddHostedService<TablesStartup>();
-        // Producers send Base64, which is what the Functions queue trigger (and the local QueuePump) expects.
-        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageOptions>().ConnectionString,
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        services.AddSingleton(sp => StorageServiceClients.Queues(sp.GetRequiredService<StorageOptions>()));
 
         // Replace, not TryAdd: the durable register wins over any in-memory default another part registered.
         services.Replace(ServiceDescriptor.Singleton<IRegisterStore, TableRegisterStore>());

@@ -10,11 +10,12 @@ namespace AiPolicyBot.Infrastructure.Queues;
 /// <see cref="QueueServiceClient"/>), where the request-events job runs every <see cref="IRequestEventHandler"/>.
 /// The message is the <see cref="RequestEvent"/> as JSON: a reference and a kind, never personal data.
 /// </summary>
-public sealed class QueueRequestEventPublisher(QueueServiceClient queues) : IRequestEventPublisher
+public sealed class QueueRequestEventPublisher(QueueServiceClient queues, string queueName = QueueRequestEventPublisher.QueueName)
+    : IRequestEventPublisher
 {
     public const string QueueName = "request-events";
 
-    private readonly QueueClient _queue = queues.GetQueueClient(QueueName);
+    private readonly QueueClient _queue = queues.GetQueueClient(queueName);
     private volatile bool _created;
 
     public async Task PublishAsync(RequestEvent requestEvent, CancellationToken ct)

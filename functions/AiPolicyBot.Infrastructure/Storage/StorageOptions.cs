@@ -14,6 +14,15 @@ public sealed partial class StorageOptions
 
     public string ConnectionString { get; set; } = DevelopmentStorage;
 
+    /// <summary>
+    /// Identity-based connection, as the Functions host reads it (<c>AzureWebJobsStorage__accountName</c>): when set,
+    /// no connection string or key is used; the managed identity <see cref="ClientId"/> (user-assigned) signs in.
+    /// </summary>
+    public string? AccountName { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity (<c>AzureWebJobsStorage__clientId</c>); absent = system-assigned.</summary>
+    public string? ClientId { get; set; }
+
     /// <summary>Letters and digits only, starting with a letter (Table names allow nothing else).</summary>
     public string TablePrefix { get; set; } = "AiPolicyBot";
 

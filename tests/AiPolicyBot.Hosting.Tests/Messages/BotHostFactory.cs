@@ -61,7 +61,8 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
         }
     }
 
-    private sealed class RemoteIpFilter : IStartupFilter
+    /// <summary>Sets the caller's address from <see cref="RemoteIpHeader"/> (default loopback): TestServer has none.</summary>
+    internal sealed class RemoteIpFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {

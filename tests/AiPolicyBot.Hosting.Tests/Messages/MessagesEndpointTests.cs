@@ -69,7 +69,7 @@ public sealed class MessagesEndpointTests(MessagesAuthFixture f) : IClassFixture
     [Fact]
     public async Task Unknown_invoke_is_501()
     {
-        using var response = await f.Strict.CreateClient().SendAsync(Post(TestTokens.MessageJson(type: "invoke", name: "composeExtension/fetchTask"), Token));
+        using var response = await f.Strict.CreateClient().SendAsync(Post(TestTokens.MessageJson(type: "invoke", name: "composeExtension/querySettingUrl"), Token));
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
 

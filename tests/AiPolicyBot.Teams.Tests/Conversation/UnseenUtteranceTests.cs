@@ -54,6 +54,11 @@ public sealed class UnseenUtteranceTests(ITestOutputHelper output)
         ("A colleague has uploaded a class list to a chatbot", "other", null),
         ("I accidentally put a child's name into Gemini", "other", "gemini-consumer"),
         ("what time is lunch", "other", null),
+        ("I used Claude with a pupil's report yesterday, is that a problem?", "other", "claude-free"),
+        ("Hi. We're planning a trip. Can I use Gemini to draft the risk assessment?", "askTool", "gemini-consumer"),
+        ("is copilot ok for EHCPs", "askTool", "m365-copilot-chat"),
+        ("Can I put exam results into ChatGPT to spot trends?", "askTool", "chatgpt-free"),
+        ("can u check where my teachermatic request is up to", "myRequests", "teachermatic"),
     ];
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class ConversationCardParts
     public static ExecuteAction StartRequest(string title, IReadOnlyDictionary<string, string> prefill, bool primary = false)
     {
         var p = new JsonObject();
-        foreach (var (k, v) in prefill.OrderBy(kv => kv.Key, StringComparer.Ordinal)) p[k] = v;
+        foreach (var (k, v) in prefill.OrderBy(kv => kv.Key, StringComparer.Ordinal)) p[k] = CardText.Plain(v);
         return new ExecuteAction { Title = title, Verb = CardVerbs.StartRequest, Data = new JsonObject { ["prefill"] = p }, Style = primary ? ActionStyle.Positive : null };
     }
 

@@ -53,7 +53,7 @@ public static class RequestOutcomeCard
 
         body.Add(new TextBlock { Text = o.Tier == Tier.Prohibited ? "Why" : "Why this route", Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
         foreach (var r in o.Reasons)
-            body.Add(new TextBlock { Text = $"- {CardText.Escape(r.Text)} (policy {CardText.Escape(r.PolicySection)})", Spacing = Spacing.None });
+            body.Add(new TextBlock { Text = $"- {CardText.Escape(r.Text)} (policy {r.PolicySection})", Spacing = Spacing.None });
 
         if (o.Tier == Tier.Prohibited)
         {

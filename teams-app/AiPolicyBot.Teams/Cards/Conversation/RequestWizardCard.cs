@@ -63,7 +63,8 @@ public static class RequestWizardCard
     private static string LabelOf(IReadOnlyList<WizardPage> pages, string field) =>
         pages.SelectMany(p => p.Questions).FirstOrDefault(q => q.Field == field)?.Label.Replace(" (optional)", "") ?? field;
 
-    private static CardInput Input(WizardQuestion q, string? value) => q.Kind switch
+    /// <summary>The input for one question, prefilled (internal: the message extension's one-page dialog reuses it).</summary>
+    internal static CardInput Input(WizardQuestion q, string? value) => q.Kind switch
     {
         QuestionKind.Text or QuestionKind.LongText => new InputText
         {

@@ -55,7 +55,7 @@ public static class ToolAnswerCard
                 ? e.Conditions.Append(Policy.ConditionCodes.NoPersonalOrSensitiveData)
                 : e.Conditions, "Conditions of use"));
 
-        return new AdaptiveCard { Body = body, Actions = Actions(a, prefill), FallbackText = $"{e.Name}: {PlainWords.Status(e.Status)}" };
+        return new AdaptiveCard { Body = body, Actions = Actions(a, prefill), FallbackText = CardText.Plain($"{e.Name}: {PlainWords.Status(e.Status)}") };
     }
 
     private static (string Headline, TextColor Color, string Explanation) Verdict(UseAssessment a, string name) => a.Verdict switch

@@ -29,7 +29,7 @@ public static class TrainingCards
                 Para("This is your own statement (an attestation), kept with your training record. The tool's other conditions still apply.", subtle: true),
             ],
             Actions = [Simple("Approved tools", CardVerbs.ApprovedTools)],
-            FallbackText = $"Training recorded for {entry.Name}",
+            FallbackText = CardText.Plain($"Training recorded for {entry.Name}"),
         };
     }
 

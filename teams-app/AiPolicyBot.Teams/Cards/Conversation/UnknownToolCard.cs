@@ -36,6 +36,6 @@ public static class UnknownToolCard
             new ShowCardAction { Title = "Request approval", Card = form with { FallbackText = null } },
             Simple("Approved tools", CardVerbs.ApprovedTools),
         };
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = $"{toolName ?? "That tool"} is not assessed yet" };
+        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = CardText.Plain($"{toolName ?? "That tool"} is not assessed yet") };
     }
 }

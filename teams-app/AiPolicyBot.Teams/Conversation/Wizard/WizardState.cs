@@ -53,7 +53,8 @@ public sealed record WizardState(string SessionId, int Page, IReadOnlyDictionary
     public JsonObject ToActionData(int page, string? direction = null)
     {
         var answers = new JsonObject();
-        foreach (var (k, v) in Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal)) answers[k] = v;
+        // Plain breaks "{{" and "${" so no client-side template or date function ever acts on typed text.
+        foreach (var (k, v) in Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal)) answers[k] = Cards.CardText.Plain(v);
         var data = new JsonObject { ["sessionId"] = SessionId, ["page"] = page, ["answers"] = answers };
         if (direction is not null) data["direction"] = direction;
         return data;

@@ -46,7 +46,7 @@ public sealed class BotRequestAuthenticator(
     private async Task<AuthResult> EvaluateAsync(string? header, Activity activity, bool callerIsLoopback, CancellationToken ct)
     {
         // The endorsement check compares with the activity's own channelId; never accept an empty or unknown one.
-        if (string.IsNullOrEmpty(activity.ChannelId) || !_options.AllowedChannelIds.Contains(activity.ChannelId, StringComparer.Ordinal))
+        if (!ChannelServed(activity))
         {
             return AuthResult.Reject($"channelId '{activity.ChannelId}' is not served");
         }
@@ -88,6 +88,14 @@ public sealed class BotRequestAuthenticator(
 
         return AuthResult.Reject($"issuer '{issuer}' is not accepted");
     }
+
+    /// <summary>An allowed channel, or for message-extension invokes also a Microsoft 365 (Outlook) channel.</summary>
+    private bool ChannelServed(Activity activity) =>
+        !string.IsNullOrEmpty(activity.ChannelId)
+        && (_options.AllowedChannelIds.Contains(activity.ChannelId, StringComparer.Ordinal)
+            || (activity.Type == ActivityTypes.Invoke
+                && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true
+                && _options.MessageExtensionChannelIds.Contains(activity.ChannelId, StringComparer.Ordinal)));
 
     private bool LocalExceptionApplies(Activity activity, bool callerIsLoopback) =>
         localMode.Enabled && callerIsLoopback && LocalDevelopmentMode.IsLoopbackUrl(activity.ServiceUrl);

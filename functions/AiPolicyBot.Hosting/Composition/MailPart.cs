@@ -1,0 +1,62 @@
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Common;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Mail;
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Requests;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>
+/// Decision mail to the IA mailbox (issue 6): the decision log with its outbox, the mail-outbox sender, poison
+/// handler and relay, and the transport: Microsoft Graph when GraphMail:Enabled and GraphMail:Mailbox are set,
+/// otherwise .eml files in {LocalMail:Root}/outbox (default .local/mail/outbox). Needs the storage part.
+/// </summary>
+public static class MailPart
+{
+    public static IServiceCollection AddMailPart(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GraphMailOptions>(configuration.GetSection(GraphMailOptions.Section));
+        services.Configure<LocalMailOptions>(configuration.GetSection(LocalMailOptions.Section));
+        services.Configure<MailOutboxOptions>(configuration.GetSection(MailOutboxOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphMailOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LocalMailOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOutboxOptions>>().Value);
+
+        services.AddSingleton(sp => new MailStorage(sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(),
+            sp.GetRequiredService<MailOutboxOptions>().Queue));
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<IOutboxStore, TableOutbox>();
+        services.AddSingleton<IDecisionLog, TableDecisionLog>();
+        services.TryAddSingleton<IAdminAlerts, TableAdminAlerts>();
+
+        // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl).
+        services.TryAddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var mail = sp.GetRequiredService<GraphMailOptions>();
+            return mail.UseGraph
+                ? new GraphMailTransport(sp.GetRequiredService<GraphServiceClient>(), mail, sp.GetRequiredService<ILogger<GraphMailTransport>>())
+                : ActivatorUtilities.CreateInstance<EmlMailTransport>(sp);
+        });
+
+        services.AddSingleton<MailOutboxSender>(sp => ActivatorUtilities.CreateInstance<MailOutboxSender>(sp));
+        services.AddSingleton<MailOutboxRelay>();
+        services.AddSingleton<MailPoisonHandler>();
+        services.AddSingleton<IRequestEventHandler, MailRequestEventHandler>();
+
+        services.AddSingleton<IQueueJob, MailOutboxQueueJob>();
+        services.AddSingleton<IQueueJob, MailPoisonQueueJob>();
+        services.AddSingleton<ITimerJob, MailOutboxRelayJob>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using AiPolicyBot.Infrastructure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace AiPolicyBot.Infrastructure.Mail;
+
+/// <summary>
+/// The tables and queues of the mail outbox: {prefix}Decisions (decision and outbox rows, one partition per request),
+/// {prefix}Alerts (admin alert records), and the queues mail-outbox and mail-outbox-poison. The QueueServiceClient
+/// must use Base64 messages (what the Functions queue trigger expects). Created once, then a flag.
+/// </summary>
+public sealed class MailStorage
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    public MailStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options,
+        string outboxQueue = MailQueues.Outbox)
+    {
+        Decisions = tables.GetTableClient(options.TableName("Decisions"));
+        Alerts = tables.GetTableClient(options.TableName("Alerts"));
+        Outbox = queues.GetQueueClient(outboxQueue);
+        Poison = queues.GetQueueClient(outboxQueue + "-poison");
+    }
+
+    public TableClient Decisions { get; }
+    public TableClient Alerts { get; }
+    public QueueClient Outbox { get; }
+    public QueueClient Poison { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        if (_created) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_created) return;
+            await Decisions.CreateIfNotExistsAsync(ct);
+            await Alerts.CreateIfNotExistsAsync(ct);
+            await Outbox.CreateIfNotExistsAsync(cancellationToken: ct);
+            await Poison.CreateIfNotExistsAsync(cancellationToken: ct);
+            _created = true;
+        }
+        finally { _gate.Release(); }
+    }
+}

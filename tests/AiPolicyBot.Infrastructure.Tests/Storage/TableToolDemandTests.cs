@@ -1,0 +1,57 @@
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Register;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AiPolicyBot.Infrastructure.Tests.Storage;
+
+/// <summary>Tool demand on Azurite: buffered in memory, flushed with ETag increments, shared by instances.</summary>
+public sealed class TableToolDemandTests() : TestTables("demand")
+{
+    private TableToolDemand NewInstance() =>
+        new(Tables, TimeProvider.System, NullLogger<TableToolDemand>.Instance, flushEvery: TimeSpan.FromHours(1), readEvery: TimeSpan.Zero);
+
+    [Fact]
+    public async Task Counts_are_buffered_then_flushed_and_two_instances_add_up()
+    {
+        await using var a = NewInstance();
+        await using var b = NewInstance();
+        for (var i = 0; i < 3; i++) a.Record("chatgpt-free");
+        a.Record("canva-edu");
+        b.Record("chatgpt-free");
+        b.Record("gemini-consumer");
+        b.Record("gemini-consumer");
+
+        // Before any flush each instance ranks by what it buffered itself.
+        Assert.Equal(new ToolDemandCount("chatgpt-free", 3), (await a.TopAsync(1, CancellationToken.None))[0]);
+
+        // Flushed concurrently: ETag-conditional increments lose nothing.
+        await Task.WhenAll(a.FlushAsync(CancellationToken.None), b.FlushAsync(CancellationToken.None));
+        await using var fresh = NewInstance();
+        var top = await fresh.TopAsync(10, CancellationToken.None);
+        Assert.Equal(
+            [new ToolDemandCount("chatgpt-free", 4), new ToolDemandCount("gemini-consumer", 2), new ToolDemandCount("canva-edu", 1)],
+            top);
+        Assert.Equal(2, (await fresh.TopAsync(2, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_flushes_of_the_same_tool_count_every_record()
+    {
+        var instances = Enumerable.Range(0, 5).Select(_ => NewInstance()).ToList();
+        foreach (var d in instances) for (var i = 0; i < 7; i++) d.Record("copilot-m365");
+        await Task.WhenAll(instances.Select(d => d.FlushAsync(CancellationToken.None)));
+        await using var fresh = NewInstance();
+        Assert.Equal(new ToolDemandCount("copilot-m365", 35), (await fresh.TopAsync(1, CancellationToken.None))[0]);
+        foreach (var d in instances) await d.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Odd_tool_ids_are_stored_under_safe_keys()
+    {
+        await using var d = NewInstance();
+        d.Record("weird/id#1?");
+        await d.FlushAsync(CancellationToken.None);
+        await using var fresh = NewInstance();
+        Assert.Equal(new ToolDemandCount("weird/id#1?", 1), (await fresh.TopAsync(1, CancellationToken.None))[0]);
+    }
+}

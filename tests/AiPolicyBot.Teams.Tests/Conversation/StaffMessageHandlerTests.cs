@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AiPolicyBot.Common;
+using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Cards.Conversation;
+using AiPolicyBot.Teams.Conversation.Staff;
+using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Training;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace AiPolicyBot.Teams.Tests.Conversation;
+
+/// <summary>Each intent end to end through the message handler: what the person gets back, and the hot path's cost.</summary>
+public sealed class StaffMessageHandlerTests
+{
+    private readonly ConversationHarness _h = new();
+    private readonly StaffMessageHandler _handler;
+
+    public StaffMessageHandlerTests()
+    {
+        var recorder = new TrainingRecorder(_h.Conversation);
+        _handler = new StaffMessageHandler(_h.Conversation,
+        [
+            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation), new RequestApprovalResponder(_h.Conversation),
+            new ListApprovedResponder(_h.Conversation), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
+            new HelpResponder(), new OtherResponder(),
+        ], NullLogger<StaffMessageHandler>.Instance);
+        _h.Requests.Setup(r => r.ListByRequesterAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new Versioned<ToolRequest>(ConversationSamples.Request(Policy.Tier.TrustApproval), "v1")]);
+    }
+
+    private async Task<Activity> Say(string text)
+    {
+        var before = _h.Sent.Count;
+        await _handler.HandleAsync(_h.Turn(text), default);
+        Assert.Equal(before + 1, _h.Sent.Count); // exactly one connector call per turn
+        return _h.Sent.ToArray()[^1];
+    }
+
+    private static string CardText(Activity a)
+    {
+        var content = (JsonObject)a.Attachments!.Single().Content!;
+        return string.Join("\n", Strings(content));
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? n) => n switch
+    {
+        JsonObject o => o.SelectMany(kv => Strings(kv.Value)),
+        JsonArray arr => arr.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+
+    [Fact]
+    public async Task Ask_tool_with_a_typo_gets_the_answer_card_and_the_hot_path_reads_storage_once()
+    {
+        var first = CardText(await Say("can I use chat gtp for lesson plans?"));
+        Assert.Contains("ChatGPT", first);
+        Assert.Contains("Yes, you can use it for this", first);
+        var second = CardText(await Say("can I use chatgpt to write reports with pupil names?"));
+        Assert.Contains("this use is NOT allowed", second);
+        Assert.Contains("Request this new use", second);
+        // Training records: one load for this person, then the cache; no request store at all.
+        _h.TrainingStore.Verify(s => s.ListForUserAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()), Times.Once);
+        _h.Requests.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Unknown_tool_gets_not_assessed_with_the_form()
+    {
+        var text = CardText(await Say("Is Perplexity approved?"));
+        Assert.Contains("Not assessed yet", text);
+        Assert.Contains("Request approval", text);
+    }
+
+    [Fact]
+    public async Task Request_approval_opens_the_prefilled_wizard()
+    {
+        var reply = await Say("I'd like to request approval for Perplexity for making revision quizzes");
+        var card = (JsonObject)reply.Attachments!.Single().Content!;
+        var toolName = card["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "toolName")!;
+        Assert.Equal("Perplexity", toolName["value"]!.GetValue<string>());
+        Assert.Contains("Step 1 of 3", CardText(reply));
+    }
+
+    [Fact]
+    public async Task List_approved_is_filtered_by_use()
+    {
+        var text = CardText(await Say("which tools are approved for lesson planning?"));
+        Assert.Contains("Approved AI tools for lesson planning and resources", text);
+        Assert.Contains("TeacherMatic", text);
+        Assert.DoesNotContain("Grammarly", text);
+    }
+
+    [Fact]
+    public async Task My_requests_lists_the_store_contents()
+    {
+        var text = CardText(await Say("what's the status of my request?"));
+        Assert.Contains("AIP-2026-0042", text);
+        Assert.Contains("Waiting for a decision", text);
+    }
+
+    [Fact]
+    public async Task Training_done_records_an_attestation_and_updates_the_cache()
+    {
+        var text = CardText(await Say("I've done the Copilot training"));
+        Assert.Contains("Training recorded", text);
+        _h.TrainingStore.Verify(s => s.RecordAsync(It.Is<TrainingRecord>(r => r.UserId == ConversationHarness.UserId && r.EntryId == "m365-copilot-chat" && r.PolicyVersion == "2024-07"), It.IsAny<CancellationToken>()), Times.Once);
+        var after = CardText(await Say("can I use copilot?"));
+        Assert.Contains("Completed (recorded)", after);
+    }
+
+    [Fact]
+    public async Task Help_gets_the_help_card_with_buttons()
+    {
+        var reply = await Say("what can you do?");
+        Assert.Contains("What I can do", CardText(reply));
+        var card = (JsonObject)reply.Attachments!.Single().Content!;
+        Assert.Equal(3, card["actions"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Incident_reports_point_to_information_assurance_and_never_ask_for_the_data()
+    {
+        var reply = await Say("I think I pasted a pupil's report into ChatGPT by mistake");
+        Assert.Contains("Information Assurance", reply.Text);
+        Assert.Contains("please don't paste personal data here", reply.Text);
+    }
+
+    [Fact]
+    public async Task Greetings_get_a_friendly_reply()
+    {
+        Assert.Contains("Hello", (await Say("good morning")).Text);
+        Assert.Contains("welcome", (await Say("thanks!")).Text);
+    }
+
+    [Fact]
+    public async Task Pending_approvals_fall_back_politely_until_the_approvals_part_answers()
+    {
+        Assert.Contains("approval cards", (await Say("what do I need to approve?")).Text);
+    }
+}
