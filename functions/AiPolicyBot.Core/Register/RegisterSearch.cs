@@ -186,10 +186,12 @@ public sealed partial class RegisterSearch
     {
         foreach (var (candidate, start, count) in NGrams(tokens))
         {
-            var words = tokens.Skip(start).Take(count).Select(t => t.Normalised).ToList();
-            if (words.All(CommonWords.Contains)) continue;
+            // Index loops, not LINQ: this runs for every 1–4 word run of every message.
+            var common = 0;
+            for (var i = start; i < start + count; i++) if (CommonWords.Contains(tokens[i].Normalised)) common++;
+            if (common == count) continue;
             if (count == 1 && candidate.Length < 3) continue;
-            var fuzzy = !words.Any(CommonWords.Contains);
+            var fuzzy = common == 0;
             foreach (var (entry, score, kind) in Lookup(candidate, fuzzy, allowPrefix: false))
             {
                 var s = score;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using AiPolicyBot.Common;
@@ -39,6 +40,8 @@ public sealed class MessagesEndpoint(
             return;
         }
 
+        // The body lives in a pooled buffer only until it is parsed: no per-request 16 KB chunk or copies (the
+        // activity's JsonElements own their data once deserialized).
         var body = await ReadLimitedAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
@@ -47,7 +50,18 @@ public sealed class MessagesEndpoint(
             return;
         }
 
-        if (Parse(body, out var activity) is { } invalid)
+        FieldError? invalid;
+        Activity? activity;
+        try
+        {
+            invalid = Parse(body.Value.Buffer.AsSpan(0, body.Value.Length), out activity);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Value.Buffer);
+        }
+
+        if (invalid is not null)
         {
             await WriteErrorAsync(response, StatusCodes.Status400BadRequest, invalid);
             return;
@@ -107,31 +121,62 @@ public sealed class MessagesEndpoint(
         }
     }
 
-    /// <summary>The body, or null when it exceeds the limit (checked before and while reading, never buffered past it).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
+    /// <summary>
+    /// The body in a buffer rented from the shared pool (the caller returns it), or null when it exceeds the limit
+    /// (checked before and while reading, never buffered past it).
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
     {
         if (request.ContentLength > limit)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit) + 1);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            while (true)
             {
-                return null;
-            }
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        pool.Return(buffer);
+                        return null;
+                    }
 
-            buffer.Write(chunk, 0, read);
+                    var larger = pool.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    pool.Return(buffer);
+                    return null;
+                }
+            }
+        }
+        catch
+        {
+            pool.Return(buffer);
+            throw;
         }
 
-        return buffer.ToArray();
+        return (buffer, length);
     }
 
-    private static FieldError? Parse(byte[] body, out Activity? activity)
+    private static FieldError? Parse(ReadOnlySpan<byte> body, out Activity? activity)
     {
         activity = null;
         try

@@ -19,9 +19,14 @@ public sealed class MailStorage
     {
         Decisions = tables.GetTableClient(options.TableName("Decisions"));
         Alerts = tables.GetTableClient(options.TableName("Alerts"));
+        OutboxQueueName = outboxQueue;
         Outbox = queues.GetQueueClient(outboxQueue);
-        Poison = queues.GetQueueClient(outboxQueue + "-poison");
+        Poison = queues.GetQueueClient(PoisonQueueName);
     }
+
+    /// <summary>The queue names as triggers know them; the clients may carry a test prefix on top.</summary>
+    public string OutboxQueueName { get; }
+    public string PoisonQueueName => OutboxQueueName + "-poison";
 
     public TableClient Decisions { get; }
     public TableClient Alerts { get; }

@@ -49,6 +49,15 @@ public sealed class BotOptions
     /// Hosts our connector token may be sent to (https only). "*.x" matches subdomains. Loopback is added only in the
     /// Development environment.
     /// </summary>
+    /// <summary>
+    /// Extra hosts on top of <see cref="ServiceUrlHosts"/>, comma-separated: what the deployment writes
+    /// (<c>Bot__AllowedServiceUrlHosts</c>), so a sovereign cloud can be added without replacing the built-in list.
+    /// </summary>
+    public string? AllowedServiceUrlHosts { get; set; }
+
+    public IEnumerable<string> AllServiceUrlHosts() => ServiceUrlHosts.Concat(
+        (AllowedServiceUrlHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     public List<string> ServiceUrlHosts { get; set; } =
     [
         "smba.trafficmanager.net",

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
@@ -36,6 +37,9 @@ public static class TeamsProtocolServices
         services.AddSingleton<BotRequestAuthenticator>();
 
         // Outbound
+        // Polly's telemetry logs every connector call ("Execution attempt", Information): one log line per turn on the
+        // hot path. Retries and failures are Warning and above, and stay.
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         // The default HttpClient logs print full URLs, i.e. conversation and user ids: personal data stays out of logs.
         services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()

@@ -209,4 +209,23 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
         Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));
     }
+
+    [Theory]
+    [InlineData("https://smba.example-sovereign.net/", true)]
+    [InlineData("https://teams.contoso.example/", true)]
+    [InlineData("https://smba.trafficmanager.net/amer/", true)]
+    [InlineData("https://other.example/", false)]
+    public void Deployed_extra_hosts_add_to_the_built_in_list(string url, bool allowed)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment("Production"));
+        services.AddTeamsProtocol(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // As Bicep writes it: Bot__AllowedServiceUrlHosts, comma-separated.
+            ["Bot:AllowedServiceUrlHosts"] = "smba.example-sovereign.net, *.contoso.example",
+        }).Build());
+        var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
+        Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));
+    }
 }

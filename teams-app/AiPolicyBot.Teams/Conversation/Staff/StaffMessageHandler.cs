@@ -26,7 +26,9 @@ public sealed class StaffMessageHandler(StaffConversation conversation, IEnumera
         }
         var understanding = await conversation.UnderstandAsync(text, ct);
         // Intent and tool only: never the message text, which may hold personal data.
-        logger.LogInformation("Understood {Intent} ({Tool})", understanding.Intent, understanding.Tool?.Id ?? (understanding.UnknownToolName is null ? "none" : "unknown"));
+        // Debug, not Information: one line per message on the hot path blocked turns on the console logger under load
+        // (docs/benchmarks.md).
+        logger.LogDebug("Understood {Intent} ({Tool})", understanding.Intent, understanding.Tool?.Id ?? (understanding.UnknownToolName is null ? "none" : "unknown"));
         var responder = _byIntent.GetValueOrDefault(understanding.Intent) ?? _byIntent[Intent.Other];
         await responder.RespondAsync(turn, understanding, ct);
     }

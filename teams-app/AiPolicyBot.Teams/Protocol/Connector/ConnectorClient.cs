@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AiPolicyBot.Common;
 using Microsoft.Extensions.Logging;
@@ -82,9 +81,11 @@ public sealed class ConnectorClient(
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
         {
-            // Buffered content: the retry pipeline may send it again.
-            request.Content = JsonContent.Create(body, body.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, AiPolicyJson.Options);
-            await request.Content.LoadIntoBufferAsync(ct);
+            // Serialized once into an exact-size array: buffered, so the retry pipeline can send it again.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AiPolicyJson.Options))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") },
+            };
         }
 
         if (sendToken)

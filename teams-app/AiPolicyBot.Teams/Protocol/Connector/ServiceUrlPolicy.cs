@@ -21,7 +21,7 @@ public sealed class ServiceUrlPolicy(IOptions<BotOptions> options, IHostEnvironm
             return _development && (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps);
         }
 
-        return serviceUrl.Scheme == Uri.UriSchemeHttps && _options.ServiceUrlHosts.Any(pattern => HostMatches(serviceUrl.Host, pattern));
+        return serviceUrl.Scheme == Uri.UriSchemeHttps && _options.AllServiceUrlHosts().Any(pattern => HostMatches(serviceUrl.Host, pattern));
     }
 
     /// <summary>False only for loopback in local-development mode (the unauthenticated Playground).</summary>

@@ -43,7 +43,9 @@ public sealed class ActivityDispatcher(
         var work = RouteAsync(turn, cts.Token);
         try
         {
-            return await work.WaitAsync(budget);
+            // One timer per turn (the CTS's): waiting on its token, not on a second timeout, halves the timer-queue
+            // traffic, which is a contended lock under load.
+            return await work.WaitAsync(cts.Token);
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && cts.IsCancellationRequested))
         {

@@ -1,0 +1,31 @@
+using AiPolicyBot.Bench;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// BenchmarkDotNet suite (default) or the per-call percentile harness ("percentiles [rounds] [calls]").
+if (args.Length > 0 && args[0] == "percentiles")
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
+    var calls = args.Length > 2 ? int.Parse(args[2]) : 5_000;
+    await PercentileHarness.RunAsync(rounds, calls);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "first-call")
+{
+    Console.WriteLine("| first use in a fresh process | ms |\n|---|---:|");
+    await FirstCallHarness.RunAsync();
+    return;
+}
+
+// A short job, in process (no per-benchmark project build), so the whole suite takes a few minutes on 2 cores.
+var config = ManualConfig.CreateMinimumViable()
+    .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(7).WithToolchain(InProcessEmitToolchain.Instance))
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max)
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(PercentileHarness).Assembly).Run(args, config);
