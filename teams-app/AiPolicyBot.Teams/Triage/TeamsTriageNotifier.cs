@@ -4,14 +4,16 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
-using Microsoft.Extensions.Configuration;
+using AiPolicyBot.Academies;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Policy;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.Triage;
 
 /// <summary>
-/// Posts triage cards proactively: an urgent card to the DPO's 1:1 chat for a breach (Approvers:DPO, when the bot
-/// has a personal chat with them) and the triage card in the IA team channel (Triage:TeamChannelConversationId,
+/// Posts triage cards proactively: an urgent card to the 1:1 chat of the DPO and the DPO's deputies for a breach
+/// (from the approver directory, so Table overrides count; when the bot has a personal chat with them) and the triage card in the IA team channel (Triage:TeamChannelConversationId,
 /// when the bot knows that conversation). Missing configuration or references are logged, not errors: the DPO
 /// email alert does not depend on Teams.
 /// </summary>
@@ -19,16 +21,21 @@ public sealed class TeamsTriageNotifier(
     ProactiveMessenger messenger,
     IConversationReferenceStore references,
     TriageOptions options,
-    IConfiguration configuration,
+    IApproverDirectorySource directories,
     ILogger<TeamsTriageNotifier> logger) : ITriageNotifier
 {
     public async Task NotifyAsync(TriageRecord record, TriageActionPlan plan, CancellationToken ct)
     {
         var card = TriageCard.Build(record, plan);
-        if (plan.AlertDpo && configuration["Approvers:DPO"] is { Length: > 0 } dpo)
+        if (plan.AlertDpo)
         {
-            var sent = await messenger.SendToUserAsync(dpo, Message(card, urgent: true), ct);
-            if (sent is null) logger.LogWarning("No Teams chat with the DPO yet; the breach alert went by email only");
+            var directory = await directories.GetAsync(ct);
+            var reached = 0;
+            foreach (var person in directory.PeopleFor(ApproverRoles.Dpo, AcademyOptions.TrustId))
+            {
+                if (await messenger.SendToUserAsync(person, Message(card, urgent: true), ct) is not null) reached++;
+            }
+            if (reached == 0) logger.LogWarning("No Teams chat with the DPO or a deputy yet; the breach alert went by email only");
         }
         if (string.IsNullOrWhiteSpace(options.TeamChannelConversationId)) return;
         var channel = await references.GetAsync(options.TeamChannelConversationId, ct);

@@ -3,6 +3,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards;
+using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
 
 namespace AiPolicyBot.Teams.Approvals.Cards;
@@ -105,18 +106,29 @@ public static class ApprovalCardBuilder
             new("Edition", Words(i.Edition.ToString())),
             new("How it is used", Words(i.AccessMode.ToString())),
             new("Purpose", CardText.Escape(CardText.Truncate(i.Purpose, 500))),
-            new("Use", Words(i.UseCategory.ToString())),
-            new("Users", Words(i.Users.ToString()) + (i.YoungestYearGroup is { } y ? $", youngest {y}" : "")),
+            new("Use", PlainWords.UseCategory(i.UseCategory)),
+            new("Users", PlainWords.Users(i.Users) + (i.YoungestYearGroup is { } y ? $", youngest {y}" : "")),
             new("Data", string.Join(", ", i.DataCategories.Select(c => Words(c.ToString())))),
             new("Vendor trains on inputs", Words(i.VendorTrainsOnInputs.ToString())),
             new("Output used for", Words(i.OutputUse.ToString())),
-            new("Route", Words(r.Outcome.Tier.ToString()) + (r.Outcome.RequiresItInstall ? ", IT installs" : "")),
+            new("Route", PlainWords.Tier(r.Outcome.Tier) + (r.Outcome.RequiresItInstall ? ", IT installs" : "")),
             new("Submitted", r.SubmittedAt.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
         if (i.ToolUrl is { Length: > 0 } url) facts.Insert(4, new Fact("Web address", CardText.Escape(url)));
-        if (i.DataLocation is { } loc) facts.Add(new("Data stored in", Words(loc.ToString())));
+        if (i.DataLocation is { } loc) facts.Add(new("Data stored in", loc switch
+        {
+            DataLocation.Uk => "UK",
+            DataLocation.Eea => "EEA",
+            DataLocation.Other => "Outside the UK and EEA",
+            _ => "Unknown",
+        }));
         if (i.DpaAvailable is { } dpa) facts.Add(new("DPA available", Words(dpa.ToString())));
-        if (i.HumanReview is { } hr) facts.Add(new("Human review", Words(hr.ToString())));
+        if (i.HumanReview is { } hr) facts.Add(new("Human review", hr switch
+        {
+            HumanReview.Every => "Every output",
+            HumanReview.Sample => "A sample of outputs",
+            _ => "None",
+        }));
         return facts;
     }
 
