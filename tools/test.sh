@@ -19,11 +19,25 @@ trap 'exit 130' INT TERM
 start_azurite "$ART/azurite" "$P" $((P+1)) $((P+2)) || { echo "Azurite did not start (see $ART/azurite/azurite.out)"; exit 1; }
 export AIPOLICYBOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 
-passed=0; failed=0; failures=()
+passed=0; failed=0; failures=(); tests_passed=0; tests_failed=0
+# Adds up the tests a step ran: dotnet test's summary lines and node's "pass N"/"fail N" (TAP or spec reporter).
+count_tests() {
+  local p f
+  read -r p f < <(awk '
+    /^(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i < NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
+    /^(# |ℹ )pass [0-9]+$/ { p += $NF }
+    /^(# |ℹ )fail [0-9]+$/ { f += $NF }
+    END { print p + 0, f + 0 }' "$1")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
+}
 step() { # step NAME COMMAND...
   local name=$1; shift
+  local log="$ART/step-${name//[^A-Za-z0-9.-]/_}.log"
   echo "::: $name"
-  if "$@"; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$name"); fi
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  count_tests "$log"
+  if [ "$rc" -eq 0 ]; then passed=$((passed+1)); else failed=$((failed+1)); failures+=("$name"); fi
 }
 
 step "build" dotnet build AiPolicyBot.sln -c Release -nologo -clp:ErrorsOnly
@@ -46,5 +60,6 @@ fi
 
 echo
 for f in "${failures[@]}"; do echo "  failed: $f"; done
-echo "Test steps: $passed passed, $failed failed"
+echo "Steps: $passed passed, $failed failed"
+echo "Tests: $tests_passed passed, $tests_failed failed"
 [ "$failed" -eq 0 ]
