@@ -136,8 +136,11 @@ public class TriageClassifierTests
         var a = TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All);
         var mail = new MailToTriage("p@school.example", null, "Trial", "We'd like to pilot Slidewise with Year 8.");
         static string Json(TriageResult r) => System.Text.Json.JsonSerializer.Serialize(r, AiPolicyBot.Common.AiPolicyJson.Options);
-        Assert.Equal(Json(a.Classify(mail)), Json(a.Classify(mail)));
-        Assert.Equal(Json(a.Classify(mail)), Json(TriageDevSet.Classifier.Value.Classify(mail)));
+        var first = Json(a.Classify(mail));
+        var again = Json(a.Classify(mail));                                  // same classifier, second call
+        var other = Json(TriageDevSet.Classifier.Value.Classify(mail));      // a classifier trained separately
+        Assert.Equal(first, again);
+        Assert.Equal(first, other);
         Assert.Equal(a.Model.Temperature, TriageDevSet.Classifier.Value.Model.Temperature);
     }
 
