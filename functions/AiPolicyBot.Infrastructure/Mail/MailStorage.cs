@@ -11,8 +11,7 @@ namespace AiPolicyBot.Infrastructure.Mail;
 /// </summary>
 public sealed class MailStorage
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _create = new();
 
     public MailStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options,
         string outboxQueue = MailQueues.Outbox)
@@ -33,19 +32,13 @@ public sealed class MailStorage
     public QueueClient Outbox { get; }
     public QueueClient Poison { get; }
 
-    public async Task EnsureCreatedAsync(CancellationToken ct)
+    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
+
+    private async Task CreateAllAsync(CancellationToken ct)
     {
-        if (_created) return;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_created) return;
-            await Decisions.CreateIfNotExistsAsync(ct);
-            await Alerts.CreateIfNotExistsAsync(ct);
-            await Outbox.CreateIfNotExistsAsync(cancellationToken: ct);
-            await Poison.CreateIfNotExistsAsync(cancellationToken: ct);
-            _created = true;
-        }
-        finally { _gate.Release(); }
+        await Decisions.CreateIfNotExistsAsync(ct);
+        await Alerts.CreateIfNotExistsAsync(ct);
+        await Outbox.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Poison.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }

@@ -6,8 +6,7 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// (<see cref="EnsureCreatedAsync"/>, called by <see cref="TablesStartup"/>), never on the request path.</summary>
 public sealed class TableClients
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _create = new();
 
     public TableClients(TableServiceClient service, StorageOptions options)
     {
@@ -32,16 +31,10 @@ public sealed class TableClients
 
     public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences];
 
-    public async Task EnsureCreatedAsync(CancellationToken ct)
+    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
+
+    private async Task CreateAllAsync(CancellationToken ct)
     {
-        if (_created) return;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_created) return;
-            foreach (var table in All) await table.CreateIfNotExistsAsync(ct);
-            _created = true;
-        }
-        finally { _gate.Release(); }
+        foreach (var table in All) await table.CreateIfNotExistsAsync(ct);
     }
 }

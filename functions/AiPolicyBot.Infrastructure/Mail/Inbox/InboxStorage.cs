@@ -11,8 +11,7 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 public sealed class InboxStorage
 {
     public const string DefaultQueue = "triage-inbox";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _create = new();
 
     public InboxStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options, string queue = DefaultQueue)
     {
@@ -29,18 +28,12 @@ public sealed class InboxStorage
     public TableClient Corrections { get; }
     public QueueClient Queue { get; }
 
-    public async Task EnsureCreatedAsync(CancellationToken ct)
+    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
+
+    private async Task CreateAllAsync(CancellationToken ct)
     {
-        if (_created) return;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_created) return;
-            await Records.CreateIfNotExistsAsync(ct);
-            await Corrections.CreateIfNotExistsAsync(ct);
-            await Queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            _created = true;
-        }
-        finally { _gate.Release(); }
+        await Records.CreateIfNotExistsAsync(ct);
+        await Corrections.CreateIfNotExistsAsync(ct);
+        await Queue.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }
