@@ -25,8 +25,6 @@ public static class AiPolicyBotServices
         services.AddMessageExtensionPart(configuration);
         services.AddApprovalsPart(configuration);
         services.AddInboxPart(configuration);
-        // Off the first turn's path: build the conversation's patterns while the host starts (docs/benchmarks.md).
-        services.AddHostedService<ConversationWarmUp>();
         return services;
     }
 }

@@ -1,26 +1,53 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting.Inbox;
 
 /// <summary>
-/// Trains the triage classifier when the host starts, in the background, so the first mail (a breach, perhaps) is
-/// not held up by training (seconds on a busy CI machine). <see cref="Ready"/> completes when it is done.
+/// Trains the triage classifier in the background shortly after the host has started, so the first mail (a breach,
+/// perhaps) is not held up by training, and training does not compete for the CPU with a cold instance's first chat
+/// turns (on 2 cores it took start-up to the first reply from ~1.8 s to over 3 s; docs/benchmarks.md). Mail that
+/// arrives before then trains the classifier itself. <see cref="Ready"/> completes when it is trained.
 /// </summary>
-public sealed class TriageWarmup(TriageClassifierProvider classifier) : IHostedService
+public sealed class TriageWarmup(
+    TriageClassifierProvider classifier, IHostApplicationLifetime lifetime, ILogger<TriageWarmup> logger) : IHostedService
 {
+    /// <summary>How long after start-up training begins: past a cold instance's first turns.</summary>
+    public static readonly TimeSpan AfterStart = TimeSpan.FromSeconds(3);
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
 
     public Task Ready => _ready.Task;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() =>
-        {
-            try { _ = classifier.Classifier; _ready.TrySetResult(); }
-            catch (Exception e) { _ready.TrySetException(e); }
-        }, CancellationToken.None);
+        lifetime.ApplicationStarted.Register(() => _ = TrainAsync(_stopping.Token));
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private async Task TrainAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(AfterStart, stopping);
+            await Task.Run(() => _ = classifier.Classifier, stopping);
+            _ready.TrySetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            _ready.TrySetCanceled(stopping);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Triage warm-up failed; the first mail will train the classifier");
+            _ready.TrySetException(e);
+        }
+    }
 }

@@ -1,17 +1,22 @@
 using System.Text.RegularExpressions;
 
+using static AiPolicyBot.Teams.Conversation.Understanding.MessagePatterns;
+
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
 /// <summary>Friendly replies for messages that are not about tools; concerns and incidents go to Information Assurance.</summary>
-public static class OtherReplies
+public static partial class OtherReplies
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-
-    private static readonly Regex Concern = new(@"\b(pasted|put|uploaded|entered|typed|shared|copied|sent|mistake|accident\w*|breach|leak\w*|worried|concern\w*|incident|misus\w*|cheating|plagiar\w*|complain\w*)\b", Options);
-    private static readonly Regex Thanks = new(@"\b(thanks?|thank you|cheers|ta)\b", Options);
-    private static readonly Regex Greeting = new(@"^\s*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening))\b", Options);
-    private static readonly Regex Unhappy = new(@"\b(useless|rubbish|annoying|doesn't work|does not work|hate|stupid|pointless)\b", Options);
-    private static readonly Regex DoTheWork = new(@"\b(write|make|create|generate|draft|plan|mark|summari[sz]e|translate)\b", Options);
+    [GeneratedRegex(@"\b(pasted|put|uploaded|entered|typed|shared|copied|sent|mistake|accident\w*|breach|leak\w*|worried|concern\w*|incident|misus\w*|cheating|plagiar\w*|complain\w*)\b", Options, TimeoutMs)]
+    private static partial Regex Concern { get; }
+    [GeneratedRegex(@"\b(thanks?|thank you|cheers|ta)\b", Options, TimeoutMs)]
+    private static partial Regex Thanks { get; }
+    [GeneratedRegex(@"^\s*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening))\b", Options, TimeoutMs)]
+    private static partial Regex Greeting { get; }
+    [GeneratedRegex(@"\b(useless|rubbish|annoying|doesn't work|does not work|hate|stupid|pointless)\b", Options, TimeoutMs)]
+    private static partial Regex Unhappy { get; }
+    [GeneratedRegex(@"\b(write|make|create|generate|draft|plan|mark|summari[sz]e|translate)\b", Options, TimeoutMs)]
+    private static partial Regex DoTheWork { get; }
 
     public const string InformationAssurance =
         "Please tell **Information Assurance** (the Data Protection Officer) straight away: email " +

@@ -1,52 +1,115 @@
 using System.Text.RegularExpressions;
 using AiPolicyBot.Policy;
 
+using static AiPolicyBot.Teams.Conversation.Understanding.MessagePatterns;
+
 namespace AiPolicyBot.Teams.Conversation.Understanding;
 
 /// <summary>
 /// Pulls use hints out of a message with word rules: the use category, personal data mentioned (or ruled out),
-/// learners and their youngest year group, a request reference. Deterministic and local; linear-time regexes.
+/// learners and their youngest year group, a request reference. Deterministic and local; source-generated patterns
+/// over the capped message text (see <see cref="MessagePatterns"/>).
 /// </summary>
-public static class HintExtractor
+public static partial class HintExtractor
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-
-    private static Regex R(string pattern) => new(pattern, Options);
-
     // Order matters: the first category that matches wins (more specific first).
     private static readonly (UseCategory Category, Regex Pattern)[] Categories =
     [
-        (UseCategory.Safeguarding, R(@"\b(safeguarding|cpoms|child protection|dsl)\b")),
-        (UseCategory.SendEal, R(@"\b(send|sen|senco|ehcps?|eal|iep|sen support|special educational|dyslexi\w*|access arrangements)\b")),
-        (UseCategory.Hr, R(@"\b(hr|recruitment|interview\w*|appraisals?|job (ad|advert|description)s?|staff absence|disciplinar\w*)\b")),
-        (UseCategory.Finance, R(@"\b(finance|budget\w*|invoices?|procurement|payroll)\b")),
-        (UseCategory.Assessment, R(@"\b(exams?|nea|coursework|mock(s| exams?)?|assessments?|gcse|a.level|predicted grades)\b")),
-        (UseCategory.FeedbackMarking, R(@"\b(mark(ing)?|feedback|grading|grade (essays|work))\b")),
-        (UseCategory.DataAnalysis, R(@"\b(analy[sz]\w*|data analysis|spreadsheets?|results|scores|tracking data|attendance data|group them)\b")),
-        (UseCategory.AdminComms, R(@"\b(e-?mails?|letters?|newsletters?|minutes|admin\w*|reports?|summari[sz]\w*|meetings?|notes|policies|policy documents?|guidance|parents evening)\b")),
-        (UseCategory.LearnerTutoring, R(@"\b(homework|revision|tutor\w*|learners? use|pupils? use|students? use)\b")),
-        (UseCategory.LessonPlanning, R(@"\b(lesson\w*|plan(s|ning)?|quiz\w*|worksheets?|resources?|slides?|presentations?|reading texts?|images?|schemes? of work|starter|differentiat\w*|questions)\b")),
+        (UseCategory.Safeguarding, SafeguardingUse),
+        (UseCategory.SendEal, SendEalUse),
+        (UseCategory.Hr, HrUse),
+        (UseCategory.Finance, FinanceUse),
+        (UseCategory.Assessment, AssessmentUse),
+        (UseCategory.FeedbackMarking, FeedbackMarkingUse),
+        (UseCategory.DataAnalysis, DataAnalysisUse),
+        (UseCategory.AdminComms, AdminCommsUse),
+        (UseCategory.LearnerTutoring, LearnerTutoringUse),
+        (UseCategory.LessonPlanning, LessonPlanningUse),
     ];
 
     private static readonly (DataCategory Category, Regex Pattern)[] Data =
     [
-        (DataCategory.SpecialCategory, R(@"\b(send|sen|ehcps?|iep|medical|health|diagnos\w*|special category)\b")),
-        (DataCategory.Safeguarding, R(@"\b(safeguarding|cpoms|child protection|disclosures?)\b")),
-        (DataCategory.ExamResults, R(@"\b(exam results|mock results|results|scores|grades|marks)\b")),
-        (DataCategory.PupilWork, R(@"\b(pupils?'?s? (work|essays?)|students?'?s? (work|essays?)|their (work|essays?)|coursework)\b")),
-        (DataCategory.Parent, R(@"\b(parents?'? ?(e-?mails?|contact|details|addresses|phone)|parents evening notes)\b")),
-        (DataCategory.Staff, R(@"\b(staff (data|records|absence|details)|appraisals?|hr|payroll|disciplinar\w*)\b")),
-        (DataCategory.ImagesVoiceVideo, R(@"\b(record(ing)? (my |the |our )?(meetings?|lessons?|voices?)|photos? of|videos? of|voices?)\b")),
-        (DataCategory.Pupil, R(@"\b((pupil|student|child|children|learner)s?'?s? (names?|data|details|records|information|info|reports?)|(with|including|and) (their |the |pupil |student )?names|reports|report (cards|comments)|behaviour (logs?|notes|data)|attendance|class list|reading ages|pupil's|student's)\b")),
+        (DataCategory.SpecialCategory, SpecialCategoryData),
+        (DataCategory.Safeguarding, SafeguardingData),
+        (DataCategory.ExamResults, ExamResultsData),
+        (DataCategory.PupilWork, PupilWorkData),
+        (DataCategory.Parent, ParentData),
+        (DataCategory.Staff, StaffData),
+        (DataCategory.ImagesVoiceVideo, ImagesVoiceVideoData),
+        (DataCategory.Pupil, PupilData),
     ];
 
-    private static readonly Regex NoData = R(@"\b(anonymi[sz]ed|anonymous|no (personal|pupil|student) (data|info\w*|names?|details)|without (any )?(names?|personal data|pupil data)|nothing about (pupils|students|children)|made.up|fictional|my own (e-?mails?|writing|work)|no names)\b");
-    private static readonly Regex Learners = R(@"\b((pupils?|students?|learners?|kids|children|class(es)?|year \d{1,2}s|y\d{1,2}s|sixth formers?|form|group) (to )?(use|log in|try|access|would log in|could use|can use)|can (my )?(pupils?|students?|learners?|kids|children|class|year \d{1,2}s|y\d{1,2}s) use|with (my |our |the )?(year|y)\s?\d{1,2}s?|with (my |our )?(class|pupils|students|sixth form|learners)|my (year|y)\s?\d{1,2}s|for (year|y)\s?\d{1,2}\b|(pupils?|students?|learners?) would|learner.facing|learners can)\b");
-    private static readonly Regex YearGroupPattern = R(@"\b(?:year|yr|y)\s?(\d{1,2})s?\b");
-    private static readonly Regex SixthForm = R(@"\b(sixth form\w*|post.?16|a.level|year 12|year 13)\b");
-    private static readonly Regex EarlyYears = R(@"\b(eyfs|reception|nursery|early years)\b");
-    private static readonly Regex ReferencePattern = R(@"\bAIP-\d{4}-\d{4,9}\b");
-    private static readonly Regex RenewalPattern = R(@"\b(renew\w*|re-?review|again|appeal|reconsider)\b");
+    [GeneratedRegex(@"\b(safeguarding|cpoms|child protection|dsl)\b", Options, TimeoutMs)]
+    private static partial Regex SafeguardingUse { get; }
+
+    [GeneratedRegex(@"\b(send|sen|senco|ehcps?|eal|iep|sen support|special educational|dyslexi\w*|access arrangements)\b", Options, TimeoutMs)]
+    private static partial Regex SendEalUse { get; }
+
+    [GeneratedRegex(@"\b(hr|recruitment|interview\w*|appraisals?|job (ad|advert|description)s?|staff absence|disciplinar\w*)\b", Options, TimeoutMs)]
+    private static partial Regex HrUse { get; }
+
+    [GeneratedRegex(@"\b(finance|budget\w*|invoices?|procurement|payroll)\b", Options, TimeoutMs)]
+    private static partial Regex FinanceUse { get; }
+
+    [GeneratedRegex(@"\b(exams?|nea|coursework|mock(s| exams?)?|assessments?|gcse|a.level|predicted grades)\b", Options, TimeoutMs)]
+    private static partial Regex AssessmentUse { get; }
+
+    [GeneratedRegex(@"\b(mark(ing)?|feedback|grading|grade (essays|work))\b", Options, TimeoutMs)]
+    private static partial Regex FeedbackMarkingUse { get; }
+
+    [GeneratedRegex(@"\b(analy[sz]\w*|data analysis|spreadsheets?|results|scores|tracking data|attendance data|group them)\b", Options, TimeoutMs)]
+    private static partial Regex DataAnalysisUse { get; }
+
+    [GeneratedRegex(@"\b(e-?mails?|letters?|newsletters?|minutes|admin\w*|reports?|summari[sz]\w*|meetings?|notes|policies|policy documents?|guidance|parents evening)\b", Options, TimeoutMs)]
+    private static partial Regex AdminCommsUse { get; }
+
+    [GeneratedRegex(@"\b(homework|revision|tutor\w*|learners? use|pupils? use|students? use)\b", Options, TimeoutMs)]
+    private static partial Regex LearnerTutoringUse { get; }
+
+    [GeneratedRegex(@"\b(lesson\w*|plan(s|ning)?|quiz\w*|worksheets?|resources?|slides?|presentations?|reading texts?|images?|schemes? of work|starter|differentiat\w*|questions)\b", Options, TimeoutMs)]
+    private static partial Regex LessonPlanningUse { get; }
+
+    [GeneratedRegex(@"\b(send|sen|ehcps?|iep|medical|health|diagnos\w*|special category)\b", Options, TimeoutMs)]
+    private static partial Regex SpecialCategoryData { get; }
+
+    [GeneratedRegex(@"\b(safeguarding|cpoms|child protection|disclosures?)\b", Options, TimeoutMs)]
+    private static partial Regex SafeguardingData { get; }
+
+    [GeneratedRegex(@"\b(exam results|mock results|results|scores|grades|marks)\b", Options, TimeoutMs)]
+    private static partial Regex ExamResultsData { get; }
+
+    [GeneratedRegex(@"\b(pupils?'?s? (work|essays?)|students?'?s? (work|essays?)|their (work|essays?)|coursework)\b", Options, TimeoutMs)]
+    private static partial Regex PupilWorkData { get; }
+
+    [GeneratedRegex(@"\b(parents?'? ?(e-?mails?|contact|details|addresses|phone)|parents evening notes)\b", Options, TimeoutMs)]
+    private static partial Regex ParentData { get; }
+
+    [GeneratedRegex(@"\b(staff (data|records|absence|details)|appraisals?|hr|payroll|disciplinar\w*)\b", Options, TimeoutMs)]
+    private static partial Regex StaffData { get; }
+
+    [GeneratedRegex(@"\b(record(ing)? (my |the |our )?(meetings?|lessons?|voices?)|photos? of|videos? of|voices?)\b", Options, TimeoutMs)]
+    private static partial Regex ImagesVoiceVideoData { get; }
+
+    [GeneratedRegex(@"\b((pupil|student|child|children|learner)s?'?s? (names?|data|details|records|information|info|reports?)|(with|including|and) (their |the |pupil |student )?names|reports|report (cards|comments)|behaviour (logs?|notes|data)|attendance|class list|reading ages|pupil's|student's)\b", Options, TimeoutMs)]
+    private static partial Regex PupilData { get; }
+
+    [GeneratedRegex(@"\b(anonymi[sz]ed|anonymous|no (personal|pupil|student) (data|info\w*|names?|details)|without (any )?(names?|personal data|pupil data)|nothing about (pupils|students|children)|made.up|fictional|my own (e-?mails?|writing|work)|no names)\b", Options, TimeoutMs)]
+    private static partial Regex NoData { get; }
+    [GeneratedRegex(@"\b((pupils?|students?|learners?|kids|children|class(es)?|year \d{1,2}s|y\d{1,2}s|sixth formers?|form|group) (to )?(use|log in|try|access|would log in|could use|can use)|can (my )?(pupils?|students?|learners?|kids|children|class|year \d{1,2}s|y\d{1,2}s) use|with (my |our |the )?(year|y)\s?\d{1,2}s?|with (my |our )?(class|pupils|students|sixth form|learners)|my (year|y)\s?\d{1,2}s|for (year|y)\s?\d{1,2}\b|(pupils?|students?|learners?) would|learner.facing|learners can)\b", Options, TimeoutMs)]
+    private static partial Regex Learners { get; }
+    [GeneratedRegex(@"\b(?:year|yr|y)\s?(\d{1,2})s?\b", Options, TimeoutMs)]
+    private static partial Regex YearGroupPattern { get; }
+    [GeneratedRegex(@"\b(sixth form\w*|post.?16|a.level|year 12|year 13)\b", Options, TimeoutMs)]
+    private static partial Regex SixthForm { get; }
+    [GeneratedRegex(@"\b(eyfs|reception|nursery|early years)\b", Options, TimeoutMs)]
+    private static partial Regex EarlyYears { get; }
+    // "my year 9s", "for year 7": a year group named with these words is the learners the tool is for.
+    [GeneratedRegex(@"\b(my|our|with|for|can)\b", Options, TimeoutMs)]
+    private static partial Regex OwnGroupWord { get; }
+    [GeneratedRegex(@"\bAIP-\d{4}-\d{4,9}\b", Options, TimeoutMs)]
+    private static partial Regex ReferencePattern { get; }
+    [GeneratedRegex(@"\b(renew\w*|re-?review|again|appeal|reconsider)\b", Options, TimeoutMs)]
+    private static partial Regex RenewalPattern { get; }
 
     public static UseHints Extract(string text)
     {
@@ -81,7 +144,7 @@ public static class HintExtractor
             }
         }
         if (youngest is null && SixthForm.IsMatch(t)) youngest = YearGroup.Y12;
-        if (youngest is not null && !learners && Regex.IsMatch(t, @"\b(my|our|with|for|can)\b", RegexOptions.IgnoreCase)) learners = true;
+        if (youngest is not null && !learners && OwnGroupWord.IsMatch(t)) learners = true;
 
         return new UseHints
         {

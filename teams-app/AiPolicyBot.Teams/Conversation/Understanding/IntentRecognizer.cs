@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using AiPolicyBot.Register;
 
+using static AiPolicyBot.Teams.Conversation.Understanding.MessagePatterns;
+
 namespace AiPolicyBot.Teams.Conversation.Understanding;
 
 /// <summary>
@@ -9,33 +11,43 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 /// Rules are ordered from the most specific signal (a reported incident, a reference number, "training done") to
 /// the most general ("a tool is named, so it is a question about it"). Pure and fast: no I/O.
 /// </summary>
-public static class IntentRecognizer
+public static partial class IntentRecognizer
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-
-    private static Regex R(string pattern) => new(pattern, Options);
-
     // Incidents and concerns go to Information Assurance (other), before anything else.
-    private static readonly Regex Incident = R(@"\b((i|we|someone|somebody|a colleague|a teacher|staff|they|he|she) (think i |think we |may have |might have |have |has |had |just |already |accidentally )+(pasted|put|uploaded|entered|typed|shared|copied|sent|used)|(i|we|someone|somebody|a colleague|he|she|they) (pasted|uploaded|entered|typed|copied)|(i|we|someone|somebody|a colleague|he|she|they) (used|put|pasted|uploaded|entered|shared|gave)\b.*\b(yesterday|last (week|night|term|month)|earlier today|this morning|is that (a problem|ok|okay|allowed)|was that (ok|okay|allowed))|by mistake|accidentally|by accident|data (breach|leak)|breach|leaked|worried|concerned|concern about|raise a concern|report (a|an) (concern|incident|breach|problem)|incident|misus\w*|cheating|plagiar\w*)\b");
+    [GeneratedRegex(@"\b((i|we|someone|somebody|a colleague|a teacher|staff|they|he|she) (think i |think we |may have |might have |have |has |had |just |already |accidentally )+(pasted|put|uploaded|entered|typed|shared|copied|sent|used)|(i|we|someone|somebody|a colleague|he|she|they) (pasted|uploaded|entered|typed|copied)|(i|we|someone|somebody|a colleague|he|she|they) (used|put|pasted|uploaded|entered|shared|gave)\b.*\b(yesterday|last (week|night|term|month)|earlier today|this morning|is that (a problem|ok|okay|allowed)|was that (ok|okay|allowed))|by mistake|accidentally|by accident|data (breach|leak)|breach|leaked|worried|concerned|concern about|raise a concern|report (a|an) (concern|incident|breach|problem)|incident|misus\w*|cheating|plagiar\w*)\b", Options, TimeoutMs)]
+    private static partial Regex Incident { get; }
 
-    private static readonly Regex TrainingWords = R(@"\b(training|course|module|session|inset|cpd|e-?learning|webinar|induction)\b");
-    private static readonly Regex Completed = R(@"\b(done|did|completed?|finished|attended|passed|went (to|on)|sat|been on|have now|i've now|mark (my|it|me)|record (my|that)|signed off)\b");
-    private static readonly Regex TrainingQuestion = R(@"\b(do i need|need (to do )?(the )?training|is there (a |any )?training|what training|before (using|i use)|where (is|can i find)|how do i (do|get|book)|book (on|onto))\b");
+    [GeneratedRegex(@"\b(training|course|module|session|inset|cpd|e-?learning|webinar|induction)\b", Options, TimeoutMs)]
+    private static partial Regex TrainingWords { get; }
+    [GeneratedRegex(@"\b(done|did|completed?|finished|attended|passed|went (to|on)|sat|been on|have now|i've now|mark (my|it|me)|record (my|that)|signed off)\b", Options, TimeoutMs)]
+    private static partial Regex Completed { get; }
+    [GeneratedRegex(@"\b(do i need|need (to do )?(the )?training|is there (a |any )?training|what training|before (using|i use)|where (is|can i find)|how do i (do|get|book)|book (on|onto))\b", Options, TimeoutMs)]
+    private static partial Regex TrainingQuestion { get; }
 
-    private static readonly Regex Reference = R(@"\bAIP-\d{4}-\d{1,9}\b");
-    private static readonly Regex MyRequests = R(@"\b(my (\w+ )?(open |pending |previous |last |recent |tool |approval )?requests?|requests? (i|i've|i have) (made|submitted|sent|raised|put in)|(i|i've) (submitted|sent|raised|put in|made) (a|an|my) (\w+ )?request|requests? have i|status of (my|the) request|(any|an) update on|where is my|chase|status (of|on) (my )?(request|application))\b");
-    private static readonly Regex PendingApprovals = R(@"\b(pending approvals?|approvals? (waiting|pending|queue|to do|for me)|(do|should) i (need to |have to )?(approve|sign off|decide)|waiting for (my|me to) (approval|decision|sign.off)|need(s)? my (approval|decision|sign.off)|awaiting my|to approve\b.*\b(me|i)\b|my approvals|approver (queue|inbox))\b");
+    [GeneratedRegex(@"\bAIP-\d{4}-\d{1,9}\b", Options, TimeoutMs)]
+    private static partial Regex Reference { get; }
+    [GeneratedRegex(@"\b(my (\w+ )?(open |pending |previous |last |recent |tool |approval )?requests?|requests? (i|i've|i have) (made|submitted|sent|raised|put in)|(i|i've) (submitted|sent|raised|put in|made) (a|an|my) (\w+ )?request|requests? have i|status of (my|the) request|(any|an) update on|where is my|chase|status (of|on) (my )?(request|application))\b", Options, TimeoutMs)]
+    private static partial Regex MyRequests { get; }
+    [GeneratedRegex(@"\b(pending approvals?|approvals? (waiting|pending|queue|to do|for me)|(do|should) i (need to |have to )?(approve|sign off|decide)|waiting for (my|me to) (approval|decision|sign.off)|need(s)? my (approval|decision|sign.off)|awaiting my|to approve\b.*\b(me|i)\b|my approvals|approver (queue|inbox))\b", Options, TimeoutMs)]
+    private static partial Regex PendingApprovals { get; }
 
-    private static readonly Regex RequestVerbs = R(@"\b(request (approval|access|a|an|it|for|to)|(new|an?|start (a|an|the)?|raise (a|an)?|submit (a|an)|put in (a|an)|make (a|an)|open (a|an)|approval|start an approval) (\w+ ){0,2}requests?|request approval|apply (for|to)|application for|(get|getting|have) (\w+ ){0,3}(approved|authori[sz]ed|signed off|added to the (list|register))|ask (the trust |someone |you |for )?(to approve|for approval)|ask for (\w+ ){0,4}(to be )?approved|approve (an?|my|this|the)? ?(\w+ ){0,3}(tool|app)|(i|we)('d| would| want| need)( like)?( to)? (get |have |ask for |request )?(approval|permission)|(be )?added to the (list|register)|seek approval|renew\w*|re-?review|(change|extend|widen) (the |our |its )?(scope|approval)|can i request|request \w+|i'd like to request|suggest a (new )?tool|add (a|an) (new )?tool)\b");
+    [GeneratedRegex(@"\b(request (approval|access|a|an|it|for|to)|(new|an?|start (a|an|the)?|raise (a|an)?|submit (a|an)|put in (a|an)|make (a|an)|open (a|an)|approval|start an approval) (\w+ ){0,2}requests?|request approval|apply (for|to)|application for|(get|getting|have) (\w+ ){0,3}(approved|authori[sz]ed|signed off|added to the (list|register))|ask (the trust |someone |you |for )?(to approve|for approval)|ask for (\w+ ){0,4}(to be )?approved|approve (an?|my|this|the)? ?(\w+ ){0,3}(tool|app)|(i|we)('d| would| want| need)( like)?( to)? (get |have |ask for |request )?(approval|permission)|(be )?added to the (list|register)|seek approval|renew\w*|re-?review|(change|extend|widen) (the |our |its )?(scope|approval)|can i request|request \w+|i'd like to request|suggest a (new )?tool|add (a|an) (new )?tool)\b", Options, TimeoutMs)]
+    private static partial Regex RequestVerbs { get; }
 
-    private static readonly Regex ListWords = R(@"\b(list|register|(which|what) (\w+ ){0,2}(ai|tools?|apps?|generators?|chatbots?|software|products?) (are|is|can|could|should|am|do|may)|(which|what) (ai|tools?|apps?) |what('s| is| are) (approved|allowed|permitted|ok)|what can (i|we|staff|my \w+( \w+)?) use|approved (ai )?(tools|apps|list)|allowed tools|which ones|what (ai )?(am i|are we) allowed|what's on)\b");
+    [GeneratedRegex(@"\b(list|register|(which|what) (\w+ ){0,2}(ai|tools?|apps?|generators?|chatbots?|software|products?) (are|is|can|could|should|am|do|may)|(which|what) (ai|tools?|apps?) |what('s| is| are) (approved|allowed|permitted|ok)|what can (i|we|staff|my \w+( \w+)?) use|approved (ai )?(tools|apps|list)|allowed tools|which ones|what (ai )?(am i|are we) allowed|what's on)\b", Options, TimeoutMs)]
+    private static partial Regex ListWords { get; }
 
-    private static readonly Regex HelpWords = R(@"^\s*(help|menu|\?+|commands|start|options|get started|hi bot)\s*[.!?]*\s*$|\b(what can (you|this bot|the bot) do|what (can|do|should) i ask|who are you|what are you|what is this( bot)?|how (does|do) (this|the|you) (bot )?work|how do i use (this|you|the bot)|what are my options|help me|show me what you can do|instructions)\b");
+    [GeneratedRegex(@"^\s*(help|menu|\?+|commands|start|options|get started|hi bot)\s*[.!?]*\s*$|\b(what can (you|this bot|the bot) do|what (can|do|should) i ask|who are you|what are you|what is this( bot)?|how (does|do) (this|the|you) (bot )?work|how do i use (this|you|the bot)|what are my options|help me|show me what you can do|instructions)\b", Options, TimeoutMs)]
+    private static partial Regex HelpWords { get; }
 
-    private static readonly Regex Greeting = R(@"^\s*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening)|thanks?( you)?|thank you( so much)?|cheers|ta|ok(ay)?|cool|great|lol|bye|goodbye|yes|no|nope|sure)\b[\s!.?]*(\w+[\s!.?]*)?$");
-    private static readonly Regex DoTheWork = R(@"\b(can|could|will|would) you (please )?(write|make|create|generate|draft|plan|mark|summari[sz]e|translate|give me|tell me a)|^(write|make|create|generate|draft) (me )?(a|an|some)\b");
-    private static readonly Regex UseQuestion = R(@"\b(can|could|may|am i allowed|are we allowed|is it ok|is it okay|allowed|approved|permitted|ok|okay|fine|safe|rules|use|using|yes or no|what about|how about|still|policy on|training)\b");
-    private static readonly Regex AiWords = R(@"\b(ai|a\.i\.|chatbots?|gen ?ai|generative|llms?|gpt)\b");
+    [GeneratedRegex(@"^\s*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening)|thanks?( you)?|thank you( so much)?|cheers|ta|ok(ay)?|cool|great|lol|bye|goodbye|yes|no|nope|sure)\b[\s!.?]*(\w+[\s!.?]*)?$", Options, TimeoutMs)]
+    private static partial Regex Greeting { get; }
+    [GeneratedRegex(@"\b(can|could|will|would) you (please )?(write|make|create|generate|draft|plan|mark|summari[sz]e|translate|give me|tell me a)|^(write|make|create|generate|draft) (me )?(a|an|some)\b", Options, TimeoutMs)]
+    private static partial Regex DoTheWork { get; }
+    [GeneratedRegex(@"\b(can|could|may|am i allowed|are we allowed|is it ok|is it okay|allowed|approved|permitted|ok|okay|fine|safe|rules|use|using|yes or no|what about|how about|still|policy on|training)\b", Options, TimeoutMs)]
+    private static partial Regex UseQuestion { get; }
+    [GeneratedRegex(@"\b(ai|a\.i\.|chatbots?|gen ?ai|generative|llms?|gpt)\b", Options, TimeoutMs)]
+    private static partial Regex AiWords { get; }
 
     /// <summary>Recognises one message against the current register snapshot.</summary>
     public static Understanding Recognise(string? text, RegisterSnapshot register)
@@ -70,8 +82,16 @@ public static class IntentRecognizer
         return Intent.Other;
     }
 
-    private static string Normalise(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : Regex.Replace(text.Replace('’', '\'').Replace('‘', '\''), @"\s+", " ").Trim();
+    // Typographic apostrophes as typed ones, runs of white space as one space, and no more than the conversation reads.
+    private static string Normalise(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var t = text.Length > MaxUnderstoodLength ? text[..MaxUnderstoodLength] : text;
+        return WhiteSpace.Replace(t.Replace('’', '\'').Replace('‘', '\''), " ").Trim();
+    }
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, TimeoutMs)]
+    private static partial Regex WhiteSpace { get; }
 
     // Sentence-initial words the register search may offer as an unknown product name.
     private static readonly HashSet<string> NotToolNames = new(StringComparer.OrdinalIgnoreCase)
