@@ -1,4 +1,3 @@
-using AiPolicyBot.Hosting;
 using AiPolicyBot.Hosting.Inbox;
 using AiPolicyBot.Triage;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +14,7 @@ public sealed class TriageWarmupTests
     public async Task Training_starts_only_after_the_host_has_started_and_then_completes()
     {
         var lifetime = new Lifetime();
-        var provider = new TriageClassifierProvider(Options.Create(new TriageOptions()), new ConfigurationBuilder().Build());
-        var warmup = new TriageWarmup(provider, lifetime, NullLogger<TriageWarmup>.Instance);
+        var warmup = Warmup(lifetime);
 
         await warmup.StartAsync(CancellationToken.None);
         await Task.Delay(TriageWarmup.AfterStart + TimeSpan.FromSeconds(1));
@@ -31,8 +29,7 @@ public sealed class TriageWarmupTests
     public async Task Stopping_before_training_cancels_it()
     {
         var lifetime = new Lifetime();
-        var provider = new TriageClassifierProvider(Options.Create(new TriageOptions()), new ConfigurationBuilder().Build());
-        var warmup = new TriageWarmup(provider, lifetime, NullLogger<TriageWarmup>.Instance);
+        var warmup = Warmup(lifetime);
 
         await warmup.StartAsync(CancellationToken.None);
         lifetime.Started.Cancel();
@@ -40,6 +37,11 @@ public sealed class TriageWarmupTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => warmup.Ready.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    private static TriageWarmup Warmup(IHostApplicationLifetime lifetime) => new(
+        new TriageClassifierProvider(Options.Create(new TriageOptions()), new ConfigurationBuilder().Build()),
+        lifetime,
+        NullLogger<TriageWarmup>.Instance);
 
     private sealed class Lifetime : IHostApplicationLifetime
     {
