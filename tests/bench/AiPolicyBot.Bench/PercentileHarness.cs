@@ -18,8 +18,11 @@ namespace AiPolicyBot.Bench;
 /// </summary>
 public static class PercentileHarness
 {
-    public static async Task RunAsync(int rounds, int calls)
+    /// <param name="only">When set, only the cases whose name contains it run (e.g. "JWT validation"), and the
+    /// in-process bots are started only if a turn case is selected: a quick before/after on one hot path.</param>
+    public static async Task RunAsync(int rounds, int calls, string? only = null)
     {
+        _only = only;
         var entries = SyntheticRegister.Entries();
         var search = new RegisterSnapshot(entries).Search;
         var queries = SyntheticRegister.Queries(entries);
@@ -40,10 +43,10 @@ public static class PercentileHarness
         var mail = LabelledMail.ParseLines(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "triage-dev.jsonl")))
             .Select(m => m.Mail).ToArray();
 
-        await using var local = new InProcessBot();
-        await local.WarmUpAsync();
-        await using var signed = new InProcessBot(signedTokens: true);
-        await signed.WarmUpAsync();
+        await using var local = Selected("in-process turn") ? new InProcessBot() : null;
+        await using var signed = Selected("in-process turn, JWT on") ? new InProcessBot(signedTokens: true) : null;
+        if (local is not null) await local.WarmUpAsync();
+        if (signed is not null) await signed.WarmUpAsync();
 
         Console.WriteLine($"# per-call latency, {rounds} rounds x {calls} calls, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine("| case | p50 µs | p95 µs | p99 µs | max µs | allocated B/call | rounds (p99 µs) |");
@@ -54,13 +57,19 @@ public static class PercentileHarness
         Measure("triage classification (dev set)", rounds, calls, () => triage.Classify(mail[q++ % mail.Length]));
         Measure("activity parse", rounds, calls, () => System.Text.Json.JsonSerializer.Deserialize<Activity>(body, AiPolicyJson.Options));
         Measure("JWT validation, cached keys", rounds, calls, () => authenticator.AuthenticateAsync(header, activity, false, default).GetAwaiter().GetResult());
-        Measure("in-process turn, local mode", rounds, calls, () => local.TurnAsync().GetAwaiter().GetResult());
-        Measure("in-process turn, JWT on", rounds, calls, () => signed.TurnAsync().GetAwaiter().GetResult());
-        Console.WriteLine($"\nreply card sent to the connector: {local.AverageReplyBytes} bytes on average");
+        Measure("in-process turn, local mode", rounds, calls, () => local!.TurnAsync().GetAwaiter().GetResult());
+        Measure("in-process turn, JWT on", rounds, calls, () => signed!.TurnAsync().GetAwaiter().GetResult());
+        if (local is not null) Console.WriteLine($"\nreply card sent to the connector: {local.AverageReplyBytes} bytes on average");
     }
+
+    private static string? _only;
+
+    private static bool Selected(string name) =>
+        _only is null || name.Contains(_only, StringComparison.OrdinalIgnoreCase) || _only.Contains(name, StringComparison.OrdinalIgnoreCase);
 
     private static void Measure<T>(string name, int rounds, int calls, Func<T> action)
     {
+        if (_only is not null && !name.Contains(_only, StringComparison.OrdinalIgnoreCase)) return;
         for (var i = 0; i < Math.Max(500, calls / 5); i++) action();
         Thread.Sleep(300); // let tiered compilation promote the hot methods
         for (var i = 0; i < Math.Max(500, calls / 5); i++) action();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -20,12 +21,17 @@ public sealed class BotRequestAuthenticator(
     ILogger<BotRequestAuthenticator> logger)
 {
     public const string ChannelIssuer = "https://api.botframework.com";
-    private static readonly string[] AllowedAlgorithms =
-        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private const string BearerScheme = "Bearer";
+    private static readonly AuthResult ChannelAccepted = new(AuthMode.Channel, "channel token");
+    private static readonly AuthResult EntraAccepted = new(AuthMode.Entra, "Entra token");
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly BotOptions _options = options.Value;
+
+    // Built once: the options are read once at construction (as _options always was), the keys per refresh.
+    private readonly string[] _entraIssuers = EntraIssuers(options.Value);
+    private readonly ValidationParametersCache _channelParameters = new([ChannelIssuer], options.Value.AppId);
+    private readonly ValidationParametersCache _entraParameters = new(EntraIssuers(options.Value), options.Value.AppId);
 
     public async Task<AuthResult> AuthenticateAsync(
         string? authorizationHeader, Activity activity, bool callerIsLoopback, CancellationToken ct)
@@ -33,7 +39,11 @@ public sealed class BotRequestAuthenticator(
         var result = await EvaluateAsync(authorizationHeader, activity, callerIsLoopback, ct);
         if (result.IsAuthenticated)
         {
-            logger.LogDebug("Request authenticated ({Mode})", result.Mode);
+            // Guarded: the unguarded call boxes the mode and allocates its argument array on every request.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Request authenticated ({Mode})", result.Mode);
+            }
         }
         else
         {
@@ -43,7 +53,7 @@ public sealed class BotRequestAuthenticator(
         return result;
     }
 
-    private async Task<AuthResult> EvaluateAsync(string? header, Activity activity, bool callerIsLoopback, CancellationToken ct)
+    private async ValueTask<AuthResult> EvaluateAsync(string? header, Activity activity, bool callerIsLoopback, CancellationToken ct)
     {
         // The endorsement check compares with the activity's own channelId; never accept an empty or unknown one.
         if (!ChannelServed(activity))
@@ -58,32 +68,37 @@ public sealed class BotRequestAuthenticator(
                 : AuthResult.Reject("no Authorization header");
         }
 
-        var parts = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase))
+        if (!TryReadBearerToken(header, out var raw))
         {
             return AuthResult.Reject("Authorization is not 'Bearer <token>'");
         }
 
-        var raw = parts[1];
-        JsonWebToken unverified;
+        // The handler's own size limit, checked before the one parse (its string overload did it after ours).
+        if (raw.Length > _handler.MaximumTokenSizeInBytes)
+        {
+            return AuthResult.Reject("token is too large");
+        }
+
+        // Parsed once: read unverified only to pick the path by issuer, then validated in full as this same object.
+        JsonWebToken token;
         try
         {
-            unverified = new JsonWebToken(raw);
+            token = new JsonWebToken(raw);
         }
         catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
         {
             return AuthResult.Reject("malformed token");
         }
 
-        var issuer = unverified.Issuer;
+        var issuer = token.Issuer;
         if (string.Equals(issuer, ChannelIssuer, StringComparison.Ordinal))
         {
-            return await ValidateChannelTokenAsync(raw, unverified, activity, ct);
+            return await ValidateChannelTokenAsync(token, activity, ct);
         }
 
-        if (_options.EnableEntraTokens && EntraIssuers().Contains(issuer, StringComparer.Ordinal))
+        if (_options.EnableEntraTokens && Array.IndexOf(_entraIssuers, issuer) >= 0)
         {
-            return await ValidateEntraTokenAsync(raw, ct);
+            return await ValidateEntraTokenAsync(token, ct);
         }
 
         return AuthResult.Reject($"issuer '{issuer}' is not accepted");
@@ -100,7 +115,32 @@ public sealed class BotRequestAuthenticator(
     private bool LocalExceptionApplies(Activity activity, bool callerIsLoopback) =>
         localMode.Enabled && callerIsLoopback && LocalDevelopmentMode.IsLoopbackUrl(activity.ServiceUrl);
 
-    private async Task<AuthResult> ValidateChannelTokenAsync(string raw, JsonWebToken unverified, Activity activity, CancellationToken ct)
+    /// <summary>
+    /// Check 1: exactly two space-separated parts, the first "Bearer" in any case: what Split(' ', RemoveEmptyEntries)
+    /// accepted, without the array and the scheme string. (The token itself stays a string: the handler needs it as
+    /// one to check the signature, so a slice would only move the copy.)
+    /// </summary>
+    public static bool TryReadBearerToken(string header, [NotNullWhen(true)] out string? token)
+    {
+        token = null;
+        var value = header.AsSpan().Trim(' ');
+        var space = value.IndexOf(' ');
+        if (space < 0 || !value[..space].Equals(BearerScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = value[(space + 1)..].TrimStart(' ');
+        if (rest.Contains(' '))
+        {
+            return false;
+        }
+
+        token = rest.ToString();
+        return true;
+    }
+
+    private async ValueTask<AuthResult> ValidateChannelTokenAsync(JsonWebToken token, Activity activity, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(_options.AppId))
         {
@@ -109,7 +149,7 @@ public sealed class BotRequestAuthenticator(
 
         var source = keySources.Channel;
         var keys = await source.GetAsync(ct);
-        var validation = await ValidateAsync(raw, keys, [ChannelIssuer]);
+        var validation = await _handler.ValidateTokenAsync(token, _channelParameters.For(keys));
         if (validation.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // A new key may have been published: refresh (at most every 5 min) and try once more.
@@ -117,7 +157,7 @@ public sealed class BotRequestAuthenticator(
             if (fresh is not null)
             {
                 keys = fresh;
-                validation = await ValidateAsync(raw, keys, [ChannelIssuer]);
+                validation = await _handler.ValidateTokenAsync(token, _channelParameters.For(keys));
             }
         }
 
@@ -127,7 +167,7 @@ public sealed class BotRequestAuthenticator(
         }
 
         // Check 6: the key that signed the token must be endorsed for this activity's channel.
-        var kid = unverified.Kid;
+        var kid = token.Kid;
         if (string.IsNullOrEmpty(kid) || !keys.Endorsements.TryGetValue(kid, out var endorsements)
             || !endorsements.Contains(activity.ChannelId!))
         {
@@ -135,24 +175,23 @@ public sealed class BotRequestAuthenticator(
         }
 
         // Check 7: the connector signs the serviceUrl it sent, so a forged serviceUrl cannot steer our replies.
-        var claim = unverified.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null;
+        var claim = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null;
         if (string.IsNullOrEmpty(claim) || !string.Equals(claim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return AuthResult.Reject("serviceurl claim does not match the activity's serviceUrl");
         }
 
-        return new AuthResult(AuthMode.Channel, "channel token");
+        return ChannelAccepted;
     }
 
-    private async Task<AuthResult> ValidateEntraTokenAsync(string raw, CancellationToken ct)
+    private async ValueTask<AuthResult> ValidateEntraTokenAsync(JsonWebToken token, CancellationToken ct)
     {
         var source = keySources.Entra;
         var keys = await source.GetAsync(ct);
-        var issuers = EntraIssuers();
-        var validation = await ValidateAsync(raw, keys, issuers);
+        var validation = await _handler.ValidateTokenAsync(token, _entraParameters.For(keys));
         if (validation.Exception is SecurityTokenSignatureKeyNotFoundException && await source.TryForceRefreshAsync(ct) is { } fresh)
         {
-            validation = await ValidateAsync(raw, fresh, issuers);
+            validation = await _handler.ValidateTokenAsync(token, _entraParameters.For(fresh));
         }
 
         if (!validation.IsValid)
@@ -161,7 +200,7 @@ public sealed class BotRequestAuthenticator(
         }
 
         // Only a caller holding our own credentials (Emulator, Playground --client-id) is legitimate here.
-        var token = (JsonWebToken)validation.SecurityToken;
+        token = (JsonWebToken)validation.SecurityToken;
         var version = token.TryGetPayloadValue<string>("ver", out var v) ? v : null;
         var callerClaim = version switch
         {
@@ -176,36 +215,19 @@ public sealed class BotRequestAuthenticator(
 
         var caller = token.TryGetPayloadValue<string>(callerClaim, out var c) ? c : null;
         return string.Equals(caller, _options.AppId, StringComparison.OrdinalIgnoreCase)
-            ? new AuthResult(AuthMode.Entra, "Entra token")
+            ? EntraAccepted
             : AuthResult.Reject($"Entra token {callerClaim} is not our app id");
     }
 
-    private Task<TokenValidationResult> ValidateAsync(string raw, SigningKeySet keys, IEnumerable<string> issuers) =>
-        _handler.ValidateTokenAsync(raw, new TokenValidationParameters
-        {
-            ValidIssuers = issuers,
-            ValidateIssuer = true,
-            ValidAudience = _options.AppId,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            ClockSkew = ClockSkew,
-            IssuerSigningKeys = keys.Keys,
-            ValidateIssuerSigningKey = true,
-            RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = AllowedAlgorithms,
-        });
-
-    private List<string> EntraIssuers()
+    private static string[] EntraIssuers(BotOptions options)
     {
-        var issuers = new List<string>(_options.AdditionalEntraIssuers);
-        if (!string.IsNullOrEmpty(_options.TenantId))
+        var issuers = new List<string>(options.AdditionalEntraIssuers);
+        if (!string.IsNullOrEmpty(options.TenantId))
         {
-            issuers.Add($"https://sts.windows.net/{_options.TenantId}/");
-            issuers.Add($"https://login.microsoftonline.com/{_options.TenantId}/v2.0");
+            issuers.Add($"https://sts.windows.net/{options.TenantId}/");
+            issuers.Add($"https://login.microsoftonline.com/{options.TenantId}/v2.0");
         }
 
-        return issuers;
+        return [.. issuers];
     }
 }

@@ -1,0 +1,174 @@
+using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Teams.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AiPolicyBot.Teams.Tests.Protocol;
+
+/// <summary>
+/// The authenticator parses each token once and reuses its validation parameters per key set: every check must still
+/// run on every request, after the parameters are cached, across a key refresh and under concurrency.
+/// </summary>
+public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
+{
+    private FakeOpenIdServer _server = null!;
+    private readonly RsaSecurityKey _key = FakeOpenIdServer.NewKey("key-1");
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeOpenIdServer.StartAsync();
+        _server.Publish(_key, "msteams");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private BotRequestAuthenticator Create(Action<BotOptions>? configure = null)
+    {
+        var o = new BotOptions { AppId = TestTokens.AppId, TenantId = TestTokens.TenantId, OpenIdMetadataUrl = _server.MetadataUrl };
+        configure?.Invoke(o);
+        var options = Options.Create(o);
+        return new BotRequestAuthenticator(options, new LocalDevelopmentMode(options, new TestHostEnvironment("Production")),
+            new BotKeySources(options, new SimpleHttpClientFactory(), _clock, NullLoggerFactory.Instance),
+            NullLogger<BotRequestAuthenticator>.Instance);
+    }
+
+    private static Activity Message(string serviceUrl = TestTokens.ServiceUrl) =>
+        new() { Type = "message", ChannelId = "msteams", ServiceUrl = serviceUrl };
+
+    private static async Task<AuthMode> Auth(BotRequestAuthenticator auth, string header, Activity? activity = null) =>
+        (await auth.AuthenticateAsync(header, activity ?? Message(), false, CancellationToken.None)).Mode;
+
+    private static string Bearer(string token) => "Bearer " + token;
+
+    [Fact]
+    public async Task Once_the_parameters_are_cached_a_token_for_another_audience_or_out_of_date_is_still_rejected()
+    {
+        var auth = Create();
+        var now = DateTime.UtcNow;
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6)))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, issuer: "https://api.botframework.com/"))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Tampered(TestTokens.Channel(_key), "aud", TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Unsigned(_key.KeyId!))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Hs256WithPublicKey(_key))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, algorithm: SecurityAlgorithms.RsaSsaPssSha256))));
+
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(1, _server.KeysHits);
+    }
+
+    [Fact]
+    public async Task After_a_key_refresh_a_token_signed_by_the_new_key_validates_and_the_checks_still_hold()
+    {
+        var auth = Create();
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        var rotated = FakeOpenIdServer.NewKey("key-2");
+        _server.Publish(rotated, "msteams");
+
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(rotated))));
+        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(rotated, audience: TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(FakeOpenIdServer.NewKey("key-2")))));
+        Assert.Equal(2, _server.KeysHits); // a known kid with the wrong key is a bad signature, not a reason to refresh
+    }
+
+    [Fact]
+    public async Task After_the_twelve_hour_refresh_the_new_key_set_still_validates_and_rejects_as_before()
+    {
+        var auth = Create();
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        _clock.Advance(TimeSpan.FromHours(12));
+
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId))));
+    }
+
+    [Fact]
+    public async Task Concurrent_validations_each_get_their_own_answer()
+    {
+        var auth = Create();
+        var now = DateTime.UtcNow;
+        var other = FakeOpenIdServer.NewKey("other-channel-key");
+        _server.Publish(other, "webchat");
+        var cases = new (string Header, Activity Activity, AuthMode Expected)[]
+        {
+            (Bearer(TestTokens.Channel(_key)), Message(), AuthMode.Channel),
+            (Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId)), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(_key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6))), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(_key)), Message("https://smba.trafficmanager.net/emea/"), AuthMode.Rejected),
+            (Bearer(TestTokens.Tampered(TestTokens.Channel(_key), "serviceurl", "https://evil.example.com/")), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(other)), Message(), AuthMode.Rejected),
+            ("Bearer  " + TestTokens.Channel(_key) + " ", Message(), AuthMode.Channel),
+        };
+        Assert.Equal(AuthMode.Channel, await Auth(auth, cases[0].Header)); // keys loaded, parameters cached
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 700).Select(i => Task.Run(async () =>
+        {
+            var c = cases[i % cases.Length];
+            return (Index: i % cases.Length, Mode: await Auth(auth, c.Header, c.Activity));
+        })));
+
+        foreach (var (index, mode) in results)
+        {
+            Assert.True(cases[index].Expected == mode, $"case {index}: expected {cases[index].Expected}, got {mode}");
+        }
+
+        Assert.Equal(1, _server.KeysHits);
+    }
+
+    [Fact]
+    public async Task The_entra_path_reuses_its_parameters_and_still_rejects_another_audience()
+    {
+        var auth = Create(o =>
+        {
+            o.EnableEntraTokens = true;
+            o.EntraOpenIdMetadataUrl = _server.MetadataUrl;
+        });
+        var issuer = $"https://login.microsoftonline.com/{TestTokens.TenantId}/v2.0";
+        string Entra(string audience = TestTokens.AppId) => TestTokens.Channel(_key, issuer: issuer, audience: audience, serviceUrl: null,
+            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = TestTokens.AppId });
+
+        Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));
+        Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(Entra(audience: TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key)))); // the other source's parameters
+    }
+
+    [Fact]
+    public async Task A_token_over_the_handlers_size_limit_is_rejected_before_it_is_parsed()
+    {
+        var huge = TestTokens.Channel(_key, extraClaims: new Dictionary<string, object> { ["pad"] = new string('a', 260_000) });
+        Assert.Equal(AuthMode.Rejected, await Auth(Create(), Bearer(huge)));
+        Assert.Equal(0, _server.KeysHits);
+    }
+
+    [Theory]
+    [InlineData("Bearer abc", "abc")]
+    [InlineData("bearer abc", "abc")]
+    [InlineData("BEARER abc", "abc")]
+    [InlineData("  Bearer   abc  ", "abc")]
+    [InlineData("Bearer", null)]
+    [InlineData("Bearer ", null)]
+    [InlineData("Bearer a b", null)]
+    [InlineData("Basic abc", null)]
+    [InlineData("Bearerabc", null)]
+    [InlineData("Bearer\tabc", null)]
+    [InlineData("xBearer abc", null)]
+    public void The_bearer_header_is_read_exactly_as_split_on_spaces_read_it(string header, string? expected)
+    {
+        var accepted = BotRequestAuthenticator.TryReadBearerToken(header, out var token);
+
+        Assert.Equal(expected, accepted ? token : null);
+        var parts = header.Split(' ', StringSplitOptions.RemoveEmptyEntries); // the reading this replaced
+        var splitAccepted = parts.Length == 2 && string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(splitAccepted, accepted);
+        Assert.Equal(splitAccepted ? parts[1] : null, accepted ? token : null);
+    }
+}
