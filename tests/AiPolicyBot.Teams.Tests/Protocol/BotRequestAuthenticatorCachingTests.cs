@@ -91,6 +91,24 @@ public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_a_key_rolls_over_every_concurrent_request_signed_by_the_new_key_is_accepted_after_one_fetch()
+    {
+        var auth = Create();
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        var rotated = FakeOpenIdServer.NewKey("key-2");
+        _server.Publish(rotated, "msteams");
+
+        // All of them saw the old key set; only the first may re-read the keys, the others must use what it loaded
+        // rather than be turned away by the 5-minute limit on forced refreshes.
+        var modes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Auth(auth, Bearer(TestTokens.Channel(rotated))))));
+
+        Assert.All(modes, m => Assert.Equal(AuthMode.Channel, m));
+        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(FakeOpenIdServer.NewKey("key-3")))));
+        Assert.Equal(2, _server.KeysHits); // and an unknown kid straight after is still held by that limit
+    }
+
+    [Fact]
     public async Task Concurrent_validations_each_get_their_own_answer()
     {
         var auth = Create();

@@ -153,7 +153,7 @@ public sealed class BotRequestAuthenticator(
         if (validation.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // A new key may have been published: refresh (at most every 5 min) and try once more.
-            var fresh = await source.TryForceRefreshAsync(ct);
+            var fresh = await source.TryForceRefreshAsync(keys, ct);
             if (fresh is not null)
             {
                 keys = fresh;
@@ -189,7 +189,7 @@ public sealed class BotRequestAuthenticator(
         var source = keySources.Entra;
         var keys = await source.GetAsync(ct);
         var validation = await _handler.ValidateTokenAsync(token, _entraParameters.For(keys));
-        if (validation.Exception is SecurityTokenSignatureKeyNotFoundException && await source.TryForceRefreshAsync(ct) is { } fresh)
+        if (validation.Exception is SecurityTokenSignatureKeyNotFoundException && await source.TryForceRefreshAsync(keys, ct) is { } fresh)
         {
             validation = await _handler.ValidateTokenAsync(token, _entraParameters.For(fresh));
         }

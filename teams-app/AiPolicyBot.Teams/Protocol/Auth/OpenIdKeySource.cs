@@ -61,14 +61,21 @@ public sealed class OpenIdKeySource(
     }
 
     /// <summary>
-    /// Re-reads the keys because a token named a key id we do not know. Returns the fresh set, or null when the last
-    /// forced refresh was less than 5 minutes ago (then the caller rejects the token).
+    /// Re-reads the keys because a token named a key id that <paramref name="seen"/> does not have. Returns the fresh
+    /// set; the set another caller has loaded since <paramref name="seen"/> (a key rollover reaches many requests at
+    /// once, and only the first may fetch); or null when the last forced refresh was less than 5 minutes ago (then the
+    /// caller rejects the token).
     /// </summary>
-    public async Task<SigningKeySet?> TryForceRefreshAsync(CancellationToken ct)
+    public async Task<SigningKeySet?> TryForceRefreshAsync(SigningKeySet seen, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
+            if (_current is { } current && !ReferenceEquals(current, seen))
+            {
+                return current;
+            }
+
             var now = clock.GetUtcNow();
             if (now - _lastForcedRefresh < MinimumForcedRefreshInterval)
             {
