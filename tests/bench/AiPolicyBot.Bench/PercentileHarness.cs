@@ -18,8 +18,10 @@ namespace AiPolicyBot.Bench;
 /// </summary>
 public static class PercentileHarness
 {
-    public static async Task RunAsync(int rounds, int calls)
+    /// <param name="only">Run only the cases whose name contains this (e.g. "triage"); null = all.</param>
+    public static async Task RunAsync(int rounds, int calls, string? only = null)
     {
+        _only = only;
         var entries = SyntheticRegister.Entries();
         var search = new RegisterSnapshot(entries).Search;
         var queries = SyntheticRegister.Queries(entries);
@@ -59,8 +61,11 @@ public static class PercentileHarness
         Console.WriteLine($"\nreply card sent to the connector: {local.AverageReplyBytes} bytes on average");
     }
 
+    private static string? _only;
+
     private static void Measure<T>(string name, int rounds, int calls, Func<T> action)
     {
+        if (_only is not null && !name.Contains(_only, StringComparison.OrdinalIgnoreCase)) return;
         for (var i = 0; i < Math.Max(500, calls / 5); i++) action();
         Thread.Sleep(300); // let tiered compilation promote the hot methods
         for (var i = 0; i < Math.Max(500, calls / 5); i++) action();
