@@ -6,14 +6,15 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// BenchmarkDotNet suite (default) or the per-call percentile harness ("percentiles [rounds] [calls]").
+// BenchmarkDotNet suite (default) or the per-call percentile harness ("percentiles [rounds] [calls] [only]").
 if (args.Length > 0 && args[0] == "percentiles")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
     var calls = args.Length > 2 ? int.Parse(args[2]) : 5_000;
-    await PercentileHarness.RunAsync(rounds, calls);
+    await PercentileHarness.RunAsync(rounds, calls, args.Length > 3 ? args[3] : null);
     return;
 }
+
 
 if (args.Length > 3 && args[0] == "triage-baseline")
 {
