@@ -15,7 +15,6 @@ if (args.Length > 0 && args[0] == "percentiles")
     return;
 }
 
-
 if (args.Length > 3 && args[0] == "triage-baseline")
 {
     TriageBaselineWriter.Run(args[1], args[2], args[3]);
