@@ -17,12 +17,16 @@ public static partial class PriorityRules
     private static readonly Lock LargeTextGate = new();
 
     /// <summary>
-    /// One large text at a time, on a fresh <see cref="LinearRules"/> dropped afterwards: its DFA tables (tens of MB
-    /// on a hostile body) are garbage once the call returns instead of living as long as the process.
+    /// One large text at a time, on a <see cref="LinearRules"/> made for the mail (<paramref name="memo"/>) and dropped
+    /// with it: its DFA tables (tens of MB on a hostile body) become garbage instead of living as long as the process.
     /// </summary>
-    private static IReadOnlyList<PriorityRule> MatchLargeText(string text)
+    private static IReadOnlyList<PriorityRule> MatchLargeText(string text, MatchMemo memo)
     {
-        lock (LargeTextGate) return new LinearRules().Match(text);
+        lock (LargeTextGate)
+        {
+            memo.LinearRules ??= new LinearRules();
+            return memo.LinearRules.Match(text, memo.Linear);
+        }
     }
 
     /// <summary>
@@ -35,8 +39,8 @@ public static partial class PriorityRules
         private readonly PriorityRule[] _rules = All.Select(r => r with { Pattern = Linear(r.Pattern) }).ToArray();
         private readonly Regex _hypothetical = Linear(Hypothetical());
 
-        public IReadOnlyList<PriorityRule> Match(string text) =>
-            PriorityRules.Match(text, _rules, _hypothetical, windowSize: int.MaxValue, windowOverlap: 1)
+        public IReadOnlyList<PriorityRule> Match(string text, Dictionary<string, Sentence>? memo = null) =>
+            PriorityRules.Match(text, _rules, _hypothetical, windowSize: int.MaxValue, windowOverlap: 1, memo)
                 .Select(hit => ReferenceEquals(hit, TimedOut) ? hit : All[Array.FindIndex(_rules, r => ReferenceEquals(r, hit))])
                 .ToList();
 

@@ -181,26 +181,38 @@ public static partial class PriorityRules
     private static partial Regex MarketingPromo();
 
     /// <summary>Rules that fire on the text, each once, in table order. Factual rules skip hypothetical sentences.</summary>
-    public static IReadOnlyList<PriorityRule> Match(string text) =>
+    public static IReadOnlyList<PriorityRule> Match(string text) => Match(text, new MatchMemo());
+
+    /// <summary>As <see cref="Match(string)"/>, reusing what <paramref name="memo"/> holds from earlier texts of the same mail.</summary>
+    public static IReadOnlyList<PriorityRule> Match(string text, MatchMemo memo) =>
         text.Length > LargeText
-            ? MatchLargeText(text)
-            : Match(text, All, Hypothetical(), SentenceWindows.Size, SentenceWindows.Overlap);
+            ? MatchLargeText(text, memo)
+            : Match(text, All, Hypothetical(), SentenceWindows.Size, SentenceWindows.Overlap, memo.Backtracking);
 
     /// <summary>As <see cref="Match(string)"/>, with the parts tests vary (window sizes, a rule that times out).</summary>
     internal static IReadOnlyList<PriorityRule> Match(
-        string text, IReadOnlyList<PriorityRule> rules, Regex hypothetical, int windowSize, int windowOverlap)
+        string text, IReadOnlyList<PriorityRule> rules, Regex hypothetical, int windowSize, int windowOverlap,
+        Dictionary<string, Sentence>? memo = null)
     {
+        if (rules.Count > 64) memo = null; // one bit per rule
         var hits = new List<PriorityRule>();
         var breachRulesLeft = rules.Count(r => r.Category == TriageCategory.Breach);
         try
         {
-            var sentences = TextZones.Sentences(text)
-                .Select(s => new Sentence(s, SentenceWindows.Of(s, windowSize, windowOverlap), !hypothetical.IsMatch(s)))
-                .ToList();
-            foreach (var rule in rules)
+            var sentences = new List<Sentence>();
+            foreach (var s in TextZones.Sentences(text))
             {
-                if (AnyMatch(rule, sentences)) hits.Add(rule);
-                if (rule.Category == TriageCategory.Breach) breachRulesLeft--;
+                if (memo is null || !memo.TryGetValue(s, out var sentence))
+                {
+                    sentence = new Sentence(s, SentenceWindows.Of(s, windowSize, windowOverlap), !hypothetical.IsMatch(s));
+                    memo?.Add(s, sentence);
+                }
+                sentences.Add(sentence);
+            }
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (AnyMatch(rules[i], i, sentences)) hits.Add(rules[i]);
+                if (rules[i].Category == TriageCategory.Breach) breachRulesLeft--;
             }
         }
         catch (RegexMatchTimeoutException)
@@ -214,16 +226,49 @@ public static partial class PriorityRules
     }
 
     // Plain loops: this runs 29 rules × sentences × 2 per mail, and lambdas here allocated more than the rest of Classify.
-    private static bool AnyMatch(PriorityRule rule, List<Sentence> sentences)
+    private static bool AnyMatch(PriorityRule rule, int index, List<Sentence> sentences)
     {
+        var bit = 1UL << index;
         foreach (var sentence in sentences)
         {
             if (rule.Factual && !sentence.Factual) continue;
-            foreach (var window in sentence.Windows)
-                if (rule.Pattern.IsMatch(sentence.Text.AsSpan(window))) return true;
+            if ((sentence.Done & bit) == 0)
+            {
+                foreach (var window in sentence.Windows)
+                {
+                    if (!rule.Pattern.IsMatch(sentence.Text.AsSpan(window))) continue;
+                    sentence.Hit |= bit;
+                    break;
+                }
+                sentence.Done |= bit;
+            }
+            if ((sentence.Hit & bit) != 0) return true;
         }
         return false;
     }
 
-    private sealed record Sentence(string Text, IReadOnlyList<Range> Windows, bool Factual);
+    /// <summary>One sentence, its windows, and which rules (by table index) were tried on it and fired.</summary>
+    internal sealed class Sentence(string text, IReadOnlyList<Range> windows, bool factual)
+    {
+        public string Text { get; } = text;
+        public IReadOnlyList<Range> Windows { get; } = windows;
+        public bool Factual { get; } = factual;
+        public ulong Done { get; set; }
+        public ulong Hit { get; set; }
+    }
+
+    /// <summary>
+    /// What one mail's rule passes share (issue 11): the classifier matches the zoned text and then the author's own
+    /// text, which usually repeats its sentences, so each rule runs once per sentence; and, for texts over
+    /// <see cref="LargeText"/>, one linear engine for both passes. Results per sentence depend on nothing else, so
+    /// sharing cannot change them. One mail at a time: not thread-safe, and dropped with the mail.
+    /// </summary>
+    public sealed class MatchMemo
+    {
+        internal Dictionary<string, Sentence> Backtracking { get; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, Sentence> Linear { get; } = new(StringComparer.Ordinal);
+
+        internal LinearRules? LinearRules { get; set; }
+    }
 }

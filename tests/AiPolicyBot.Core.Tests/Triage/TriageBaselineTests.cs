@@ -49,7 +49,7 @@ public class TriageBaselineTests(ITestOutputHelper output)
     {
         // Texts over 16 KB use the NonBacktracking copies; run every baseline text through them, however short.
         var linear = new PriorityRules.LinearRules();
-        var differences = Differences(TriageBaseline.Lines.Value.Where(l => l.Kind == "rules-run-on").ToList(), linear.Match);
+        var differences = Differences(TriageBaseline.Lines.Value.Where(l => l.Kind == "rules-run-on").ToList(), t => linear.Match(t));
         foreach (var (set, rows) in TriageBaseline.Sets.Value)
         foreach (var row in rows)
         {
@@ -59,6 +59,19 @@ public class TriageBaselineTests(ITestOutputHelper output)
             if (small != large) differences.Add($"{set}/{row.Id}: windows {small} | linear {large}");
         }
         foreach (var d in differences) output.WriteLine(d);
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void A_memo_shared_across_texts_changes_no_result()
+    {
+        // The classifier shares one memo between a mail's zoned and own text; share one across everything here.
+        var memo = new PriorityRules.MatchMemo();
+        var texts = TriageBaseline.Sets.Value.Values.SelectMany(rows => rows)
+            .SelectMany(r => new[] { r.Mail.Subject + ".\n\n" + r.Mail.Body, r.Mail.Body })
+            .Concat(TriageBaseline.Lines.Value.Where(l => l.Kind == "rules-run-on").Select(TriageBaseline.RunOnText))
+            .ToList();
+        var differences = texts.Where(t => Ids(PriorityRules.Match(t, memo)) != Ids(PriorityRules.Match(t))).ToList();
         Assert.Empty(differences);
     }
 
