@@ -17,9 +17,9 @@ namespace AiPolicyBot.Triage;
 /// and each sentence is matched in <see cref="SentenceWindows"/> of at most 1,000 characters overlapping by 400, which
 /// find exactly the matches of the whole sentence: the work is linear in the text.</item>
 /// <item>Texts over <see cref="LargeText"/> (16 KB) go to <see cref="LinearRules"/>, the same patterns on the
-/// NonBacktracking engine, built for the call and dropped after it: backtracking's cost per character on crafted
+/// NonBacktracking engine, built for the mail and dropped with it: backtracking's cost per character on crafted
 /// near misses is too high to pay on 512 KB (seconds).</item>
-/// <item>A per-call timeout is only the backstop: matching stops at the first one, and an unfinished breach check reads
+/// <item>A per-call timeout is only the backstop: a pass stops at the first one, and an unfinished breach check reads
 /// as "breach" (<see cref="TimedOut"/>), never as "no breach".</item>
 /// </list>
 /// </remarks>
