@@ -31,6 +31,15 @@ public sealed class NaiveBayesModel
     /// <summary>Class probabilities (summing to 1), in <see cref="Classes"/> order.</summary>
     public IReadOnlyDictionary<TriageCategory, double> Predict(IReadOnlyList<string> tokens)
     {
+        var probabilities = Softmax(Scores(tokens), Temperature);
+        var result = new Dictionary<TriageCategory, double>();
+        for (var c = 0; c < _classes.Length; c++) result[_classes[c]] = probabilities[c];
+        return result;
+    }
+
+    /// <summary>Summed log-likelihoods per class; they do not depend on the temperature.</summary>
+    private double[] Scores(IReadOnlyList<string> tokens)
+    {
         var scores = new double[_classes.Length];
         foreach (var token in tokens)
         {
@@ -38,12 +47,16 @@ public sealed class NaiveBayesModel
             if (ll is null) continue; // unseen everywhere: no evidence
             for (var c = 0; c < scores.Length; c++) scores[c] += ll[c];
         }
+        return scores;
+    }
+
+    private static double[] Softmax(double[] scores, double temperature)
+    {
         var max = scores.Max();
-        var exp = scores.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
+        var exp = scores.Select(s => Math.Exp((s - max) / temperature)).ToArray();
         var sum = exp.Sum();
-        var result = new Dictionary<TriageCategory, double>();
-        for (var c = 0; c < _classes.Length; c++) result[_classes[c]] = exp[c] / sum;
-        return result;
+        for (var c = 0; c < exp.Length; c++) exp[c] /= sum;
+        return exp;
     }
 
     private static NaiveBayesModel Fit(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha, double temperature)
@@ -75,6 +88,11 @@ public sealed class NaiveBayesModel
     }
 
     /// <summary>The temperature with the lowest cross-validated log-loss on the training rows (5 folds, fixed split).</summary>
+    /// <remarks>
+    /// One fit per fold, not per fold and candidate: the temperature only rescales the scores, so each test row is
+    /// scored once and every candidate's softmax is taken from the same scores (issue 11: half of training time).
+    /// Each candidate's loss still adds up in the same order, so the chosen temperature is the same to the last bit.
+    /// </remarks>
     private static double ChooseTemperature(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha)
     {
         const int folds = 5;
@@ -85,12 +103,14 @@ public sealed class NaiveBayesModel
             var train = rows.Where((_, i) => i % folds != f).ToList();
             var test = rows.Where((_, i) => i % folds == f).ToList();
             if (train.Select(r => r.Label).Distinct().Count() < 2 || test.Count == 0) continue;
-            for (var k = 0; k < candidates.Length; k++)
+            var model = Fit(train, alpha, temperature: 1.0);
+            foreach (var (tokens, label) in test)
             {
-                var model = Fit(train, alpha, candidates[k]);
-                foreach (var (tokens, label) in test)
+                var scores = model.Scores(tokens);
+                var c = Array.IndexOf(model._classes, label); // -1: a class this fold never trained on
+                for (var k = 0; k < candidates.Length; k++)
                 {
-                    var p = model.Predict(tokens).GetValueOrDefault(label, 0);
+                    var p = c < 0 ? 0 : Softmax(scores, candidates[k])[c];
                     loss[k] -= Math.Log(Math.Max(p, 1e-9));
                 }
             }

@@ -14,6 +14,9 @@ public static partial class TextZones
     [GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\r?\n(?=\s*[-*•]\s)")]
     private static partial Regex SentenceBreak();
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
     /// <summary>The body up to the first quoted-reply marker; lines starting with '>' are dropped.</summary>
     public static string OwnText(string body)
     {
@@ -24,5 +27,5 @@ public static partial class TextZones
     }
 
     public static IReadOnlyList<string> Sentences(string text) =>
-        SentenceBreak().Split(text ?? "").Select(s => Regex.Replace(s, @"\s+", " ").Trim()).Where(s => s.Length > 0).ToList();
+        SentenceBreak().Split(text ?? "").Select(s => Whitespace().Replace(s, " ").Trim()).Where(s => s.Length > 0).ToList();
 }

@@ -116,9 +116,10 @@ public sealed partial class TriageClassifier
         var zoned = ForwardSubject().IsMatch(mail.Subject) || own.Trim().Length < 40 && !ReplySubject().IsMatch(mail.Subject)
             ? mail.Body
             : own;
-        var rules = PriorityRules.Match(mail.Subject + ".\n\n" + zoned);
+        var memo = new PriorityRules.MatchMemo(); // the own text's sentences are usually the zoned text's too
+        var rules = PriorityRules.Match(mail.Subject + ".\n\n" + zoned, memo);
         var personalData = PersonalDataDetector.Kinds(mail.Subject, mail.Body);
-        var ownRules = PriorityRules.Match(own);
+        var ownRules = PriorityRules.Match(own, memo);
         var thanksOnly = ReplySubject().IsMatch(mail.Subject)
                          && own.Trim().Length < 300 && Thanks().IsMatch(own) && !own.Contains('?')
                          && !ownRules.Any(r => r.Decisive || r.Category is TriageCategory.ToolRequest or TriageCategory.Concern);

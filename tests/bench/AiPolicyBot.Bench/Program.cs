@@ -15,6 +15,18 @@ if (args.Length > 0 && args[0] == "percentiles")
     return;
 }
 
+if (args.Length > 3 && args[0] == "triage-baseline")
+{
+    TriageBaselineWriter.Run(args[1], args[2], args[3]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "triage-create")
+{
+    TriageCreateHarness.Run(split: args.Length > 1 && args[1] == "split");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "first-call")
 {
     Console.WriteLine("| first use in a fresh process | ms |\n|---|---:|");
