@@ -33,6 +33,8 @@ public class ApprovalsCompositionTests
         return new ServiceCollection().AddLogging()
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })
             .AddSingleton<IConfiguration>(configuration)
+            // Every host has one; the triage warm-up (a hosted service of the inbox part) waits for "started" on it.
+            .AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>()
             .AddAiPolicyBot(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -14,7 +14,7 @@ namespace AiPolicyBot.Hosting.Tests.MessageExtension;
 /// </summary>
 public sealed class MessageExtensionHost : LocalHostFactory
 {
-    public const int ConnectorPort = 29011;
+    public static readonly int ConnectorPort = TestPorts.Connector;
     public static readonly string ServiceUrl = $"http://127.0.0.1:{ConnectorPort}/";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Moq;
 
 namespace AiPolicyBot.Hosting.Tests.Messages;
@@ -27,8 +28,14 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
     public Mock<IConversationReferenceStore> Store { get; } = new();
     public RecordingHandler Handler { get; } = new();
 
+    // Some tests expect start-up to fail: the gate makes that failure, not a disposal race, what CreateClient throws.
+    private readonly StartGate _start = new();
+
+    protected override IHost CreateHost(IHostBuilder builder) => _start.BuildAndStart(builder);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _start.AddTo(builder);
         builder.UseEnvironment(environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>

@@ -20,9 +20,9 @@ namespace AiPolicyBot.Hosting.Tests.Messages;
 /// </summary>
 public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 {
-    // AIPOLICYBOT_PLAYGROUND_PORT_BASE lets parallel runs keep to their own port ranges.
-    private static readonly int BotPort = int.TryParse(Environment.GetEnvironmentVariable("AIPOLICYBOT_PLAYGROUND_PORT_BASE"), out var b) ? b : 22010;
-    private static readonly int PlaygroundPort = BotPort + 1;
+    // AIPOLICYBOT_PLAYGROUND_PORT_BASE lets parallel runs keep to their own port ranges (TestPorts).
+    private static readonly int BotPort = TestPorts.SmokeBot;
+    private static readonly int PlaygroundPort = TestPorts.SmokePlayground;
 
     private static readonly string TablePrefix = "smoke" + Guid.NewGuid().ToString("N")[..8];
 

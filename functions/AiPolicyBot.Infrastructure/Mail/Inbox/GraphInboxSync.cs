@@ -17,8 +17,10 @@ public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool 
 /// each message fetched (headers and text body) and triaged exactly once by <see cref="TriageProcessor"/>. The
 /// deltaLink is saved (ETag-guarded) only AFTER every message of the round was handled, so a crash replays the
 /// round, and the records make the replay harmless. An expired or invalid delta token (410, syncStateNotFound,
-/// resyncRequired) starts a full round again. Single-flight within the process; across instances the ETag on the
-/// deltaLink and the records keep two runners from doing anything twice.
+/// resyncRequired) starts a full round again. Single-flight within the process, coalescing on the trailing edge: a
+/// call made while a round runs waits for it and then runs one more round unless a round that began after the call
+/// has already finished (that round saw whatever the call was rung for). Across instances the ETag on the deltaLink
+/// and the records keep two runners from doing anything twice.
 /// </summary>
 public sealed class GraphInboxSync(
     GraphServiceClient graph,
@@ -37,24 +39,39 @@ public sealed class GraphInboxSync(
         ["id", "internetMessageId", "subject", "from", "toRecipients", "receivedDateTime", "body", "internetMessageHeaders"];
 
     private readonly SemaphoreSlim _single = new(1, 1);
+    private long _calls;     // RunAsync calls so far; each call's number is its ticket
+    private long _servedUpTo; // every call with a ticket up to this had a round begin after it and finish
 
+    /// <summary>Runs a round, or returns null when a round that began after this call has finished meanwhile.</summary>
     public async Task<InboxSyncReport?> RunAsync(CancellationToken ct)
     {
-        if (!await _single.WaitAsync(0, ct)) return null; // a round is running; it will see the new mail
+        // Not "return if a round is running": that round may already be past its last delta page, so the mail this
+        // call was rung for would wait for the two-minute timer (a lost doorbell). Wait, then decide.
+        var ticket = Interlocked.Increment(ref _calls);
+        await _single.WaitAsync(ct);
         try
         {
-            var stored = await state.GetAsync(DeltaStateName, ct);
-            try
-            {
-                return await RoundAsync(stored?.Value, stored?.Version, resynced: false, ct);
-            }
-            catch (ODataError e) when (IsExpiredToken(e))
-            {
-                logger.LogWarning("Inbox delta token no longer valid ({Status} {Code}); full resync", e.ResponseStatusCode, e.Error?.Code);
-                return await RoundAsync(null, stored?.Version, resynced: true, ct);
-            }
+            if (ticket <= Volatile.Read(ref _servedUpTo)) return null;
+            var serves = Volatile.Read(ref _calls); // every call made before this round begins
+            var report = await OneRoundAsync(ct);
+            Volatile.Write(ref _servedUpTo, serves); // only after success: a failed round leaves its callers to the next
+            return report;
         }
         finally { _single.Release(); }
+    }
+
+    private async Task<InboxSyncReport> OneRoundAsync(CancellationToken ct)
+    {
+        var stored = await state.GetAsync(DeltaStateName, ct);
+        try
+        {
+            return await RoundAsync(stored?.Value, stored?.Version, resynced: false, ct);
+        }
+        catch (ODataError e) when (IsExpiredToken(e))
+        {
+            logger.LogWarning("Inbox delta token no longer valid ({Status} {Code}); full resync", e.ResponseStatusCode, e.Error?.Code);
+            return await RoundAsync(null, stored?.Version, resynced: true, ct);
+        }
     }
 
     public static bool IsExpiredToken(ODataError e) =>

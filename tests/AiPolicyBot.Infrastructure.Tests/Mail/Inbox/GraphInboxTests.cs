@@ -250,4 +250,72 @@ public class GraphInboxTests
         Assert.Equal(5, reports.Where(r => r is not null).Sum(r => r!.Processed));
         Assert.Equal(5, bed.Notifier.Calls.Count);
     }
+
+    [Fact]
+    public async Task A_run_asked_for_while_a_round_is_past_its_last_delta_page_still_triages_the_new_mail()
+    {
+        await using var bed = await InboxTestBed.WithGraphAsync();
+        var first = bed.Graph.Deliver(Staff, "Which tools are approved? (1)", "Which AI tools are approved?");
+        var sync = bed.NewSync();
+        // Hold the round while it fetches the first mail: its only delta page has been read by then.
+        using var pastDelta = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        bed.Graph.Faults = call =>
+        {
+            if (call is { Step: FakeStep.GetMessage } && call.Target == first && !pastDelta.IsSet)
+            {
+                pastDelta.Set();
+                release.Wait(TimeSpan.FromSeconds(60));
+            }
+            return null;
+        };
+
+        var running = Task.Run(() => sync.RunAsync(default));
+        Assert.True(pastDelta.Wait(TimeSpan.FromSeconds(60)), "the first round never fetched the mail");
+        var second = bed.Graph.Deliver(Staff, "Which tools are approved? (2)", "Which AI tools are approved?");
+        var doorbell = Task.Run(() => sync.RunAsync(default)); // the webhook rings for the second mail
+        await Task.Delay(200);                                  // let it reach the running round (it must not give up)
+        release.Set();
+        var reports = await Task.WhenAll(running, doorbell).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, reports[0]!.Processed);
+        Assert.NotNull(reports[1]);                             // it ran a round of its own after the first one
+        Assert.Equal(1, reports[1]!.Processed);
+        Assert.Equal(TriageRecordState.Done, (await bed.RecordAsync("graph", second))!.Value.State);
+        Assert.NotEqual("inbox", bed.Graph.Message(second).Folder);
+        Assert.Equal(2, bed.Notifier.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Runs_asked_for_during_a_round_share_one_more_round()
+    {
+        await using var bed = await InboxTestBed.WithGraphAsync();
+        bed.Graph.Deliver(Staff, "Which tools are approved?", "Which AI tools are approved?");
+        var sync = bed.NewSync();
+        using var pastDelta = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        bed.Graph.Faults = call =>
+        {
+            if (call.Step == FakeStep.GetMessage && !pastDelta.IsSet)
+            {
+                pastDelta.Set();
+                release.Wait(TimeSpan.FromSeconds(60));
+            }
+            return null;
+        };
+
+        var running = Task.Run(() => sync.RunAsync(default));
+        Assert.True(pastDelta.Wait(TimeSpan.FromSeconds(60)), "the first round never fetched the mail");
+        var waiting = Enumerable.Range(0, 3).Select(_ => Task.Run(() => sync.RunAsync(default))).ToList();
+        await Task.Delay(200);
+        var deltaCallsBefore = bed.Graph.DeltaCalls;
+        release.Set();
+        var results = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(60));
+        await running;
+
+        Assert.Equal(1, deltaCallsBefore);
+        Assert.Equal(2, bed.Graph.DeltaCalls);                   // one trailing round for the three, not three
+        Assert.Single(results, r => r is not null);
+        Assert.Single(bed.Notifier.Calls);
+    }
 }
