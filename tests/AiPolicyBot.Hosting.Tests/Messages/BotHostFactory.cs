@@ -37,7 +37,17 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
     {
         _start.AddTo(builder);
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        // Its background pumps use the test Azurite with queues and tables of their own, never a developer's local
+        // storage on the default ports; a test's own settings come after and win.
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = Pumps.TestStorage.ConnectionString,
+                ["Storage:TablePrefix"] = prefix,
+                ["Storage:QueuePrefix"] = prefix + "-",
+            })
+            .AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Connector.Object);
