@@ -1,8 +1,6 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
@@ -11,30 +9,8 @@ namespace AiPolicyBot.Teams.Tests.Protocol;
 /// The authenticator parses each token once and reuses its validation parameters per key set: every check must still
 /// run on every request, after the parameters are cached, across a key refresh and under concurrency.
 /// </summary>
-public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
+public sealed class BotRequestAuthenticatorCachingTests() : AuthenticatorTestBase("msteams")
 {
-    private FakeOpenIdServer _server = null!;
-    private readonly RsaSecurityKey _key = FakeOpenIdServer.NewKey("key-1");
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeOpenIdServer.StartAsync();
-        _server.Publish(_key, "msteams");
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private BotRequestAuthenticator Create(Action<BotOptions>? configure = null)
-    {
-        var o = new BotOptions { AppId = TestTokens.AppId, TenantId = TestTokens.TenantId, OpenIdMetadataUrl = _server.MetadataUrl };
-        configure?.Invoke(o);
-        var options = Options.Create(o);
-        return new BotRequestAuthenticator(options, new LocalDevelopmentMode(options, new TestHostEnvironment("Production")),
-            new BotKeySources(options, new SimpleHttpClientFactory(), _clock, NullLoggerFactory.Instance),
-            NullLogger<BotRequestAuthenticator>.Instance);
-    }
-
     private static Activity Message(string serviceUrl = TestTokens.ServiceUrl) =>
         new() { Type = "message", ChannelId = "msteams", ServiceUrl = serviceUrl };
 
@@ -48,64 +24,64 @@ public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
     {
         var auth = Create();
         var now = DateTime.UtcNow;
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
 
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6)))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, issuer: "https://api.botframework.com/"))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Tampered(TestTokens.Channel(_key), "aud", TestTokens.OtherAppId))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Unsigned(_key.KeyId!))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Hs256WithPublicKey(_key))));
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, algorithm: SecurityAlgorithms.RsaSsaPssSha256))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(Key, audience: TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(Key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6)))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(Key, issuer: "https://api.botframework.com/"))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Tampered(TestTokens.Channel(Key), "aud", TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Unsigned(Key.KeyId!))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Hs256WithPublicKey(Key))));
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(Key, algorithm: SecurityAlgorithms.RsaSsaPssSha256))));
 
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
-        Assert.Equal(1, _server.KeysHits);
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
+        Assert.Equal(1, Server.KeysHits);
     }
 
     [Fact]
     public async Task After_a_key_refresh_a_token_signed_by_the_new_key_validates_and_the_checks_still_hold()
     {
         var auth = Create();
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
         var rotated = FakeOpenIdServer.NewKey("key-2");
-        _server.Publish(rotated, "msteams");
+        Server.Publish(rotated, "msteams");
 
         Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(rotated))));
-        Assert.Equal(2, _server.KeysHits);
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(2, Server.KeysHits);
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
         Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(rotated, audience: TestTokens.OtherAppId))));
         Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(FakeOpenIdServer.NewKey("key-2")))));
-        Assert.Equal(2, _server.KeysHits); // a known kid with the wrong key is a bad signature, not a reason to refresh
+        Assert.Equal(2, Server.KeysHits); // a known kid with the wrong key is a bad signature, not a reason to refresh
     }
 
     [Fact]
     public async Task After_the_twelve_hour_refresh_the_new_key_set_still_validates_and_rejects_as_before()
     {
         var auth = Create();
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
-        _clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
+        Clock.Advance(TimeSpan.FromHours(12));
 
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
-        Assert.Equal(2, _server.KeysHits);
-        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId))));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
+        Assert.Equal(2, Server.KeysHits);
+        Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(Key, audience: TestTokens.OtherAppId))));
     }
 
     [Fact]
     public async Task When_a_key_rolls_over_every_concurrent_request_signed_by_the_new_key_is_accepted_after_one_fetch()
     {
         var auth = Create();
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key))));
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key))));
         var rotated = FakeOpenIdServer.NewKey("key-2");
-        _server.Publish(rotated, "msteams");
+        Server.Publish(rotated, "msteams");
 
         // All of them saw the old key set; only the first may re-read the keys, the others must use what it loaded
         // rather than be turned away by the 5-minute limit on forced refreshes.
         var modes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Auth(auth, Bearer(TestTokens.Channel(rotated))))));
 
         Assert.All(modes, m => Assert.Equal(AuthMode.Channel, m));
-        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(2, Server.KeysHits);
         Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(TestTokens.Channel(FakeOpenIdServer.NewKey("key-3")))));
-        Assert.Equal(2, _server.KeysHits); // and an unknown kid straight after is still held by that limit
+        Assert.Equal(2, Server.KeysHits); // and an unknown kid straight after is still held by that limit
     }
 
     [Fact]
@@ -114,16 +90,16 @@ public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
         var auth = Create();
         var now = DateTime.UtcNow;
         var other = FakeOpenIdServer.NewKey("other-channel-key");
-        _server.Publish(other, "webchat");
+        Server.Publish(other, "webchat");
         var cases = new (string Header, Activity Activity, AuthMode Expected)[]
         {
-            (Bearer(TestTokens.Channel(_key)), Message(), AuthMode.Channel),
-            (Bearer(TestTokens.Channel(_key, audience: TestTokens.OtherAppId)), Message(), AuthMode.Rejected),
-            (Bearer(TestTokens.Channel(_key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6))), Message(), AuthMode.Rejected),
-            (Bearer(TestTokens.Channel(_key)), Message("https://smba.trafficmanager.net/emea/"), AuthMode.Rejected),
-            (Bearer(TestTokens.Tampered(TestTokens.Channel(_key), "serviceurl", "https://evil.example.com/")), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(Key)), Message(), AuthMode.Channel),
+            (Bearer(TestTokens.Channel(Key, audience: TestTokens.OtherAppId)), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(Key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6))), Message(), AuthMode.Rejected),
+            (Bearer(TestTokens.Channel(Key)), Message("https://smba.trafficmanager.net/emea/"), AuthMode.Rejected),
+            (Bearer(TestTokens.Tampered(TestTokens.Channel(Key), "serviceurl", "https://evil.example.com/")), Message(), AuthMode.Rejected),
             (Bearer(TestTokens.Channel(other)), Message(), AuthMode.Rejected),
-            ("Bearer  " + TestTokens.Channel(_key) + " ", Message(), AuthMode.Channel),
+            ("Bearer  " + TestTokens.Channel(Key) + " ", Message(), AuthMode.Channel),
         };
         Assert.Equal(AuthMode.Channel, await Auth(auth, cases[0].Header)); // keys loaded, parameters cached
 
@@ -138,7 +114,7 @@ public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
             Assert.True(cases[index].Expected == mode, $"case {index}: expected {cases[index].Expected}, got {mode}");
         }
 
-        Assert.Equal(1, _server.KeysHits);
+        Assert.Equal(1, Server.KeysHits);
     }
 
     [Fact]
@@ -147,24 +123,24 @@ public sealed class BotRequestAuthenticatorCachingTests : IAsyncLifetime
         var auth = Create(o =>
         {
             o.EnableEntraTokens = true;
-            o.EntraOpenIdMetadataUrl = _server.MetadataUrl;
+            o.EntraOpenIdMetadataUrl = Server.MetadataUrl;
         });
         var issuer = $"https://login.microsoftonline.com/{TestTokens.TenantId}/v2.0";
-        string Entra(string audience = TestTokens.AppId) => TestTokens.Channel(_key, issuer: issuer, audience: audience, serviceUrl: null,
+        string Entra(string audience = TestTokens.AppId) => TestTokens.Channel(Key, issuer: issuer, audience: audience, serviceUrl: null,
             extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = TestTokens.AppId });
 
         Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));
         Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));
         Assert.Equal(AuthMode.Rejected, await Auth(auth, Bearer(Entra(audience: TestTokens.OtherAppId))));
-        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(_key)))); // the other source's parameters
+        Assert.Equal(AuthMode.Channel, await Auth(auth, Bearer(TestTokens.Channel(Key)))); // the other source's parameters
     }
 
     [Fact]
     public async Task A_token_over_the_handlers_size_limit_is_rejected_before_it_is_parsed()
     {
-        var huge = TestTokens.Channel(_key, extraClaims: new Dictionary<string, object> { ["pad"] = new string('a', 260_000) });
+        var huge = TestTokens.Channel(Key, extraClaims: new Dictionary<string, object> { ["pad"] = new string('a', 260_000) });
         Assert.Equal(AuthMode.Rejected, await Auth(Create(), Bearer(huge)));
-        Assert.Equal(0, _server.KeysHits);
+        Assert.Equal(0, Server.KeysHits);
     }
 
     [Theory]

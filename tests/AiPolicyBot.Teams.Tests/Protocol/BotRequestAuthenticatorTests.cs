@@ -1,8 +1,6 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
@@ -11,30 +9,8 @@ namespace AiPolicyBot.Teams.Tests.Protocol;
 /// Key caching and refresh, the Entra path and channel allow-listing, against a fake metadata endpoint on loopback.
 /// (The 401 matrix through the real endpoint is in AiPolicyBot.Hosting.Tests.)
 /// </summary>
-public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
+public sealed class BotRequestAuthenticatorTests() : AuthenticatorTestBase("msteams", "webchat")
 {
-    private FakeOpenIdServer _server = null!;
-    private readonly RsaSecurityKey _key = FakeOpenIdServer.NewKey("key-1");
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeOpenIdServer.StartAsync();
-        _server.Publish(_key, "msteams", "webchat");
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private BotRequestAuthenticator Create(Action<BotOptions>? configure = null, string environment = "Production")
-    {
-        var o = new BotOptions { AppId = TestTokens.AppId, TenantId = TestTokens.TenantId, OpenIdMetadataUrl = _server.MetadataUrl };
-        configure?.Invoke(o);
-        var options = Options.Create(o);
-        return new BotRequestAuthenticator(options, new LocalDevelopmentMode(options, new TestHostEnvironment(environment)),
-            new BotKeySources(options, new SimpleHttpClientFactory(), _clock, NullLoggerFactory.Instance),
-            NullLogger<BotRequestAuthenticator>.Instance);
-    }
-
     private static Activity Message(string channelId = "msteams", string serviceUrl = TestTokens.ServiceUrl) =>
         new() { Type = "message", ChannelId = channelId, ServiceUrl = serviceUrl };
 
@@ -45,21 +21,21 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
     public async Task Valid_channel_token_is_accepted_and_keys_are_fetched_once()
     {
         var auth = Create();
-        Assert.Equal(AuthMode.Channel, (await Auth(auth, TestTokens.Channel(_key))).Mode);
-        Assert.Equal(AuthMode.Channel, (await Auth(auth, TestTokens.Channel(_key))).Mode);
-        Assert.Equal(1, _server.KeysHits);
+        Assert.Equal(AuthMode.Channel, (await Auth(auth, TestTokens.Channel(Key))).Mode);
+        Assert.Equal(AuthMode.Channel, (await Auth(auth, TestTokens.Channel(Key))).Mode);
+        Assert.Equal(1, Server.KeysHits);
     }
 
     [Fact]
     public async Task A_newly_published_key_is_picked_up_by_a_forced_refresh()
     {
         var auth = Create();
-        Assert.True((await Auth(auth, TestTokens.Channel(_key))).IsAuthenticated);
+        Assert.True((await Auth(auth, TestTokens.Channel(Key))).IsAuthenticated);
         var rotated = FakeOpenIdServer.NewKey("key-2");
-        _server.Publish(rotated, "msteams");
+        Server.Publish(rotated, "msteams");
 
         Assert.True((await Auth(auth, TestTokens.Channel(rotated))).IsAuthenticated);
-        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(2, Server.KeysHits);
     }
 
     [Fact]
@@ -68,31 +44,31 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
         var auth = Create();
         var stranger = FakeOpenIdServer.NewKey("never-published");
         Assert.False((await Auth(auth, TestTokens.Channel(stranger))).IsAuthenticated);
-        Assert.Equal(2, _server.KeysHits); // initial load + one forced refresh
+        Assert.Equal(2, Server.KeysHits); // initial load + one forced refresh
 
         for (var i = 0; i < 5; i++)
         {
             Assert.False((await Auth(auth, TestTokens.Channel(stranger))).IsAuthenticated);
         }
 
-        Assert.Equal(2, _server.KeysHits);
+        Assert.Equal(2, Server.KeysHits);
 
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.False((await Auth(auth, TestTokens.Channel(stranger))).IsAuthenticated);
-        Assert.Equal(3, _server.KeysHits);
+        Assert.Equal(3, Server.KeysHits);
     }
 
     [Fact]
     public async Task Keys_are_refreshed_after_twelve_hours()
     {
         var auth = Create();
-        await Auth(auth, TestTokens.Channel(_key));
-        _clock.Advance(TimeSpan.FromHours(11));
-        await Auth(auth, TestTokens.Channel(_key));
-        Assert.Equal(1, _server.KeysHits);
-        _clock.Advance(TimeSpan.FromHours(1));
-        await Auth(auth, TestTokens.Channel(_key));
-        Assert.Equal(2, _server.KeysHits);
+        await Auth(auth, TestTokens.Channel(Key));
+        Clock.Advance(TimeSpan.FromHours(11));
+        await Auth(auth, TestTokens.Channel(Key));
+        Assert.Equal(1, Server.KeysHits);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Auth(auth, TestTokens.Channel(Key));
+        Assert.Equal(2, Server.KeysHits);
     }
 
     [Theory]
@@ -100,27 +76,27 @@ public sealed class BotRequestAuthenticatorTests : IAsyncLifetime
     [InlineData("")]          // empty channelId is never accepted (botbuilder would skip the endorsement check)
     public async Task Channels_outside_the_allow_list_are_rejected(string channelId)
     {
-        Assert.False((await Auth(Create(), TestTokens.Channel(_key), Message(channelId))).IsAuthenticated);
+        Assert.False((await Auth(Create(), TestTokens.Channel(Key), Message(channelId))).IsAuthenticated);
     }
 
     [Fact]
     public async Task Endorsement_is_checked_against_the_activitys_own_channel()
     {
         var outlookOnly = FakeOpenIdServer.NewKey("outlook-only");
-        _server.Publish(outlookOnly, "outlook");
+        Server.Publish(outlookOnly, "outlook");
         var auth = Create(o => o.AllowedChannelIds = ["msteams", "outlook"]);
         Assert.True((await Auth(auth, TestTokens.Channel(outlookOnly), Message("outlook"))).IsAuthenticated);
         Assert.False((await Auth(auth, TestTokens.Channel(outlookOnly), Message("msteams"))).IsAuthenticated);
     }
 
     private string EntraToken(string issuer, string callerClaim, string caller, string ver = "2.0") =>
-        TestTokens.Channel(_key, issuer: issuer, serviceUrl: null,
+        TestTokens.Channel(Key, issuer: issuer, serviceUrl: null,
             extraClaims: new Dictionary<string, object> { ["ver"] = ver, [callerClaim] = caller, ["tid"] = TestTokens.TenantId });
 
     private BotRequestAuthenticator EntraEnabled() => Create(o =>
     {
         o.EnableEntraTokens = true;
-        o.EntraOpenIdMetadataUrl = _server.MetadataUrl;
+        o.EntraOpenIdMetadataUrl = Server.MetadataUrl;
     });
 
     [Fact]
