@@ -8,6 +8,7 @@ public sealed class AcademyOptions
 {
     public const string Section = "Academies";
     public const string TrustId = "trust";
+    public const string TrustName = "Central Trust team";
 
     /// <summary>Academies by id, bound from the section's children (not settable: the ids are the keys).</summary>
     public Dictionary<string, AcademyInfo> Items { get; } = new(StringComparer.Ordinal);
@@ -18,4 +19,10 @@ public sealed class AcademyOptions
         var ids = new HashSet<string>(Items.Keys, StringComparer.Ordinal) { TrustId };
         return ids;
     }
+
+    /// <summary>What people call an academy: its configured name, else its id (an academy since removed, say).</summary>
+    public string NameOf(string academyId) =>
+        academyId == TrustId ? TrustName
+        : Items.TryGetValue(academyId, out var a) && !string.IsNullOrWhiteSpace(a.Name) ? a.Name
+        : academyId;
 }

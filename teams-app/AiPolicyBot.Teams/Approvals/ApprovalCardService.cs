@@ -1,8 +1,10 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Teams.Approvals;
 
@@ -10,7 +12,12 @@ namespace AiPolicyBot.Teams.Approvals;
 /// Builds the right view of a request's card for a person and keeps every posted copy current: after each change
 /// every stored copy is edited (approver chats get their own view, the channel and observers the read-only view).
 /// </summary>
-public sealed class ApprovalCardService(IApprovalCardStore copies, IApprovalMessenger messenger, ITeamsUserIds teamsIds, ILogger<ApprovalCardService> logger)
+public sealed class ApprovalCardService(
+    IApprovalCardStore copies,
+    IApprovalMessenger messenger,
+    ITeamsUserIds teamsIds,
+    IOptionsMonitor<AcademyOptions> academies,
+    ILogger<ApprovalCardService> logger)
 {
     public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
         string? notice = null, bool noticeIsProblem = false)
@@ -20,12 +27,14 @@ public sealed class ApprovalCardService(IApprovalCardStore copies, IApprovalMess
             : access.IsRequester ? ApprovalCardView.Requester
             : ApprovalCardView.ReadOnly;
         return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, await RefreshIdsAsync(request, directory, ct),
-            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem));
+            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request)));
     }
 
     public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>
         ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, await RefreshIdsAsync(request, directory, ct),
-            [], directory.LocalDemoSelfApproval));
+            [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request)));
+
+    private string AcademyName(ToolRequest request) => academies.CurrentValue.NameOf(request.Intake.AcademyId);
 
     /// <summary>refresh.userIds: the pending approvers (and deputies), never the requester (separation of duties).</summary>
     public Task<IReadOnlyList<string>> RefreshIdsAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)

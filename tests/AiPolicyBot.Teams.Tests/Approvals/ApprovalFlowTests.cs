@@ -31,6 +31,18 @@ public class ApprovalFlowTests
     }
 
     [Fact]
+    public async Task Every_card_names_the_academy_as_people_know_it()
+    {
+        var rig = new ApprovalRig(channel: "19:approvals@thread.tacv2");
+        await rig.SubmitAsync(TrustRequest());
+
+        var cards = rig.Messenger.CardsSent.Select(c => c.Card).Concat(rig.Messenger.ChannelCards.Select(c => c.Card))
+            .Select(c => c.ToJson()).ToList();
+        Assert.Equal(6, cards.Count);
+        Assert.All(cards, json => Assert.Contains("{\"title\":\"Academy\",\"value\":\"Oakfield Academy\"}", json, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task R0_alerts_the_DPO_at_once_in_Teams()
     {
         var rig = new ApprovalRig();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
@@ -7,6 +8,7 @@ using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Cards.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
@@ -34,7 +36,9 @@ internal sealed class ApprovalRig
         var source = new FixedDirectorySource(directory ?? Directory());
         Events = new InlinePublisher(Requests);
         Workflow = new ApprovalWorkflow(Requests, Decisions, Audit, source, Events, Time);
-        Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(), NullLogger<ApprovalCardService>.Instance);
+        var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
+        Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(),
+            Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
         FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
             Options.Create(new ApprovalOptions { ChannelConversationId = channel }),

@@ -22,7 +22,8 @@ public sealed record ApprovalCardContext(
     IReadOnlyList<string> DecidingRoles,
     bool LocalDemo = false,
     string? Notice = null,
-    bool NoticeIsProblem = false);
+    bool NoticeIsProblem = false,
+    string? AcademyName = null);
 
 /// <summary>
 /// Builds the approval card in its three views (anchors.md §3 item 3: one factory, one view per persona). The
@@ -51,7 +52,7 @@ public static class ApprovalCardBuilder
         if (context.Notice is { } notice)
             body.Add(new TextBlock { Text = CardText.Escape(notice), Color = context.NoticeIsProblem ? TextColor.Attention : TextColor.Good });
 
-        body.Add(new FactSet { Facts = RequestFacts(r) });
+        body.Add(new FactSet { Facts = RequestFacts(r, context.AcademyName) });
         body.Add(Section("Why it needs approval"));
         body.AddRange(r.Outcome.Reasons.Select(reason => new TextBlock
         {
@@ -94,13 +95,13 @@ public static class ApprovalCardBuilder
         };
     }
 
-    private static IReadOnlyList<Fact> RequestFacts(ToolRequest r)
+    private static IReadOnlyList<Fact> RequestFacts(ToolRequest r, string? academyName)
     {
         var i = r.Intake;
         var facts = new List<Fact>
         {
             new("Requested by", CardText.Escape(r.RequesterName)),
-            new("Academy", CardText.Escape(i.AcademyId)),
+            new("Academy", CardText.Escape(academyName ?? i.AcademyId)),
             new("Request type", Words(i.RequestType.ToString())),
             new("Tool", CardText.Escape(i.ToolName) + (i.Vendor is { Length: > 0 } v ? $" ({CardText.Escape(v)})" : "")),
             new("Edition", Words(i.Edition.ToString())),

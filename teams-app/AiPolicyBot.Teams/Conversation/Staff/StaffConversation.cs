@@ -29,9 +29,10 @@ public sealed class StaffConversation(
 
     public IReadOnlyList<WizardPage> Pages()
     {
-        var list = academies.CurrentValue.Items.OrderBy(kv => kv.Value.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(kv => (kv.Key, string.IsNullOrWhiteSpace(kv.Value.Name) ? kv.Key : kv.Value.Name))
-            .Append((AcademyOptions.TrustId, "Central Trust team")).ToList();
+        var options = academies.CurrentValue;
+        var list = options.Items.OrderBy(kv => kv.Value.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(kv => (kv.Key, options.NameOf(kv.Key)))
+            .Append((AcademyOptions.TrustId, AcademyOptions.TrustName)).ToList();
         return WizardQuestions.Pages(list);
     }
 
