@@ -9,6 +9,7 @@ public sealed record OutboxJob(string JobId, string Reference, MailKind Kind, Da
 {
     public static OutboxJob DecisionFor(string reference, DateTimeOffset at) => new($"{reference}-decision", reference, MailKind.Decision, at);
     public static OutboxJob SubmittedFor(string reference, DateTimeOffset at) => new($"{reference}-submitted", reference, MailKind.Submitted, at);
+    public static OutboxJob PossibleIncidentFor(string reference, DateTimeOffset at) => new($"{reference}-incident", reference, MailKind.RequestIncident, at);
 }
 
 public enum MailKind
@@ -25,6 +26,8 @@ public enum MailKind
     Acknowledgement,
     /// <summary>A mail job that failed repeatedly, to the IA admins.</summary>
     PoisonAlert,
+    /// <summary>A request whose requester said data may already be in the tool (R0), to the IA mailbox at once.</summary>
+    RequestIncident,
 }
 
 /// <summary>Outbox progress. Only forward moves: Pending → Drafted → Sent, or → Failed (alerted).</summary>

@@ -76,6 +76,7 @@ public sealed class MailOutboxSender(
         {
             MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, mail.Recipient),
             MailKind.Submitted => SubmittedMailComposer.Compose(request.Value, job.JobId, mail.Recipient),
+            MailKind.RequestIncident => PossibleIncidentMailComposer.Compose(request.Value, job.JobId, mail.Recipient),
             _ => throw new NotSupportedException($"Mail kind {job.Kind} is not sent by the mail outbox sender."),
         };
     }

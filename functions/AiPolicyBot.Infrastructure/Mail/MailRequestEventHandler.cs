@@ -1,12 +1,14 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 
 namespace AiPolicyBot.Infrastructure.Mail;
 
 /// <summary>
-/// Safety net on request events: a request in a final state (approved, rejected, expired, withdrawn) gets its
-/// decision-mail outbox job, and with GraphMail:SendOnSubmit a submitted request gets its "new request" job.
+/// Mail on request events: a request in a final state (approved, rejected, expired, withdrawn) gets its decision-mail
+/// outbox job (a safety net behind the approvals flow); a submitted request flagged by R0 gets its "possible incident"
+/// job, always; and with GraphMail:SendOnSubmit every submitted request gets its "new request" job.
 /// Insert-if-absent with deterministic job ids, so it never adds a second email to what the approvals flow recorded.
 /// </summary>
 public sealed class MailRequestEventHandler(IDecisionLog decisions, GraphMailOptions mail) : IRequestEventHandler
@@ -15,6 +17,8 @@ public sealed class MailRequestEventHandler(IDecisionLog decisions, GraphMailOpt
 
     public async Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct)
     {
+        if (requestEvent.Kind == RequestEventKind.Submitted && request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
+            await decisions.EnsureOutboxAsync(OutboxJob.PossibleIncidentFor(request.Reference, request.SubmittedAt), ct);
         if (requestEvent.Kind == RequestEventKind.Submitted && mail.SendOnSubmit)
             await decisions.EnsureOutboxAsync(OutboxJob.SubmittedFor(request.Reference, request.SubmittedAt), ct);
         if (Final.Contains(request.State))

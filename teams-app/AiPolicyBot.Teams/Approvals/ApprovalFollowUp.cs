@@ -59,8 +59,8 @@ public sealed class ApprovalFollowUp(
     {
         if (request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
         {
-            // R0: the DPO hears at once in Teams, whatever the rest of the route is. (An IncidentAlert mail job would
-            // need a composer in the mail outbox, which has none yet: see docs/approvals.md.)
+            // R0: the DPO hears at once in Teams, whatever the rest of the route is; the IA mailbox gets the
+            // "possible incident" email from the mail part (MailRequestEventHandler).
             foreach (var dpo in directory.PeopleFor(ApproverRoles.Dpo, request.Intake.AcademyId))
                 await OnceAsync($"{request.Reference}|incident|{dpo}", () => messenger.SendTextToUserAsync(dpo, ApprovalMessages.PossibleIncident(request), ct), ct);
         }

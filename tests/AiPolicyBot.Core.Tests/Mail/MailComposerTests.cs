@@ -167,6 +167,30 @@ public sealed class MailComposerTests
     }
 
     [Fact]
+    public void The_possible_incident_mail_asks_for_a_breach_review_and_shows_only_the_R0_reason()
+    {
+        var request = Request(RequestState.Pending, tool: Hostile) with
+        {
+            Outcome = Request().Outcome with
+            {
+                Conditions = [ConditionCodes.PossibleIncidentReview],
+                Reasons = [new RoutingReason("R0-DECLARATION", "3.1", "Data may already have been entered into the tool."),
+                           new RoutingReason("R6-DATA", "4.1", "Personal data of pupils would be processed.")],
+            },
+        };
+        var mail = PossibleIncidentMailComposer.Compose(request, "AIP-2026-0042-incident", "ia@x");
+
+        Assert.StartsWith("[AIP-2026-0042] Possible incident: data may already be in ", mail.Subject);
+        Assert.Equal("ia@x", mail.To);
+        Assert.Contains("data-breach procedure", mail.TextBody);
+        Assert.Contains("Data may already have been entered into the tool.", mail.TextBody);
+        Assert.DoesNotContain("R6-DATA", mail.TextBody);
+        Assert.DoesNotContain("<script>", mail.HtmlBody);
+        Assert.Contains("&lt;script&gt;", mail.HtmlBody);
+        Assert.Equal("AIP-2026-0042-incident", mail.Headers[MailMessage.JobIdHeader]);
+    }
+
+    [Fact]
     public void Every_condition_code_has_a_plain_english_description()
     {
         foreach (var code in ConditionCodes.All)

@@ -1,4 +1,6 @@
+using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using MimeKit;
 
@@ -42,5 +44,26 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
         Assert.Contains("[AIP-2026-0202]", mail.Subject);
         Assert.Contains("withdrawn", mail.Subject);
         Assert.Equal(OutboxState.Sent, (await _bed.RowAsync(a)).State);
+    }
+
+    [Fact]
+    public async Task A_possible_incident_is_mailed_once_on_submission_and_other_submissions_are_not()
+    {
+        var sample = MailSamples.Request("AIP-2026-0210", RequestState.Pending);
+        var flagged = sample with { Outcome = sample.Outcome with { Conditions = [.. sample.Outcome.Conditions, ConditionCodes.PossibleIncidentReview] } };
+        var plain = MailSamples.Request("AIP-2026-0211", RequestState.Pending);
+        await _bed.PutAsync(flagged);
+        await _bed.PutAsync(plain);
+        var handler = new MailRequestEventHandler(_bed.DecisionLog, _bed.GraphOptions); // SendOnSubmit off
+
+        foreach (var request in new[] { flagged, plain, flagged }) // the flagged event delivered twice
+            await handler.HandleAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, MailSamples.At), request, default);
+        await _bed.DrainAsync();
+
+        var files = Directory.GetFiles(Path.Combine(_root, "outbox")).Select(Path.GetFileName).ToList();
+        Assert.Equal(["AIP-2026-0210-incident.eml"], files);
+        var mail = await MimeMessage.LoadAsync(Path.Combine(_root, "outbox", files[0]!));
+        Assert.StartsWith("[AIP-2026-0210] Possible incident", mail.Subject);
+        Assert.Equal(MailTestBed.Mailbox, mail.To.Mailboxes.Single().Address);
     }
 }
