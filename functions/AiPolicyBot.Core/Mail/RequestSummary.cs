@@ -5,8 +5,8 @@ using AiPolicyBot.Requests;
 namespace AiPolicyBot.Mail;
 
 /// <summary>
-/// The request summary block shared by the decision and submitted mails: label/value rows, rendered as an HTML table
-/// (every value HTML-encoded) and as aligned plain text.
+/// The request summary block shared by the decision, submitted and possible-incident mails: label/value rows,
+/// rendered as an HTML table (every value HTML-encoded) and as aligned plain text.
 /// </summary>
 internal static class RequestSummary
 {
@@ -100,6 +100,31 @@ internal static class RequestSummary
         foreach (var r in reasons)
             text.Append("  - ").Append(r.Text).Append(" (policy ").Append(Section(r.PolicySection))
                 .Append(", rule ").Append(r.Rule).Append(")\n");
+    }
+
+    /// <summary>
+    /// A mail about one request to the IA mailbox: a heading, one lead paragraph, the summary rows, the conditions
+    /// (when given) and the reasons; HTML and plain text alike, user text HTML-encoded.
+    /// </summary>
+    public static MailMessage Compose(ToolRequest request, string jobId, string to, string subject, string heading, string lead,
+        IReadOnlyList<string>? conditions, IReadOnlyList<RoutingReason> reasons)
+    {
+        var html = new StringBuilder(4096);
+        html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif\">");
+        html.Append("<h2>").Append(MailText.Html(heading)).Append("</h2>");
+        html.Append("<p>").Append(MailText.Html(lead)).Append("</p>");
+        AppendHtml(html, Rows(request));
+        if (conditions is not null) AppendConditionsHtml(html, conditions);
+        AppendReasonsHtml(html, reasons);
+        html.Append("</body></html>");
+
+        var text = new StringBuilder(2048);
+        text.Append(heading).Append("\n\n").Append(lead).Append("\n\n");
+        AppendText(text, Rows(request));
+        if (conditions is not null) AppendConditionsText(text, conditions);
+        AppendReasonsText(text, reasons);
+
+        return new MailMessage(jobId, to, subject, html.ToString(), text.ToString(), MailMessage.StandardHeaders(jobId, request.Reference));
     }
 
     /// <summary>"4.1" → "§4.1"; a section already written with § is kept.</summary>
