@@ -14,11 +14,12 @@ public static class PossibleIncidentMailComposer
         "put into this tool yet. Please review it as a possible incident under the data-breach procedure, before the " +
         "request is decided. The approval cards in Teams show the same flag.";
 
-    public static MailMessage Compose(ToolRequest request, string jobId, string to) =>
+    public static MailMessage Compose(ToolRequest request, string jobId, string to, string? academyName = null) =>
         RequestSummary.Compose(request, jobId, to,
             subject: $"{MailText.Tag(request.Reference)} Possible incident: data may already be in {MailText.OneLine(request.Intake.ToolName, 80)}",
             heading: $"Possible incident {request.Reference}: {request.Intake.ToolName}",
             lead: Lead,
             conditions: null,
-            reasons: [.. request.Outcome.Reasons.Where(r => r.Rule.StartsWith("R0", StringComparison.Ordinal))]);
+            reasons: [.. request.Outcome.Reasons.Where(r => r.Rule.StartsWith("R0", StringComparison.Ordinal))],
+            academyName);
 }

@@ -10,7 +10,8 @@ namespace AiPolicyBot.Mail;
 /// </summary>
 internal static class RequestSummary
 {
-    public static IReadOnlyList<(string Label, string Value)> Rows(ToolRequest request)
+    /// <param name="academyName">What people call the academy (configured names live with the host); else its id.</param>
+    public static IReadOnlyList<(string Label, string Value)> Rows(ToolRequest request, string? academyName = null)
     {
         var intake = request.Intake;
         return
@@ -19,7 +20,7 @@ internal static class RequestSummary
             ("Tool", intake.ToolName),
             ("Vendor", string.IsNullOrWhiteSpace(intake.Vendor) ? "not stated" : intake.Vendor),
             ("Edition", MailText.Words(intake.Edition)),
-            ("Academy", intake.AcademyId),
+            ("Academy", academyName ?? intake.AcademyId),
             ("Requester", request.RequesterName),
             ("Purpose", intake.Purpose),
             ("Use", MailText.Words(intake.UseCategory)),
@@ -107,20 +108,20 @@ internal static class RequestSummary
     /// (when given) and the reasons; HTML and plain text alike, user text HTML-encoded.
     /// </summary>
     public static MailMessage Compose(ToolRequest request, string jobId, string to, string subject, string heading, string lead,
-        IReadOnlyList<string>? conditions, IReadOnlyList<RoutingReason> reasons)
+        IReadOnlyList<string>? conditions, IReadOnlyList<RoutingReason> reasons, string? academyName)
     {
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif\">");
         html.Append("<h2>").Append(MailText.Html(heading)).Append("</h2>");
         html.Append("<p>").Append(MailText.Html(lead)).Append("</p>");
-        AppendHtml(html, Rows(request));
+        AppendHtml(html, Rows(request, academyName));
         if (conditions is not null) AppendConditionsHtml(html, conditions);
         AppendReasonsHtml(html, reasons);
         html.Append("</body></html>");
 
         var text = new StringBuilder(2048);
         text.Append(heading).Append("\n\n").Append(lead).Append("\n\n");
-        AppendText(text, Rows(request));
+        AppendText(text, Rows(request, academyName));
         if (conditions is not null) AppendConditionsText(text, conditions);
         AppendReasonsText(text, reasons);
 

@@ -8,7 +8,7 @@ namespace AiPolicyBot.Mail;
 /// </summary>
 public static class SubmittedMailComposer
 {
-    public static MailMessage Compose(ToolRequest request, string jobId, string to)
+    public static MailMessage Compose(ToolRequest request, string jobId, string to, string? academyName = null)
     {
         var approvers = request.Outcome.ApproverRoles.Count == 0 ? "nobody (answered by the policy or register)"
             : string.Join(", ", request.Outcome.ApproverRoles);
@@ -17,6 +17,7 @@ public static class SubmittedMailComposer
             heading: $"New request {request.Reference}: {request.Intake.ToolName}",
             lead: "To decide: " + approvers,
             conditions: RequestSummary.AllConditions(request, []),
-            reasons: request.Outcome.Reasons);
+            reasons: request.Outcome.Reasons,
+            academyName);
     }
 }

@@ -1,8 +1,10 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Infrastructure.Mail;
 
@@ -22,7 +24,8 @@ public sealed class MailOutboxSender(
     MailOutboxOptions settings,
     ILogger<MailOutboxSender> logger,
     Random? random = null,
-    Inbox.TriageMailRenderer? triageMail = null)
+    Inbox.TriageMailRenderer? triageMail = null,
+    IOptionsMonitor<AcademyOptions>? academies = null)
 {
     private static readonly TimeSpan ThrottleFallback = TimeSpan.FromSeconds(30);
 
@@ -72,11 +75,12 @@ public sealed class MailOutboxSender(
         // final state: fail this delivery so the queue retries once the request has caught up.
         if (job.Kind == MailKind.Decision && !DecisionStates.Contains(request.Value.State))
             throw new RequestNotFinalException(job.Reference, request.Value.State);
+        var academy = academies?.CurrentValue.NameOf(request.Value.Intake.AcademyId);
         return job.Kind switch
         {
-            MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, mail.Recipient),
-            MailKind.Submitted => SubmittedMailComposer.Compose(request.Value, job.JobId, mail.Recipient),
-            MailKind.RequestIncident => PossibleIncidentMailComposer.Compose(request.Value, job.JobId, mail.Recipient),
+            MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, mail.Recipient, academy),
+            MailKind.Submitted => SubmittedMailComposer.Compose(request.Value, job.JobId, mail.Recipient, academy),
+            MailKind.RequestIncident => PossibleIncidentMailComposer.Compose(request.Value, job.JobId, mail.Recipient, academy),
             _ => throw new NotSupportedException($"Mail kind {job.Kind} is not sent by the mail outbox sender."),
         };
     }

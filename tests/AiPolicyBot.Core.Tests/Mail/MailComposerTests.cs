@@ -191,6 +191,18 @@ public sealed class MailComposerTests
     }
 
     [Fact]
+    public void Request_mails_name_the_academy_when_its_name_is_known_and_fall_back_to_the_id()
+    {
+        var named = DecisionMailComposer.Compose(Request(), Decisions, "j", "ia@x", academyName: "Oak <Primary>");
+        var unnamed = SubmittedMailComposer.Compose(Request(RequestState.Pending), "j", "ia@x");
+
+        Assert.Contains("Oak <Primary>", named.TextBody);
+        Assert.Contains("Oak &lt;Primary&gt;", named.HtmlBody);
+        Assert.DoesNotContain("oak-primary", named.TextBody);
+        Assert.Contains("oak-primary", unnamed.TextBody);
+    }
+
+    [Fact]
     public void Every_condition_code_has_a_plain_english_description()
     {
         foreach (var code in ConditionCodes.All)

@@ -29,6 +29,7 @@ public class LocalMailOutboxTests
                 ["MailOutbox:Queue"] = TestStorage.UniqueQueue("mail-outbox"),
                 ["LocalMail:Root"] = root,
                 ["Queues:MaxPollingInterval"] = "00:00:00.200",
+                ["Academies:oak-primary:Name"] = "Oak Primary Academy",
             })));
         _ = factory.Server;
         try
@@ -53,6 +54,7 @@ public class LocalMailOutboxTests
             Assert.Equal($"[{reference}] Decision: approved - Padlet AI", mail.Subject);
             Assert.Equal(job.JobId, mail.Headers[MailMessage.JobIdHeader]);
             Assert.Contains("Lee Leader", mail.TextBody);
+            Assert.Contains("Oak Primary Academy", mail.TextBody); // the academy as people know it, not its id
         }
         finally
         {
