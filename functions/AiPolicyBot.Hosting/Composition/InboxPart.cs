@@ -26,11 +26,11 @@ public static class InboxPart
     {
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
         // Inbox:Queue: only tests change it, to keep parallel hosts on one Azurite apart (Functions listen on triage-inbox).
-        // Read from the host's built configuration when there is one: sources added after this call (a test host's
-        // WebApplicationFactory settings) count too. Read here and now, they were ignored and all test hosts shared one queue.
+        // Read when the storage is built, like every bound option: sources added after this call (a test host's
+        // WebApplicationFactory settings) must count, or all test hosts share one queue.
         services.AddSingleton(sp => new InboxStorage(sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(),
-            (sp.GetService<IConfiguration>() ?? configuration)["Inbox:Queue"] is { Length: > 0 } q ? q : InboxStorage.DefaultQueue));
+            configuration["Inbox:Queue"] is { Length: > 0 } q ? q : InboxStorage.DefaultQueue));
         services.AddSingleton<ITriageRecordStore, TableTriageRecordStore>();
         services.AddSingleton<ITriageCorrectionStore, TableTriageCorrectionStore>();
         services.AddSingleton<IInboxSyncStateStore, TableInboxSyncState>();

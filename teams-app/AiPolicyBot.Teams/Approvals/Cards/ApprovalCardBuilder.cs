@@ -176,58 +176,24 @@ public static class ApprovalCardBuilder
 
     private static List<CardAction> ApproverActions(ApprovalCardContext context, ApprovalActionData data)
     {
-        var r = context.Request;
         var roles = string.Join(", ", context.DecidingRoles);
         var extraCodes = ConditionCodes.All.Where(c => c != ConditionCodes.PossibleIncidentReview).Order(StringComparer.Ordinal)
             .Select(code => new Choice(CardText.Plain(ConditionDescriptions.Describe(code)), code)).ToList();
         return
         [
             new ExecuteAction { Title = $"Approve (as {roles})", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive, AssociatedInputs = AssociatedInputs.None },
-            new ShowCardAction
-            {
-                Title = "Approve with conditions",
-                Card = new AdaptiveCard
-                {
-                    Body =
-                    [
-                        new InputChoiceSet { Id = ApprovalVerbs.Inputs.Conditions, Label = "Extra conditions", IsMultiSelect = true, Choices = extraCodes },
-                        new InputText { Id = ApprovalVerbs.Inputs.Note, Label = "Note for the requester (optional)", IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength },
-                    ],
-                    Actions = [new ExecuteAction { Title = $"Approve with these conditions (as {roles})", Verb = ApprovalVerbs.ApproveWithConditions, Data = data, Style = ActionStyle.Positive }],
-                },
-            },
-            new ShowCardAction
-            {
-                Title = "Reject",
-                Card = new AdaptiveCard
-                {
-                    Body =
-                    [
-                        new InputText
-                        {
-                            Id = ApprovalVerbs.Inputs.RejectReason, Label = "Why? The requester will see this.", IsRequired = true, IsMultiline = true,
-                            MaxLength = ApprovalStateMachine.MaxTextLength, ErrorMessage = "Say why you reject the request.",
-                        },
-                    ],
-                    Actions = [new ExecuteAction { Title = $"Reject (as {roles})", Verb = ApprovalVerbs.Reject, Data = data, Style = ActionStyle.Destructive }],
-                },
-            },
-            new ShowCardAction
-            {
-                Title = "Ask for more information",
-                Card = new AdaptiveCard
-                {
-                    Body =
-                    [
-                        new InputText
-                        {
-                            Id = ApprovalVerbs.Inputs.Question, Label = "Your question for the requester", IsRequired = true, IsMultiline = true,
-                            MaxLength = ApprovalStateMachine.MaxTextLength, ErrorMessage = "Write your question.",
-                        },
-                    ],
-                    Actions = [new ExecuteAction { Title = "Send the question", Verb = ApprovalVerbs.AskInformation, Data = data }],
-                },
-            },
+            Form("Approve with conditions",
+                [
+                    new InputChoiceSet { Id = ApprovalVerbs.Inputs.Conditions, Label = "Extra conditions", IsMultiSelect = true, Choices = extraCodes },
+                    new InputText { Id = ApprovalVerbs.Inputs.Note, Label = "Note for the requester (optional)", IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength },
+                ],
+                new ExecuteAction { Title = $"Approve with these conditions (as {roles})", Verb = ApprovalVerbs.ApproveWithConditions, Data = data, Style = ActionStyle.Positive }),
+            Form("Reject",
+                [RequiredText(ApprovalVerbs.Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
+                new ExecuteAction { Title = $"Reject (as {roles})", Verb = ApprovalVerbs.Reject, Data = data, Style = ActionStyle.Destructive }),
+            Form("Ask for more information",
+                [RequiredText(ApprovalVerbs.Inputs.Question, "Your question for the requester", "Write your question.")],
+                new ExecuteAction { Title = "Send the question", Verb = ApprovalVerbs.AskInformation, Data = data }),
         ];
     }
 
@@ -235,34 +201,25 @@ public static class ApprovalCardBuilder
     {
         var actions = new List<CardAction>();
         if (r.State == RequestState.MoreInformationRequested && r.OpenQuestion is not null)
-            actions.Add(new ShowCardAction
-            {
-                Title = "Answer the question",
-                Card = new AdaptiveCard
-                {
-                    Body =
-                    [
-                        new InputText
-                        {
-                            Id = ApprovalVerbs.Inputs.Answer, Label = "Your answer", IsRequired = true, IsMultiline = true,
-                            MaxLength = ApprovalStateMachine.MaxTextLength, ErrorMessage = "Write your answer.",
-                        },
-                    ],
-                    Actions = [new ExecuteAction { Title = "Send the answer", Verb = ApprovalVerbs.Answer, Data = data, Style = ActionStyle.Positive }],
-                },
-            });
+            actions.Add(Form("Answer the question",
+                [RequiredText(ApprovalVerbs.Inputs.Answer, "Your answer", "Write your answer.")],
+                new ExecuteAction { Title = "Send the answer", Verb = ApprovalVerbs.Answer, Data = data, Style = ActionStyle.Positive }));
         if (r.State is RequestState.Pending or RequestState.MoreInformationRequested)
-            actions.Add(new ShowCardAction
-            {
-                Title = "Withdraw the request",
-                Card = new AdaptiveCard
-                {
-                    Body = [new InputText { Id = ApprovalVerbs.Inputs.WithdrawReason, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
-                    Actions = [new ExecuteAction { Title = "Withdraw", Verb = ApprovalVerbs.Withdraw, Data = data, Style = ActionStyle.Destructive }],
-                },
-            });
+            actions.Add(Form("Withdraw the request",
+                [new InputText { Id = ApprovalVerbs.Inputs.WithdrawReason, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
+                new ExecuteAction { Title = "Withdraw", Verb = ApprovalVerbs.Withdraw, Data = data, Style = ActionStyle.Destructive }));
         return actions;
     }
+
+    /// <summary>A button that opens a small form under it: the inputs, then one Action.Execute that sends them.</summary>
+    private static ShowCardAction Form(string title, IReadOnlyList<CardElement> inputs, ExecuteAction submit) =>
+        new() { Title = title, Card = new AdaptiveCard { Body = inputs, Actions = [submit] } };
+
+    /// <summary>A required multiline box (a reason, a question, an answer), capped as the state machine caps it.</summary>
+    private static InputText RequiredText(string id, string label, string errorMessage) => new()
+    {
+        Id = id, Label = label, IsRequired = true, IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength, ErrorMessage = errorMessage,
+    };
 
     public static string StatusPlain(ToolRequest r) => r.State switch
     {

@@ -29,7 +29,6 @@ public sealed class BotRequestAuthenticator(
     private readonly BotOptions _options = options.Value;
 
     // Built once: the options are read once at construction (as _options always was), the keys per refresh.
-    private readonly string[] _entraIssuers = EntraIssuers(options.Value);
     private readonly ValidationParametersCache _channelParameters = new([ChannelIssuer], options.Value.AppId);
     private readonly ValidationParametersCache _entraParameters = new(EntraIssuers(options.Value), options.Value.AppId);
 
@@ -96,7 +95,7 @@ public sealed class BotRequestAuthenticator(
             return await ValidateChannelTokenAsync(token, activity, ct);
         }
 
-        if (_options.EnableEntraTokens && Array.IndexOf(_entraIssuers, issuer) >= 0)
+        if (_options.EnableEntraTokens && _entraParameters.AcceptsIssuer(issuer))
         {
             return await ValidateEntraTokenAsync(token, ct);
         }

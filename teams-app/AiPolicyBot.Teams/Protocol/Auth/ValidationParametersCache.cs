@@ -19,6 +19,9 @@ public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers
 
     private Entry? _latest;
 
+    /// <summary>Whether these parameters accept tokens from <paramref name="issuer"/> at all (the path is picked by issuer).</summary>
+    public bool AcceptsIssuer(string? issuer) => issuer is not null && validIssuers.Contains(issuer, StringComparer.Ordinal);
+
     /// <summary>The parameters for exactly this key set (by reference): cached, or built and cached now.</summary>
     public TokenValidationParameters For(SigningKeySet keys)
     {
