@@ -5,7 +5,7 @@ using AiPolicyBot.Tools.IntentTraining;
 // dotnet run -c Release --project tools/IntentTraining [-- <repository root>]
 // Reads Conversation/Data/chat-train.jsonl from the source tree (not the embedded copy, which may be a build behind),
 // fits the temperature by 5-fold cross-validation, trains on every row and writes the model and its info file.
-// Deterministic: the same data gives byte-identical weights.
+// Deterministic: the same data gives the same model (fixed seed, one training thread; IntentModelTests).
 // dotnet run -c Release --project tools/IntentTraining -- tune
 //   prints 5-fold cross-validated intent accuracy (with clarifications) for a few settings and thresholds; writes nothing.
 var tune = args.Length > 0 && args[0] == "tune";

@@ -14,6 +14,26 @@ public sealed record ChatExample
     [JsonPropertyName("intent")] public string Intent { get; init; } = "";
     [JsonPropertyName("tool")] public string? Tool { get; init; }
     [JsonPropertyName("filters")] public JsonElement? Filters { get; init; }
+    [JsonPropertyName("notes")] public string? Notes { get; init; }
+
+    /// <summary>
+    /// The row a written variant was made from ("variant of chat-train-03140: …"), else the row's own id: variants of
+    /// one sentence must fall on the same side of any split, or a held-out figure flatters the model.
+    /// </summary>
+    public string Family
+    {
+        get
+        {
+            const string marker = "variant of ";
+            if (Notes is { } n && n.StartsWith(marker, StringComparison.Ordinal))
+            {
+                var rest = n[marker.Length..];
+                var end = rest.IndexOfAny([':', ' ', ';', ',']);
+                return end > 0 ? rest[..end] : rest;
+            }
+            return Id ?? Text;
+        }
+    }
 
     /// <summary>Reads JSON lines (blank lines skipped); a malformed line names its number.</summary>
     public static IReadOnlyList<ChatExample> ParseLines(IEnumerable<string> lines)

@@ -4,15 +4,15 @@ using System.Text;
 namespace AiPolicyBot.Language.Conversation;
 
 /// <summary>
-/// Deterministic splits of the training data and the temperature fit. A row's fold is a hash of its id (or text),
-/// so adding rows never moves the others between folds.
+/// Deterministic splits of the training data and the temperature fit. A row's fold is a hash of its family (its id,
+/// or the id of the row it is a variant of), so adding rows never moves the others between folds.
 /// </summary>
 public static class IntentCalibration
 {
-    /// <summary>0..folds-1 for a row, stable across runs and machines.</summary>
+    /// <summary>0..folds-1 for a row, stable across runs and machines; a row and its written variants share a fold.</summary>
     public static int Fold(ChatExample row, int folds)
     {
-        var key = row.Id ?? row.Text;
+        var key = row.Family;
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return (int)(BitConverter.ToUInt32(hash, 0) % (uint)folds);
     }

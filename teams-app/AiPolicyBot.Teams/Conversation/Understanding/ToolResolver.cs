@@ -93,13 +93,16 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             keys[e.Id] = Keys(entry).Concat(own).Concat(vendor).ToHashSet(StringComparer.Ordinal);
         }
         var registerNames = register.Entries.SelectMany(e => e.Aliases.Prepend(e.Name)).Select(ToolNames.Normalise).ToHashSet(StringComparer.Ordinal);
+        // A register tool's vendor next to AI words is that tool ("Khan Academy's AI tutor" is Khanmigo), so the
+        // catalogue's entry for the vendor itself must not take the mention.
+        var registerVendors = register.Entries.Where(e => !string.IsNullOrWhiteSpace(e.Vendor)).Select(e => ToolNames.Normalise(e.Vendor)).ToHashSet(StringComparer.Ordinal);
         var i = 0;
         foreach (var p in catalogue.Products)
         {
             i++;
             if (p.RegisterId is { } id && register.Get(id) is not null) continue;
             // A product the Trust holds under this very name is the register's entry, not a second product.
-            if (registerNames.Contains(ToolNames.Normalise(p.Name))) continue;
+            if (registerNames.Contains(ToolNames.Normalise(p.Name)) || registerVendors.Contains(ToolNames.Normalise(p.Name))) continue;
             var entry = new RegisterEntry
             {
                 Id = CataloguePrefix + i, Name = p.Name, Vendor = p.Vendor, Status = RegisterStatus.NotAssessed,
