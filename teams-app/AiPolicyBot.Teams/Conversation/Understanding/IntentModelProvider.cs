@@ -1,4 +1,5 @@
 using AiPolicyBot.Language.Conversation;
+using AiPolicyBot.Register;
 using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Teams.Conversation.Understanding;
@@ -21,12 +22,27 @@ public sealed class IntentModelProvider
     public IntentModel Model => _model.Value;
 }
 
-/// <summary>Loads the intent model and runs one prediction on a thread-pool thread as the host starts.</summary>
-public sealed class IntentModelWarmup(IntentModelProvider provider) : IHostedService
+/// <summary>
+/// As the host starts, on a thread-pool thread: loads the intent model and understands one message against the live
+/// register, so the first staff message finds the model loaded, the catalogue index built and the code compiled.
+/// A failure here (storage not up yet) only means the first message does that work.
+/// </summary>
+public sealed class IntentModelWarmup(IntentModelProvider provider, MessageUnderstanding understanding, RegisterCache register) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() => provider.Model.Predict("can I use ChatGPT for lesson plans?"), CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                _ = provider.Model.Labels.Count;
+                understanding.Understand("can I use ChatGPT for lesson plans?", await register.GetAsync(CancellationToken.None));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Nothing to do: the first message loads what is missing.
+            }
+        }, CancellationToken.None);
         return Task.CompletedTask;
     }
 
