@@ -1,7 +1,10 @@
+using AiPolicyBot.Application.Approvals;
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Approvals;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
@@ -35,6 +38,8 @@ public static class ApprovalsPart
         services.AddSingleton<ApprovalWorkflow>();
         services.AddSingleton<RegisterRecorder>();
         services.AddSingleton<ApprovalCardService>();
+        services.AddSingleton<IApprovalCards>(sp => sp.GetRequiredService<ApprovalCardService>());
+        services.AddSingleton<IApprovalNotices, ChatApprovalNotices>();
         services.AddSingleton<PendingApprovalsQuery>();
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
@@ -54,6 +59,8 @@ public static class ApprovalsPart
         services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
         services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();
 
+        services.AddSingleton<ApprovalDeadlines>();
+        services.AddSingleton<RegisterReview>();
         services.AddSingleton<ApprovalDeadlinesJob>();
         services.AddSingleton<RegisterReviewJob>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<ApprovalDeadlinesJob>());

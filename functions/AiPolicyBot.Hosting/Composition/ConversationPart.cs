@@ -1,4 +1,5 @@
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Policy;

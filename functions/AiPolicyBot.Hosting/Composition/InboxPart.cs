@@ -1,3 +1,5 @@
+using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Hosting.Inbox;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
@@ -39,7 +41,7 @@ public static class InboxPart
         services.AddSingleton<Func<TriageClassifier>>(sp => () => sp.GetRequiredService<TriageClassifierProvider>().Classifier);
         services.AddSingleton<TriageActions>();
         services.AddSingleton<TriageProcessor>();
-        services.AddSingleton<TriageMailRenderer>();
+        services.AddSingleton<ITriageMailRenderer, TriageMailRenderer>();
         services.AddSingleton<GraphTriageMarker>();
         services.AddSingleton<GraphInboxSync>();
         services.AddSingleton<GraphSubscriptionManager>();

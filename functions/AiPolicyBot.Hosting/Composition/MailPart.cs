@@ -1,8 +1,11 @@
+using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -35,7 +38,9 @@ public static class MailPart
             sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(),
             sp.GetRequiredService<MailOutboxOptions>().Queue));
         services.AddSingleton<OutboxQueue>();
-        services.AddSingleton<IOutboxStore, TableOutbox>();
+        services.AddSingleton<TableOutbox>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutbox>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
         services.TryAddSingleton<IAdminAlerts, TableAdminAlerts>();
 
@@ -49,10 +54,13 @@ public static class MailPart
                 : ActivatorUtilities.CreateInstance<EmlMailTransport>(sp);
         });
 
+        services.AddSingleton(sp => new OutboxMailComposer(sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDecisionLog>(),
+            sp.GetRequiredService<GraphMailOptions>().Recipient, sp.GetService<ITriageMailRenderer>(), sp.GetService<IOptionsMonitor<AcademyOptions>>()));
         services.AddSingleton<MailOutboxSender>(sp => ActivatorUtilities.CreateInstance<MailOutboxSender>(sp));
         services.AddSingleton<MailOutboxRelay>();
         services.AddSingleton<MailPoisonHandler>();
-        services.AddSingleton<IRequestEventHandler, MailRequestEventHandler>();
+        services.AddSingleton<IRequestEventHandler>(sp => new MailRequestEventHandler(sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<GraphMailOptions>().SendOnSubmit));
 
         services.AddSingleton<IQueueJob, MailOutboxQueueJob>();
         services.AddSingleton<IQueueJob, MailPoisonQueueJob>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;

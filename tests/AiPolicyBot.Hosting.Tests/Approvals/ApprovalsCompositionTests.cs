@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
 using AiPolicyBot.Hosting.Jobs;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Approvals;
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
@@ -35,11 +37,11 @@ internal sealed class ApprovalRig
     {
         var source = new FixedDirectorySource(directory ?? Directory());
         Events = new InlinePublisher(Requests);
-        Workflow = new ApprovalWorkflow(Requests, Decisions, Audit, source, Events, Time);
+        Workflow = new ApprovalWorkflow(Requests, Decisions, Decisions, Audit, source, Events, Time);
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(),
             Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
-        FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(),
+        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
             Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
             Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);

@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Common;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Graph;

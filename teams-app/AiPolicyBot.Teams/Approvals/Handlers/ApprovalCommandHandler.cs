@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Conversation;

@@ -3,7 +3,7 @@ using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+namespace AiPolicyBot.Application.Triage;
 
 /// <summary>Where a triaged mail goes afterwards: Graph (category, extended property, move) or the local folder.</summary>
 public interface ITriagedMailMarker
