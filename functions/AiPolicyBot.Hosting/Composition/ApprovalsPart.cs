@@ -68,10 +68,6 @@ public static class ApprovalsPart
         return services;
     }
 
-    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, IApprovalVerbHandler, ICardActionHandler
-    {
-        services.AddSingleton<T>();
-        services.AddSingleton<IApprovalVerbHandler>(sp => sp.GetRequiredService<T>());
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<T>());
-    }
+    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, ICardActionHandler =>
+        services.AddSingleton<ICardActionHandler, T>();
 }

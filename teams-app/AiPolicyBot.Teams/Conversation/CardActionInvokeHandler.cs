@@ -12,7 +12,7 @@ namespace AiPolicyBot.Teams.Conversation;
 /// </summary>
 public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> handlers, ILogger<CardActionInvokeHandler> logger) : IInvokeHandler
 {
-    public const string InvokeName = "adaptiveCard/action";
+    public const string InvokeName = InvokeResponseFactory.CardActionInvokeName;
 
     private readonly Dictionary<string, ICardActionHandler> _byVerb =
         handlers.GroupBy(h => h.Verb, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -23,29 +23,27 @@ public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> hand
     {
         if (Parse(turn.Activity.Value) is not { } action)
         {
-            return new InvokeResponse(400, AdaptiveCardInvokeResponse.Error(400, "BadRequest",
-                "value.action must be an Action.Execute with a verb"));
+            return InvokeResponseFactory.MalformedCardAction();
         }
 
         if (!_byVerb.TryGetValue(action.Verb, out var handler))
         {
             logger.LogWarning("No handler for card verb {Verb}", action.Verb);
-            return AdaptiveCardInvokeResponse.Error(400, "NotImplemented", "This action is not available.").ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Error(400, "NotImplemented", "This action is not available."));
         }
 
         try
         {
-            return (await handler.HandleAsync(turn, action, ct)).ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(await handler.HandleAsync(turn, action, ct));
         }
         catch (ValidationFailedException e)
         {
-            var fields = string.Join("; ", e.Errors.Select(f => $"{f.Field}: {f.Message}"));
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", fields).ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Invalid(e.Errors));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Card verb {Verb} failed", action.Verb);
-            return AdaptiveCardInvokeResponse.Error(500, "InternalError", "Sorry, something went wrong. Please try again.").ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.InternalError());
         }
     }
 

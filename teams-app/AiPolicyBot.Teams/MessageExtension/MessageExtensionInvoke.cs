@@ -25,7 +25,7 @@ internal static class MessageExtensionInvoke
             : throw new ValidationFailedException([new FieldError("value.commandId", $"'{Shorten(commandId)}' is not a command of this app")]);
 
     public static InvokeResponse InstallCard() =>
-        InvokeResponse.Ok(TaskModuleResponse.Continue(TaskInfo.ForCard(JustInTimeInstallCard.Title, JustInTimeInstallCard.Build().ToJsonObject(), "small", "medium")));
+        InvokeResponseFactory.DialogCard(JustInTimeInstallCard.Title, JustInTimeInstallCard.Build().ToJsonObject(), "small", "medium");
 
     public static bool IsNotInConversation(Exception e) => e is ConnectorException c && BotPresence.IsNotInRoster(c);
 
@@ -44,7 +44,7 @@ public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILo
         MessageExtensionInvoke.CheckChannel(turn, logger);
         var query = ComposeExtensionQuery.Parse(turn.Activity.Value, MessageExtensionCommands.SearchParameter);
         var command = MessageExtensionInvoke.Find(_commands, query.CommandId);
-        return InvokeResponse.Ok(await command.QueryAsync(turn, query, ct));
+        return InvokeResponseFactory.Ok(await command.QueryAsync(turn, query, ct));
     }
 }
 
@@ -104,7 +104,7 @@ public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> comman
                 catch (ValidationFailedException)
                 {
                     // e.g. a message action whose install submit no longer carries the message.
-                    return InvokeResponse.Ok(TaskModuleResponse.Message(InstalledText));
+                    return InvokeResponseFactory.DialogMessage(InstalledText);
                 }
             }
             return await command.SubmitAsync(turn, action, ct);

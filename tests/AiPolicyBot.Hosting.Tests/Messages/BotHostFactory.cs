@@ -74,7 +74,7 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
         Task<InvokeResponse> IInvokeHandler.HandleAsync(TurnContext turn, CancellationToken ct)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(InvokeResponse.Ok(MessagingExtensionResponse.Message("No results for 'xyz'.")));
+            return Task.FromResult(InvokeResponseFactory.SearchMessage("No results for 'xyz'."));
         }
     }
 

@@ -23,8 +23,6 @@ public sealed class ActivityDispatcher(
     IOptions<BotOptions> options,
     ILogger<ActivityDispatcher> logger)
 {
-    public const string TimeoutText = "Sorry, that took too long. Please try again.";
-
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _welcomedWithoutStore = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, IInvokeHandler> _invokes =
@@ -52,7 +50,7 @@ public sealed class ActivityDispatcher(
             cts.Cancel();
             _ = work.ContinueWith(t => logger.LogDebug(t.Exception, "Late handler failure after timeout"), TaskContinuationOptions.OnlyOnFaulted);
             logger.LogWarning("{Type} {Name} exceeded its {Budget} budget", activity.Type, activity.Name, budget);
-            return TimeoutResponse(activity);
+            return InvokeResponseFactory.Timeout(activity);
         }
     }
 
@@ -125,7 +123,7 @@ public sealed class ActivityDispatcher(
         if (name is null || !_invokes.TryGetValue(name, out var handler))
         {
             logger.LogWarning("No handler for invoke {Name}", name);
-            return InvokeResponse.NotImplemented();
+            return InvokeResponseFactory.NotImplemented();
         }
 
         try
@@ -134,7 +132,7 @@ public sealed class ActivityDispatcher(
         }
         catch (ValidationFailedException e)
         {
-            return new InvokeResponse(400, new { errors = e.Errors });
+            return InvokeResponseFactory.ValidationFailed(e.Errors);
         }
     }
 
@@ -187,17 +185,4 @@ public sealed class ActivityDispatcher(
             logger.LogError(e, "Could not store the conversation reference");
         }
     }
-
-    private static InvokeResponse? TimeoutResponse(Activity activity) => activity.Type != ActivityTypes.Invoke
-        ? null
-        : activity.Name switch
-        {
-            "composeExtension/query" or "composeExtension/queryLink" or "composeExtension/anonymousQueryLink" or "composeExtension/selectItem"
-                => InvokeResponse.Ok(MessagingExtensionResponse.Message(TimeoutText)),
-            "composeExtension/submitAction" or "composeExtension/fetchTask" or "task/fetch" or "task/submit"
-                => InvokeResponse.Ok(TaskModuleResponse.Message(TimeoutText)),
-            CardActionInvokeHandler.InvokeName
-                => AdaptiveCardInvokeResponse.Error(500, "Timeout", TimeoutText).ToInvokeResponse(),
-            _ => new InvokeResponse(504),
-        };
 }
