@@ -19,8 +19,8 @@ namespace AiPolicyBot.Hosting;
 /// <summary>
 /// Approvals on Adaptive Cards: the approver directory (configuration + table Approvers, checked at start-up), the
 /// workflow, one handler per card verb, the follow-up of request events, card copies (table ApprovalCards) and the
-/// deadline and review-date timers. Needs IDecisionLog (mail part), IRequestEventPublisher (conversation part) and
-/// the Teams connector (protocol part).
+/// deadline and review-date timers. Uses IDecisionLog and IOutbox (mail part), IRequestEventPublisher (conversation
+/// part) and the Teams connector (Teams part); like every part, it may be added in any order.
 /// </summary>
 public static class ApprovalsPart
 {

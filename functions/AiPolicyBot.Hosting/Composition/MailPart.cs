@@ -11,7 +11,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -19,9 +18,9 @@ using Microsoft.Graph;
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// Decision mail to the IA mailbox (issue 6): the decision log with its outbox, the mail-outbox sender, poison
+/// Mail from the IA mailbox: the decision log, the outbox, the mail-outbox sender, poison
 /// handler and relay, and the transport: Microsoft Graph when GraphMail:Enabled and GraphMail:Mailbox are set,
-/// otherwise .eml files in {LocalMail:Root}/outbox (default .local/mail/outbox). Needs the storage part.
+/// otherwise .eml files in {LocalMail:Root}/outbox (default .local/mail/outbox).
 /// </summary>
 public static class MailPart
 {
@@ -42,10 +41,10 @@ public static class MailPart
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
-        services.TryAddSingleton<IAdminAlerts, TableAdminAlerts>();
+        services.AddSingleton<IAdminAlerts, TableAdminAlerts>();
 
         // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl).
-        services.TryAddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
+        services.AddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
         services.AddSingleton<IMailTransport>(sp =>
         {
             var mail = sp.GetRequiredService<GraphMailOptions>();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AiPolicyBot.Hosting;
 
@@ -17,16 +16,15 @@ public static class PolicyPart
         services.Configure<AcademyOptions>(o => configuration.GetSection(AcademyOptions.Section).Bind(o.Items));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
 
-        // Until durable storage registers its Table store, the register lives in memory (seeded with the demo).
-        services.TryAddSingleton<IRegisterStore, InMemoryRegisterStore>();
-        services.TryAddSingleton(sp => new RegisterCache(
+        // The register's store comes from the storage part.
+        services.AddSingleton(sp => new RegisterCache(
             sp.GetRequiredService<IRegisterStore>(),
             sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromSeconds(configuration.GetValue("Register:RefreshSeconds", 300))));
 
-        services.TryAddSingleton<PolicyEvaluateEndpoint>();
-        services.TryAddSingleton<RegisterSearchEndpoint>();
-        services.TryAddSingleton<AdminKeyFilter>();
+        services.AddSingleton<PolicyEvaluateEndpoint>();
+        services.AddSingleton<RegisterSearchEndpoint>();
+        services.AddSingleton<AdminKeyFilter>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 
-/// <summary>Mail triage (issue 7): the local classifier and the preview endpoint. Config section "Triage".</summary>
+/// <summary>Mail triage: the local classifier and the preview endpoint. Config section "Triage".</summary>
 public static class TriagePart
 {
     public static IServiceCollection AddTriagePart(this IServiceCollection services, IConfiguration configuration)

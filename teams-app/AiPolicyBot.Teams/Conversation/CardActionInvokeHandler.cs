@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.Conversation;
@@ -14,8 +15,11 @@ public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> hand
 {
     public const string InvokeName = InvokeResponseFactory.CardActionInvokeName;
 
-    private readonly Dictionary<string, ICardActionHandler> _byVerb =
-        handlers.GroupBy(h => h.Verb, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ICardActionHandler> _byVerb =
+        HandlerRegistry.Unique(handlers, h => h.Verb, "card verb", StringComparer.Ordinal);
+
+    /// <summary>The card verbs handled (for the start-up listing).</summary>
+    public IEnumerable<string> Verbs => _byVerb.Keys;
 
     public string Name => InvokeName;
 

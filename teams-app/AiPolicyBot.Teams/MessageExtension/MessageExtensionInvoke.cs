@@ -3,6 +3,7 @@ using AiPolicyBot.Teams.Cards.MessageExtension;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.MessageExtension;
@@ -35,7 +36,7 @@ internal static class MessageExtensionInvoke
 /// <summary>composeExtension/query: runs the search command named by value.commandId.</summary>
 public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILogger<QueryInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, ISearchCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ISearchCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public string Name => MessageExtensionCommands.QueryInvoke;
 
@@ -54,7 +55,7 @@ public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILo
 /// </summary>
 public sealed class FetchTaskInvokeHandler(IEnumerable<IActionCommand> commands, BotPresence presence, ILogger<FetchTaskInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public string Name => MessageExtensionCommands.FetchTaskInvoke;
 
@@ -81,7 +82,7 @@ public sealed class FetchTaskInvokeHandler(IEnumerable<IActionCommand> commands,
 /// </summary>
 public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> commands, BotPresence presence, ILogger<SubmitActionInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public const string InstalledText = "AI Policy Helper is now in this chat. Please choose the command again.";
 

@@ -42,6 +42,10 @@ public sealed class ActivityDispatcherTests
         }).Build());
         services.AddSingleton(_connector.Object);
         services.AddSingleton(_store.Object);
+        services.AddSingleton<IInstallHandler, WelcomeInstallHandler>();
+        services.AddSingleton<HelpMessageHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
+        services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
         extra?.Invoke(services);
         return services.BuildServiceProvider().GetRequiredService<ActivityDispatcher>();
     }

@@ -25,11 +25,17 @@ public sealed class ActivityDispatcher(
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _welcomedWithoutStore = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, IInvokeHandler> _invokes =
-        invokeHandlers.GroupBy(h => h.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IInvokeHandler> _invokes =
+        HandlerRegistry.Unique(invokeHandlers, h => h.Name, "invoke", StringComparer.Ordinal);
 
-    private readonly Dictionary<string, ICommandHandler> _commands =
-        commandHandlers.GroupBy(h => h.Command, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyDictionary<string, ICommandHandler> _commands =
+        HandlerRegistry.Unique(commandHandlers, h => h.Command, "command", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The invoke names handled (for the start-up listing).</summary>
+    public IEnumerable<string> InvokeNames => _invokes.Keys;
+
+    /// <summary>The text commands handled (for the start-up listing).</summary>
+    public IEnumerable<string> Commands => _commands.Keys;
 
     public async Task<InvokeResponse?> DispatchAsync(Activity activity, AuthMode authMode)
     {
