@@ -1,8 +1,5 @@
 using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,14 +23,5 @@ public static class PolicyPart
         services.AddSingleton<RegisterSearchEndpoint>();
         services.AddSingleton<AdminKeyFilter>();
         return services;
-    }
-
-    /// <summary>The admin routes of this part, behind the admin key (local host; Functions uses function keys).</summary>
-    public static IEndpointRouteBuilder MapPolicyRoutes(this IEndpointRouteBuilder api)
-    {
-        var admin = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
-        admin.MapPost("/policy/evaluate", (HttpRequest req, PolicyEvaluateEndpoint e, CancellationToken ct) => e.HandleAsync(req, ct));
-        admin.MapGet("/register/search", (HttpRequest req, RegisterSearchEndpoint e, CancellationToken ct) => e.HandleAsync(req, ct));
-        return api;
     }
 }
