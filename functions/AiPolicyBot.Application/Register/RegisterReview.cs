@@ -11,7 +11,7 @@ namespace AiPolicyBot.Application.Register;
 
 /// <summary>
 /// Register entries whose reviewBy is 30 and 7 days away get a "review due" notice to the CIO (and deputies);
-/// on and after reviewBy an approved entry becomes underReview, so rule R5 stops matching it (policy-routing.md §9
+/// on and after reviewBy an approved entry becomes underReview, so rule R5 stops matching it (docs/policy-and-register.md
 /// REVIEW_12_MONTHS). Notices are claimed in the idempotency store; status changes are ETag-guarded and audited.
 /// </summary>
 public sealed class RegisterReview(

@@ -8,7 +8,7 @@ using AiPolicyBot.Training;
 
 namespace AiPolicyBot.Application.Requests;
 
-/// <summary>A person submits an intake (contracts.md §1). <see cref="SubmissionId"/> is the same on every retry.</summary>
+/// <summary>A person submits an intake (docs/policy-and-register.md). <see cref="SubmissionId"/> is the same on every retry.</summary>
 public sealed record SubmissionCommand(
     string SubmissionId,
     string RequesterId,

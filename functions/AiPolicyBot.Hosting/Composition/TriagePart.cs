@@ -21,7 +21,7 @@ public static class TriagePart
 /// Trains the classifier once, on first use, from the synthetic set embedded in Core (0.55–0.65 s in a fresh process on
 /// a busy 2-core machine; it keeps ~1 MB, docs/benchmarks.md "Triage classifier"). The
 /// register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
-/// wired in, the demo register's names (contracts.md §6) are the default.
+/// wired in, the demo register's names (docs/spec/http-api.md) are the default.
 /// </summary>
 public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
 {

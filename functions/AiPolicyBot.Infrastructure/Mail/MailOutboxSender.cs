@@ -8,7 +8,7 @@ namespace AiPolicyBot.Infrastructure.Mail;
 /// <summary>
 /// The mail-outbox queue job (host-independent): load the outbox row, skip it if finished, render the mail
 /// (<see cref="OutboxMailComposer"/>), send it through the transport, mark it Sent. A 429 that survives the SDK retries
-/// re-schedules the pointer (Retry-After + jitter) instead of burning queue attempts (graph-mail.md §4.3); any
+/// re-schedules the pointer (Retry-After + jitter) instead of burning queue attempts (docs/mail.md); any
 /// other failure throws, so the queue retries and finally moves the message to mail-outbox-poison.
 /// </summary>
 public sealed class MailOutboxSender(

@@ -46,7 +46,7 @@ public sealed class TableOutbox(MailStorage storage, OutboxQueue queue, TimeProv
     public async Task<IReadOnlyList<OutboxRecord>> ListUnsentAsync(DateTimeOffset olderThan, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync(ct);
-        // Cross-partition query on a RowKey range: fine at approval volumes (graph-mail.md §4.1).
+        // Cross-partition query on a RowKey range: fine at approval volumes (docs/mail.md).
         var filter = DecisionRows.PrefixFilter(DecisionRows.OutboxPrefix) + " and " + TableClient.CreateQueryFilter(
             $"State ne {nameof(OutboxState.Sent)} and State ne {nameof(OutboxState.Failed)} and UpdatedAt le {olderThan}");
         var list = new List<OutboxRecord>();

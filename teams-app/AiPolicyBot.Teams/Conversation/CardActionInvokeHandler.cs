@@ -8,7 +8,7 @@ namespace AiPolicyBot.Teams.Conversation;
 
 /// <summary>
 /// Routes <c>adaptiveCard/action</c> (Action.Execute) to the <see cref="ICardActionHandler"/> for its verb
-/// (teams-protocol.md §3.6). Structurally invalid requests get HTTP 400 with an error body; everything the bot
+/// (docs/teams-channel.md). Structurally invalid requests get HTTP 400 with an error body; everything the bot
 /// handles, errors included, gets HTTP 200 with <c>{statusCode, type, value}</c>.
 /// </summary>
 public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> handlers, ILogger<CardActionInvokeHandler> logger) : IInvokeHandler

@@ -5,7 +5,7 @@ using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 
-/// <summary>Every invoke response shape serializes exactly to the JSON examples of teams-protocol.md §3.6–§3.11.</summary>
+/// <summary>Every invoke response shape serializes exactly to the JSON examples of docs/teams-channel.md</summary>
 public class InvokeResponseContractTests
 {
     private static void AssertJson(string expected, object actual)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Teams.Protocol.Dispatch;
 
 /// <summary>
-/// Routes an authenticated activity to its handler within Teams' time budget (teams-protocol.md §3, §4.1):
+/// Routes an authenticated activity to its handler within Teams' time budget (docs/teams-channel.md):
 /// message → command by first word, else the message handler; invoke → handler by name (unknown → 501);
 /// installationUpdate / conversationUpdate → install handlers once per new conversation, forget on removal.
 /// Returns null for non-invokes (HTTP 200, empty body) or the invoke response.
