@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;

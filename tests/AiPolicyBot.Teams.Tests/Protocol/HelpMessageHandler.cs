@@ -1,9 +1,8 @@
-namespace AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Conversation;
 
-/// <summary>
-/// The "help" command, and, until the conversation work replaces <see cref="IMessageHandler"/>, the answer to any
-/// message: a short description of what the bot can do.
-/// </summary>
+namespace AiPolicyBot.Teams.Tests.Protocol;
+
+/// <summary>A stand-in conversation for the protocol tests: "help" as a command, and the answer to any other message.</summary>
 public sealed class HelpMessageHandler : IMessageHandler, ICommandHandler
 {
     public const string Text =

@@ -1,23 +1,18 @@
 using AiPolicyBot.Approvals;
-using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AiPolicyBot.Hosting.Approvals;
+namespace AiPolicyBot.Application.Approvals;
 
 /// <summary>
-/// Hourly: open requests older than Approval:ExpiryDays expire; pending ones not touched for Approval:ReminderDays
+/// Open requests older than Approval:ExpiryDays expire; pending ones not touched for Approval:ReminderDays
 /// get a reminder event (the follow-up messages the pending approvers). Both go through the workflow, so they are
 /// ETag-guarded, audited and safe to run twice.
 /// </summary>
-public sealed class ApprovalDeadlinesJob(IRequestStore requests, ApprovalWorkflow workflow, IOptions<ApprovalOptions> options,
-    ILogger<ApprovalDeadlinesJob> logger) : ITimerJob
+public sealed class ApprovalDeadlines(IRequestStore requests, ApprovalWorkflow workflow, IOptions<ApprovalOptions> options,
+    ILogger<ApprovalDeadlines> logger)
 {
-    public string Name => "approval-deadlines";
-    public TimeSpan Interval => TimeSpan.FromHours(1);
-    public const string Cron = "0 5 * * * *";
-    public string Schedule => Cron;
 
     public async Task RunAsync(CancellationToken ct)
     {

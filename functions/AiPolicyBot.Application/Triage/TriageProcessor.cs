@@ -3,7 +3,7 @@ using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+namespace AiPolicyBot.Application.Triage;
 
 /// <summary>Where a triaged mail goes afterwards: Graph (category, extended property, move) or the local folder.</summary>
 public interface ITriagedMailMarker
@@ -14,7 +14,7 @@ public interface ITriagedMailMarker
 public enum TriageOutcome { Processed, Resumed, AlreadyDone, Failed }
 
 /// <summary>
-/// Triages one inbound mail exactly once, from either source (graph-mail.md §2.4). The record keyed by the mail's
+/// Triages one inbound mail exactly once, from either source (docs/triage-inbox.md). The record keyed by the mail's
 /// id is inserted first (409 = seen before); its state machine (Classified → Acted → Done) lets a run that crashed
 /// resume where it stopped, and every step is idempotent, so resuming never repeats a side effect. A mail that keeps
 /// failing is marked Failed after <see cref="MaxAttempts"/> and the admins are alerted, so it cannot block the inbox.

@@ -1,6 +1,8 @@
-namespace AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Conversation;
 
-/// <summary>Greets once per install (personal, group chat or team) and says what the bot can do.</summary>
+namespace AiPolicyBot.Teams.Tests.Protocol;
+
+/// <summary>A stand-in welcome for the protocol tests: greets once per install.</summary>
 public sealed class WelcomeInstallHandler : IInstallHandler
 {
     public const string Text =

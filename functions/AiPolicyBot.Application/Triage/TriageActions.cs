@@ -1,4 +1,3 @@
-using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
@@ -8,7 +7,7 @@ using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Mail.Inbox;
+namespace AiPolicyBot.Application.Triage;
 
 /// <summary>
 /// Carries out a <see cref="TriageActionPlan"/>. Every step is idempotent so a resumed run can redo it: outbox jobs
@@ -18,7 +17,7 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 public sealed class TriageActions(
     ITriageRecordStore records,
     IRequestStore requests,
-    IDecisionLog outbox,
+    IOutbox outbox,
     IIdempotencyStore idempotency,
     IAdminAlerts alerts,
     RegisterCache register,
@@ -50,7 +49,7 @@ public sealed class TriageActions(
             if (string.IsNullOrWhiteSpace(options.DpoAddress))
                 await alerts.RaiseAsync(new AdminAlert($"triage-breach|{r.Key[..32]}", "BreachNoDpoAddress", null,
                     "A possible breach was triaged but Triage:DpoAddress is not set; tell the DPO now.", now), ct);
-            else await outbox.EnsureOutboxAsync(TriageMailComposer.IncidentAlertJob(r, now), ct);
+            else await outbox.EnsureAsync(TriageMailComposer.IncidentAlertJob(r, now), ct);
         }
         if (plan.CreateDraftRequest && r.DraftReference is { } reference) await CreateDraftAsync(r, reference, mail, match, ct);
         if (plan.ForwardToComplaints)
@@ -58,9 +57,9 @@ public sealed class TriageActions(
             if (string.IsNullOrWhiteSpace(options.ComplaintsContact))
                 await alerts.RaiseAsync(new AdminAlert($"triage-complaint|{r.Key[..32]}", "ComplaintNoContact", null,
                     "A complaint was triaged but Triage:ComplaintsContact is not set; pass it to the complaints lead.", now), ct);
-            else await outbox.EnsureOutboxAsync(TriageMailComposer.ComplaintForwardJob(r, now), ct);
+            else await outbox.EnsureAsync(TriageMailComposer.ComplaintForwardJob(r, now), ct);
         }
-        if (plan.AcknowledgeSender && !plan.NoReply) await outbox.EnsureOutboxAsync(TriageMailComposer.AcknowledgementJob(r, now), ct);
+        if (plan.AcknowledgeSender && !plan.NoReply) await outbox.EnsureAsync(TriageMailComposer.AcknowledgementJob(r, now), ct);
 
         if (await idempotency.TryClaimAsync(CardScope, r.Key, ct))
         {

@@ -2,37 +2,29 @@ using System.Text.Json;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
-using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
-using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Cards;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AiPolicyBot.Hosting.Approvals;
+namespace AiPolicyBot.Application.Register;
 
 /// <summary>
-/// Daily: register entries whose reviewBy is 30 and 7 days away get a "review due" notice to the CIO (and deputies);
-/// on and after reviewBy an approved entry becomes underReview, so rule R5 stops matching it (policy-routing.md §9
+/// Register entries whose reviewBy is 30 and 7 days away get a "review due" notice to the CIO (and deputies);
+/// on and after reviewBy an approved entry becomes underReview, so rule R5 stops matching it (docs/policy-and-register.md
 /// REVIEW_12_MONTHS). Notices are claimed in the idempotency store; status changes are ETag-guarded and audited.
 /// </summary>
-public sealed class RegisterReviewJob(
+public sealed class RegisterReview(
     IRegisterStore register,
     IApproverDirectorySource directories,
-    IApprovalMessenger messenger,
+    IApprovalNotices notices,
     IIdempotencyStore once,
     IAuditLog audit,
     IRegisterChangeListener registerChanged,
     IOptions<ApprovalOptions> options,
     TimeProvider time,
-    ILogger<RegisterReviewJob> logger) : ITimerJob
+    ILogger<RegisterReview> logger)
 {
-    public string Name => "register-review";
-    public TimeSpan Interval => TimeSpan.FromHours(6);
-    public const string Cron = "0 15 6 * * *";
-    public string Schedule => Cron;
-
     public async Task RunAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -55,8 +47,15 @@ public sealed class RegisterReviewJob(
             {
                 var key = $"{entry.Id}|{reviewBy:yyyy-MM-dd}|{notice}|{cio}";
                 if (!await once.TryClaimAsync("register-review", key, ct)) continue;
-                try { await messenger.SendTextToUserAsync(cio, Notice(entry, reviewBy, daysLeft), ct); }
-                catch { await once.ReleaseAsync("register-review", key, ct); throw; }
+                try
+                {
+                    await notices.ReviewDueAsync(cio, entry, reviewBy, daysLeft, ct);
+                }
+                catch
+                {
+                    await once.ReleaseAsync("register-review", key, ct);
+                    throw;
+                }
             }
         }
         if (changed) await registerChanged.RegisterChangedAsync(ct);
@@ -77,8 +76,4 @@ public sealed class RegisterReviewJob(
             JsonSerializer.Serialize(new { reviewBy = stored.Value.ReviewBy })), ct);
         return true;
     }
-
-    private static string Notice(RegisterEntry entry, DateOnly reviewBy, int daysLeft) =>
-        $"**Review due:** {CardText.Escape(entry.Name)} must be re-reviewed by {reviewBy:d MMM yyyy} ({daysLeft} days). " +
-        "After that date it is under review and staff are no longer told it is approved.";
 }

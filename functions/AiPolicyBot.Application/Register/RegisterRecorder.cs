@@ -1,10 +1,11 @@
 using System.Text.Json;
+using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 
-namespace AiPolicyBot.Approvals;
+namespace AiPolicyBot.Application.Register;
 
 /// <summary>
 /// Writes the register entry a final decision calls for (<see cref="RegisterDecision"/>), ETag-guarded, and audits it

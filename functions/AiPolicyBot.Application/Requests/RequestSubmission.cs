@@ -3,11 +3,12 @@ using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
+using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
 
-namespace AiPolicyBot.Requests;
+namespace AiPolicyBot.Application.Requests;
 
-/// <summary>A person submits an intake (contracts.md §1). <see cref="SubmissionId"/> is the same on every retry.</summary>
+/// <summary>A person submits an intake (docs/policy-and-register.md). <see cref="SubmissionId"/> is the same on every retry.</summary>
 public sealed record SubmissionCommand(
     string SubmissionId,
     string RequesterId,

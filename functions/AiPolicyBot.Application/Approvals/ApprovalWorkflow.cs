@@ -1,10 +1,12 @@
 using System.Text.Json;
+using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 
-namespace AiPolicyBot.Approvals;
+namespace AiPolicyBot.Application.Approvals;
 
 /// <summary>What happened when a command was applied, and the request as it now stands.</summary>
 public sealed record WorkflowOutcome(TransitionResult? Result, Versioned<ToolRequest>? Request, ApproverDirectory Directory)
@@ -23,6 +25,7 @@ public sealed record WorkflowOutcome(TransitionResult? Result, Versioned<ToolReq
 public sealed class ApprovalWorkflow(
     IRequestStore requests,
     IDecisionLog decisions,
+    IOutbox outbox,
     IAuditLog audit,
     IApproverDirectorySource directorySource,
     IRequestEventPublisher events,
@@ -70,32 +73,32 @@ public sealed class ApprovalWorkflow(
     {
         var request = result.Request;
         var rows = result.DecisionRows;
+        var mail = DecisionMail.JobFor(request, now);
         for (var i = 0; i < rows.Count; i++)
         {
             // The decision email job rides with the row that made the request final, in the same transaction.
-            IReadOnlyList<OutboxJob> outbox = result.BecameFinal && i == rows.Count - 1 ? [OutboxJob.DecisionFor(request.Reference, now)] : [];
-            if (await decisions.RecordAsync(request.Reference, rows[i], outbox, ct))
+            IReadOnlyList<OutboxJob> jobs = mail is not null && i == rows.Count - 1 ? [mail] : [];
+            if (await decisions.RecordAsync(request.Reference, rows[i], jobs, ct))
                 await audit.AppendAsync(request.Reference, DecisionAudit(rows[i], request), ct);
         }
         if (rows.Count == 0)
         {
             await audit.AppendAsync(request.Reference, new AuditEvent(result.AuditKind!, actor.Id, request.Reference,
                 JsonSerializer.Serialize(new { state = request.State.ToString() })), ct);
-            if (result.BecameFinal) await decisions.EnsureOutboxAsync(OutboxJob.DecisionFor(request.Reference, now), ct);
+            await DecisionMail.EnsureAsync(outbox, request, now, ct);
         }
     }
 
     private async Task HealAsync(TransitionResult result, DateTimeOffset now, CancellationToken ct)
     {
         var request = result.Request;
-        var final = request.State.IsFinal();
+        IReadOnlyList<OutboxJob> jobs = DecisionMail.JobFor(request, now) is { } mail ? [mail] : [];
         foreach (var row in result.DecisionRows)
         {
-            IReadOnlyList<OutboxJob> outbox = final ? [OutboxJob.DecisionFor(request.Reference, now)] : [];
-            if (await decisions.RecordAsync(request.Reference, row, outbox, ct))
+            if (await decisions.RecordAsync(request.Reference, row, jobs, ct))
                 await audit.AppendAsync(request.Reference, DecisionAudit(row, request), ct);
         }
-        if (final) await decisions.EnsureOutboxAsync(OutboxJob.DecisionFor(request.Reference, now), ct);
+        await DecisionMail.EnsureAsync(outbox, request, now, ct);
     }
 
     // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row).

@@ -1,17 +1,13 @@
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AiPolicyBot.Teams.Approvals;
-
-/// <summary>Told when the register changed, so the cached snapshot behind "can I use X?" is refreshed.</summary>
-public interface IRegisterChangeListener
-{
-    Task RegisterChangedAsync(CancellationToken ct);
-}
+namespace AiPolicyBot.Application.Approvals;
 
 /// <summary>
 /// The slow follow-up of request events, off the Teams turn (queue request-events): on submission the approval cards
@@ -22,8 +18,8 @@ public interface IRegisterChangeListener
 /// </summary>
 public sealed class ApprovalFollowUp(
     IApproverDirectorySource directories,
-    ApprovalCardService cards,
-    IApprovalMessenger messenger,
+    IApprovalCards cards,
+    IApprovalNotices notices,
     IIdempotencyStore once,
     RegisterRecorder register,
     IRegisterChangeListener registerChanged,
@@ -49,7 +45,7 @@ public sealed class ApprovalFollowUp(
                 await TellPeopleAsync(e, request, ct);
                 if (request.State == RequestState.Approved && request.Outcome.RequiresItInstall && request.Outcome.Tier != Tier.ItInstall)
                     foreach (var it in directory.PeopleFor(ApproverRoles.It, request.Intake.AcademyId))
-                        await OnceAsync($"{request.Reference}|install|{it}", () => messenger.SendTextToUserAsync(it, ApprovalMessages.InstallNeeded(request), ct), ct);
+                        await OnceAsync($"{request.Reference}|install|{it}", () => notices.InstallNeededAsync(it, request, ct), ct);
                 if (request.State is RequestState.Approved or RequestState.Rejected) await UpdateRegisterAsync(request, ct);
                 break;
         }
@@ -62,7 +58,7 @@ public sealed class ApprovalFollowUp(
             // R0: the DPO hears at once in Teams, whatever the rest of the route is; the IA mailbox gets the
             // "possible incident" email from the mail part (MailRequestEventHandler).
             foreach (var dpo in directory.PeopleFor(ApproverRoles.Dpo, request.Intake.AcademyId))
-                await OnceAsync($"{request.Reference}|incident|{dpo}", () => messenger.SendTextToUserAsync(dpo, ApprovalMessages.PossibleIncident(request), ct), ct);
+                await OnceAsync($"{request.Reference}|incident|{dpo}", () => notices.PossibleIncidentAsync(dpo, request, ct), ct);
         }
         if (request.State != RequestState.Pending) return;
         foreach (var role in request.PendingRoles)
@@ -83,12 +79,12 @@ public sealed class ApprovalFollowUp(
         switch (e.Kind)
         {
             case RequestEventKind.InformationProvided when request.AnsweredQuestions.LastOrDefault() is { } answered:
-                await OnceAsync(key, () => messenger.SendTextToUserAsync(answered.AskedById, ApprovalMessages.AnswerReceived(request), ct), ct);
+                await OnceAsync(key, () => notices.AnswerReceivedAsync(answered.AskedById, request, ct), ct);
                 break;
             case RequestEventKind.InformationRequested:
             case RequestEventKind.Expired:
             case RequestEventKind.Decided when request.State.IsFinal():
-                await OnceAsync(key, () => messenger.SendTextToUserAsync(request.RequesterId, ApprovalMessages.ToRequester(request), ct), ct);
+                await OnceAsync(key, () => notices.StateChangedAsync(request.RequesterId, request, ct), ct);
                 break;
         }
     }
@@ -97,7 +93,7 @@ public sealed class ApprovalFollowUp(
     {
         foreach (var approver in ApprovalAuthorizer.PendingApproverIds(request, directory))
             await OnceAsync($"{request.Reference}|remind|{request.LastReminderAt:O}|{approver}",
-                () => messenger.SendTextToUserAsync(approver, ApprovalMessages.Reminder(request), ct), ct);
+                () => notices.ReminderAsync(approver, request, ct), ct);
     }
 
     private async Task UpdateRegisterAsync(ToolRequest request, CancellationToken ct)
