@@ -1,4 +1,6 @@
 using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.LocalHost.Pumps;
 using Microsoft.Extensions.Logging.Console;
 
@@ -25,6 +27,9 @@ api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, Cancella
 // Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
 api.MapPost("/graph/notifications", (HttpRequest r, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
 api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
+// The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
+app.MapRegisterAdminRoutes();
+app.MapTabRoutes();
 
 app.Run();
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting;
 
@@ -19,10 +20,13 @@ public static class PolicyPart
 
         // Until durable storage registers its Table store, the register lives in memory (seeded with the demo).
         services.TryAddSingleton<IRegisterStore, InMemoryRegisterStore>();
+        // The demo register is written into an empty store only in Development; anywhere else the register starts
+        // empty and the bot says it is not set up yet (docs/register-admin.md).
         services.TryAddSingleton(sp => new RegisterCache(
             sp.GetRequiredService<IRegisterStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(configuration.GetValue("Register:RefreshSeconds", 300))));
+            TimeSpan.FromSeconds(configuration.GetValue("Register:RefreshSeconds", 300)),
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment() ? DemoRegister.Entries : null));
 
         services.TryAddSingleton<PolicyEvaluateEndpoint>();
         services.TryAddSingleton<RegisterSearchEndpoint>();

@@ -27,6 +27,12 @@ public sealed class MessagesAuthFixture : IAsyncLifetime
         ["Approvers:CDO"] = "00000000-0000-0000-0000-00000000cd01",
         ["Approvers:DPO"] = "00000000-0000-0000-0000-00000000d901",
         ["Approvers:IT"] = "00000000-0000-0000-0000-0000000017e1",
+        // …and without real contacts for staff (no placeholder addresses).
+        ["Contacts:InformationAssuranceEmail"] = "ia@aipolicybot-tests.org.uk",
+        ["Contacts:DpoEmail"] = "dpo@aipolicybot-tests.org.uk",
+        ["Contacts:ComplaintsContact"] = "complaints@aipolicybot-tests.org.uk",
+        ["Contacts:PolicyUrl"] = "https://aipolicybot-tests.org.uk/ai-policy",
+        ["Contacts:TrainingUrl"] = "https://aipolicybot-tests.org.uk/ai-training",
     };
 
     public async Task InitializeAsync()

@@ -1,3 +1,5 @@
+using AiPolicyBot.Contacts;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
@@ -139,10 +141,10 @@ public sealed class ShowApprovedToolsAction(StaffConversation conversation) : IC
     }
 }
 
-public sealed class ShowHelpAction : ICardActionHandler
+public sealed class ShowHelpAction(IOptions<TrustContacts>? contacts = null) : ICardActionHandler
 {
     public string Verb => CardVerbs.Help;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
-        Task.FromResult(CardReply.Card(HelpCard.Build(welcome: false)));
+        Task.FromResult(CardReply.Card(HelpCard.Build(welcome: false, contacts?.Value)));
 }

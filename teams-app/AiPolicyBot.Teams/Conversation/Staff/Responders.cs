@@ -1,8 +1,10 @@
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
+using Microsoft.Extensions.Options;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
@@ -83,12 +85,12 @@ public sealed class TrainingDoneResponder(TrainingRecorder recorder) : IIntentRe
 }
 
 /// <summary>"Help", "what can you do?": the help card.</summary>
-public sealed class HelpResponder : IIntentResponder
+public sealed class HelpResponder(IOptions<TrustContacts>? contacts = null) : IIntentResponder
 {
     public Intent Intent => Intent.Help;
 
     public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
-        turn.SendAsync(CardMessage(HelpCard.Build(welcome: false)), ct);
+        turn.SendAsync(CardMessage(HelpCard.Build(welcome: false, contacts?.Value)), ct);
 }
 
 /// <summary>
@@ -104,10 +106,16 @@ public sealed class PendingApprovalsFallbackResponder : IIntentResponder
 }
 
 /// <summary>Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance).</summary>
-public sealed class OtherResponder : IIntentResponder
+public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, RegisterCache? register = null) : IIntentResponder
 {
     public Intent Intent => Intent.Other;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
-        turn.SendTextAsync(OtherReplies.For(u.Text), ct);
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        var reply = OtherReplies.For(u.Text, contacts?.Value);
+        // With no register yet, most questions the bot cannot place are about tools it cannot answer for.
+        if (reply == OtherReplies.Fallback && register is not null && (await register.GetAsync(ct)).Entries.Count == 0)
+            reply = RegisterNotSetUp.Text(contacts?.Value);
+        await turn.SendTextAsync(reply, ct);
+    }
 }
