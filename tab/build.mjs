@@ -12,7 +12,11 @@ await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 await build({
   entryPoints: [join(here, 'src', 'main.js')],
-  outfile: join(dist, 'tab.js'),
+  outdir: dist,
+  entryNames: 'tab',
+  // teams-js is its own chunk, loaded only when the page runs inside Teams, Outlook or the Microsoft 365 app.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   format: 'esm',
   target: ['chrome120', 'edge120', 'safari16', 'firefox120'],

@@ -1,6 +1,8 @@
 // Builds elements without innerHTML, so register text (names, reasons) can never become markup.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
+  // Fluent buttons give their role through ElementInternals; the attribute also tells tools that read only the DOM.
+  if (tag === 'fluent-button') el.setAttribute('role', 'button');
   for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);

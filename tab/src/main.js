@@ -1,17 +1,14 @@
 // The tab's shell: Fluent components and theme, sign-in, and the pages. A page is { id, title, visible(me),
 // render(container, me) }; more pages (e.g. reports for the Reports.Read role) are added to PAGES.
-import {
-  FluentDesignSystem, ButtonDefinition, BadgeDefinition, MessageBarDefinition, SpinnerDefinition, DividerDefinition,
-} from '@fluentui/web-components';
+// Only the Fluent components the page uses, each registered by its own define module.
+import '@fluentui/web-components/button/define.js';
+import '@fluentui/web-components/badge/define.js';
+import '@fluentui/web-components/message-bar/define.js';
 import { initialiseHost } from './teams.js';
 import { applyTheme, systemTheme } from './theme.js';
 import { api, config, useLocalPerson, ApiError } from './api.js';
 import { h } from './dom.js';
 import { registerPage } from './register/page.js';
-
-for (const d of [ButtonDefinition, BadgeDefinition, MessageBarDefinition, SpinnerDefinition, DividerDefinition]) {
-  d.define(FluentDesignSystem.registry);
-}
 
 const PAGES = [registerPage];
 
@@ -60,6 +57,7 @@ async function localSignIn() {
     showProblem('Open the AI tools register from Teams, Outlook or the Microsoft 365 app to sign in.');
     return false;
   }
+  window.__tabPeople = Object.fromEntries(cfg.people.map((p) => [p.id, p.name]));
   const asked = new URLSearchParams(location.search).get('as');
   const person = cfg.people.find((p) => p.id === asked);
   if (person) { useLocalPerson(person.id); return true; }

@@ -152,13 +152,14 @@ export function adminTools(page) {
     function showReport(r, dryRun) {
       const ok = r.errors.length === 0;
       importButton.disabled = !(dryRun && ok && r.created + r.updated > 0);
-      result.replaceChildren(
+      result.replaceChildren(...[
         h('fluent-message-bar', { intent: ok ? (dryRun ? 'info' : 'success') : 'error', role: ok ? 'status' : 'alert' },
           ok ? `${dryRun ? 'Will create' : 'Created'} ${r.created}, ${dryRun ? 'update' : 'updated'} ${r.updated}, ${r.unchanged} unchanged.`
              : `${r.errors.length} problem(s) in the file: nothing ${dryRun ? 'will be' : 'was'} imported.`),
         r.errors.length ? table('Problems', ['Row', 'Field', 'Problem'], r.errors.map((e) => [e.row, e.field, e.message])) : null,
         r.changes?.length ? table(dryRun ? 'Changes to make' : 'Changes made', ['Tool', 'Change', 'Fields'],
-          r.changes.map((c) => [`${c.name} (${c.id})`, c.change, c.fields.join(', ')])) : null);
+          r.changes.map((c) => [`${c.name} (${c.id})`, c.change, c.change === 'created' ? 'new entry' : c.fields.join(', ')])) : null,
+      ].filter(Boolean));
       if (!dryRun && ok) page.reload(`Imported ${pending?.name ?? 'the file'}.`);
     }
   }
@@ -279,7 +280,8 @@ function who(by, importedBy) {
   return person(by);
 }
 
-const person = (id) => (window.__tabMe?.id === id ? 'you' : `administrator ${id}`);
+// Audit rows hold object ids, not names: "you", a demo person's name locally, else the id.
+const person = (id) => (window.__tabMe?.id === id ? 'you' : window.__tabPeople?.[id] ?? `administrator ${id}`);
 
 function kind(k) {
   return { 'register.created': 'Added', 'register.replaced': 'Edited', 'register.imported': 'Imported', 'register.updated': 'Approval decision' }[k] ?? k;
