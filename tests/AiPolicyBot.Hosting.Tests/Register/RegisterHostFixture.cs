@@ -33,21 +33,14 @@ public sealed class RegisterHostFixture : IAsyncLifetime
     };
 
     /// <summary>What a host needs to start outside Development (bot identity, approvers, real contacts).</summary>
-    public static Dictionary<string, string?> ProductionSettings() => new()
+    public static Dictionary<string, string?> ProductionSettings()
     {
-        ["Bot:AppId"] = TestTokens.AppId,
-        ["Bot:TenantId"] = TestTokens.TenantId,
-        ["Bot:OpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
-        ["Approvers:CIO"] = "00000000-0000-0000-0000-00000000c101",
-        ["Approvers:CDO"] = "00000000-0000-0000-0000-00000000cd01",
-        ["Approvers:DPO"] = "00000000-0000-0000-0000-00000000d901",
-        ["Approvers:IT"] = "00000000-0000-0000-0000-0000000017e1",
-        ["Contacts:InformationAssuranceEmail"] = "ia@aipolicybot-tests.org.uk",
-        ["Contacts:DpoEmail"] = "dpo@aipolicybot-tests.org.uk",
-        ["Contacts:ComplaintsContact"] = "complaints@aipolicybot-tests.org.uk",
-        ["Contacts:PolicyUrl"] = "https://aipolicybot-tests.org.uk/ai-policy",
-        ["Contacts:TrainingUrl"] = "https://aipolicybot-tests.org.uk/ai-training",
-    };
+        var settings = OutsideDevelopment.Settings();
+        settings["Bot:AppId"] = TestTokens.AppId;
+        settings["Bot:TenantId"] = TestTokens.TenantId;
+        settings["Bot:OpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration";
+        return settings;
+    }
 
     public async Task InitializeAsync()
     {
