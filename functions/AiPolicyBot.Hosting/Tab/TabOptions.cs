@@ -32,9 +32,6 @@ public sealed class TabOptions
 
     /// <summary>The demo people of the local sign-in.</summary>
     public List<LocalPerson> LocalPeople { get; set; } = [];
-
-    public IReadOnlyList<string> Tenants() =>
-        AllowedTenantIds.Count > 0 ? AllowedTenantIds : TenantId is { Length: > 0 } t ? [t] : [];
 }
 
 /// <summary>A demo person for the local sign-in: an id (used as the object id in audit rows), a name, app roles.</summary>

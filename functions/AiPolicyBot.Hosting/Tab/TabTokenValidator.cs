@@ -18,22 +18,21 @@ public sealed class TabTokenValidator
 {
     public const string Scope = "access_as_user";
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly TabOptions _options;
+    private readonly IReadOnlyList<string> _tenants;
     private readonly Lazy<OpenIdKeySource> _keys;
     private readonly ValidationParametersCache? _parameters;
-    private readonly ILogger<TabTokenValidator> _logger;
 
     public TabTokenValidator(IOptions<TabOptions> options, IOptions<BotOptions> bot, IHttpClientFactory http, TimeProvider clock,
         ILoggerFactory loggers)
     {
-        _options = options.Value;
-        _logger = loggers.CreateLogger<TabTokenValidator>();
-        var tenant = _options.TenantId is { Length: > 0 } t ? t : bot.Value.TenantId;
-        if (string.IsNullOrEmpty(_options.TenantId)) _options.TenantId = tenant;
-        var metadata = _options.OpenIdMetadataUrl ?? $"https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
+        var o = options.Value;
+        // Tab:TenantId falls back to the bot's tenant; Tab:AllowedTenantIds to that one tenant.
+        var tenant = o.TenantId is { Length: > 0 } t ? t : bot.Value.TenantId;
+        _tenants = o.AllowedTenantIds.Count > 0 ? o.AllowedTenantIds : tenant is { Length: > 0 } ? [tenant] : [];
+        var metadata = o.OpenIdMetadataUrl ?? $"https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
         _keys = new(() => new OpenIdKeySource(metadata, http.CreateClient(BotKeySources.HttpClientName), clock, loggers.CreateLogger<OpenIdKeySource>()));
-        var issuers = _options.Tenants().SelectMany(id => new[] { $"https://login.microsoftonline.com/{id}/v2.0", $"https://sts.windows.net/{id}/" }).ToList();
-        var audiences = new[] { _options.ClientId, _options.ApplicationIdUri }.OfType<string>().Where(a => a.Length > 0).ToList();
+        var issuers = _tenants.SelectMany(id => new[] { $"https://login.microsoftonline.com/{id}/v2.0", $"https://sts.windows.net/{id}/" }).ToList();
+        var audiences = new[] { o.ClientId, o.ApplicationIdUri }.OfType<string>().Where(a => a.Length > 0).ToList();
         // Not configured (no client id or no tenant): every token is refused.
         if (issuers.Count > 0 && audiences.Count > 0) _parameters = new ValidationParametersCache(issuers, null, audiences);
     }
@@ -54,7 +53,7 @@ public sealed class TabTokenValidator
         var all = result.Claims;
         object? Claim(string name) => all.TryGetValue(name, out var value) ? value : null;
         var tid = Claim("tid") as string;
-        if (tid is null || !_options.Tenants().Contains(tid, StringComparer.OrdinalIgnoreCase)) return (null, "tenant not allowed");
+        if (tid is null || !_tenants.Contains(tid, StringComparer.OrdinalIgnoreCase)) return (null, "tenant not allowed");
         if (Claim("oid") is not string oid || oid.Length == 0) return (null, "no oid");
         var scopes = (Claim("scp") as string ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var appOnly = Claim("idtyp") as string == "app" || scopes.Length == 0;
