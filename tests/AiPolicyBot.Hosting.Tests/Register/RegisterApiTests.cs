@@ -203,4 +203,22 @@ public class RegisterApiTests(RegisterHostFixture f) : IClassFixture<RegisterHos
         wrong.DefaultRequestHeaders.Add("x-functions-key", "nope");
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/register")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_register_file_is_the_demo_register_exactly()
+    {
+        // tools/register/demo-register.csv is how a deployment gets the demo register on purpose: on a Development host
+        // (seeded with DemoRegister) it changes nothing.
+        var csv = await File.ReadAllBytesAsync(Path.Combine(Messages.PlaygroundHarness.RepoRoot(), "tools", "register", "demo-register.csv"));
+        var response = await Admin.PostAsync("/api/register/import?dryRun=true",
+            new ByteArrayContent(csv) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Empty(report["errors"]!.AsArray());
+        Assert.Equal(DemoRegister.Entries.Count, (int)report["unchanged"]! + (int)report["updated"]!);
+        Assert.Equal(0, (int)report["created"]!);
+        // Other tests here change ChatGPT; entries nobody touches must match the file exactly.
+        var changed = report["changes"]!.AsArray().Select(c => (string)c!["id"]!).ToList();
+        Assert.DoesNotContain("otter-ai", changed);
+        Assert.DoesNotContain("m365-copilot-chat", changed);
+    }
 }
