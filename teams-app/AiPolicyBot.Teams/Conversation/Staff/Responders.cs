@@ -105,7 +105,11 @@ public sealed class PendingApprovalsFallbackResponder : IIntentResponder
                            "I can't list them in this chat yet.", ct);
 }
 
-/// <summary>Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance).</summary>
+/// <summary>
+/// Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance): a short
+/// reply on a card with the four ways on, never a bare sentence. While the register is empty, a message the bot cannot
+/// place gets the plain "not set up yet" reply instead.
+/// </summary>
 public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, RegisterCache? register = null) : IIntentResponder
 {
     public Intent Intent => Intent.Other;
@@ -113,9 +117,11 @@ public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, Reg
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
         var reply = OtherReplies.For(u.Text, contacts?.Value);
-        // With no register yet, most questions the bot cannot place are about tools it cannot answer for.
         if (reply == OtherReplies.Fallback && register is not null && (await register.GetAsync(ct)).Entries.Count == 0)
-            reply = RegisterNotSetUp.Text(contacts?.Value);
-        await turn.SendTextAsync(reply, ct);
+        {
+            await turn.SendTextAsync(RegisterNotSetUp.Text(contacts?.Value), ct);
+            return;
+        }
+        await turn.SendAsync(CardMessage(ClarifyCard.NotPlaced(reply, u.Text)), ct);
     }
 }

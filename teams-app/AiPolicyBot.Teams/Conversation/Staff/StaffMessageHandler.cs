@@ -32,7 +32,7 @@ public sealed class StaffMessageHandler(StaffConversation conversation, IEnumera
         // Debug, not Information: one line per message on the hot path blocked turns on the console logger under load
         // (docs/benchmarks.md).
         logger.LogDebug("Understood {Intent} ({Tool})", understanding.Intent, understanding.Tool?.Id ?? (understanding.UnknownToolName is null ? "none" : "unknown"));
-        if (understanding.Intent is Intent.AskTool or Intent.ListApproved
+        if (understanding.Intent is Intent.AskTool or Intent.ListApproved or Intent.Clarify
             && (await conversation.Register.GetAsync(ct)).Entries.Count == 0)
         {
             // A new deployment before the Trust has loaded its register: say so plainly rather than guess.
