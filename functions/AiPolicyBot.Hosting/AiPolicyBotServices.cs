@@ -24,6 +24,7 @@ public static class AiPolicyBotServices
         MessageExtensionPart.AddMessageExtensionPart,
         ApprovalsPart.AddApprovalsPart,
         InboxPart.AddInboxPart,
+        RegisterPart.AddRegisterPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)
