@@ -22,6 +22,8 @@ public sealed class MessagesAuthFixture : IAsyncLifetime
         ["Bot:TenantId"] = TestTokens.TenantId,
         ["Bot:OpenIdMetadataUrl"] = OpenId.MetadataUrl,
         ["Bot:AllowUnauthenticatedLocal"] = allowLocal ? "true" : "false",
+        // Required outside Development; the test tokens' activities come from this tenant.
+        ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId,
         // Outside Development the host refuses to start without a complete approver directory.
         ["Approvers:CIO"] = "00000000-0000-0000-0000-00000000c101",
         ["Approvers:CDO"] = "00000000-0000-0000-0000-00000000cd01",

@@ -29,6 +29,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             ["Bot:AppId"] = TestTokens.AppId,
             ["Bot:AllowUnauthenticatedLocal"] = localMode ? "true" : "false",
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId, // required outside Development
         }).Build());
         return services.BuildServiceProvider().GetRequiredService<IConnectorClient>();
     }
@@ -205,7 +206,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment("Production"));
-        services.AddTeamsProtocol(new ConfigurationBuilder().Build());
+        services.AddTeamsProtocol(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId, // required outside Development
+        }).Build());
         var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
         Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));
     }
@@ -224,6 +228,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             // As Bicep writes it: Bot__AllowedServiceUrlHosts, comma-separated.
             ["Bot:AllowedServiceUrlHosts"] = "smba.example-sovereign.net, *.contoso.example",
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId,
         }).Build());
         var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
         Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));
