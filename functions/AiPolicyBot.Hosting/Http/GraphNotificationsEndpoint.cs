@@ -21,7 +21,7 @@ namespace AiPolicyBot.Hosting;
 /// a stale subscription whose secret was rotated), so nothing is queued. 403 rather than a silent 202 makes the
 /// rejection visible in metrics; it tells a caller nothing useful (the secret is 16–128 random characters).
 /// A batch mixing valid and invalid items → 202, valid ones used, the rest logged.</item>
-/// <item>Malformed JSON → 400 with what is wrong.</item>
+/// <item>Malformed JSON or a body over 1 MB (with or without Content-Length) → 400 with what is wrong.</item>
 /// </list>
 /// </summary>
 public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorbell doorbell, ILogger<GraphNotificationsEndpoint> logger)
@@ -38,13 +38,10 @@ public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorb
                 return FieldErrorResults.BadRequest([new FieldError("validationToken", "must be 1 to 2048 characters")]);
             return Results.Text(text, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
         }
-        if (request.ContentLength is > MaxBodyBytes)
-            return FieldErrorResults.BadRequest([new FieldError("$", $"The body must be at most {MaxBodyBytes} bytes.")]);
-
-        JsonDocument doc;
-        try { doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct); }
-        catch (JsonException) { return FieldErrorResults.BadRequest([new FieldError("$", "The body must be a JSON object with a value array.")]); }
-        using (doc)
+        // The size limit holds for chunked bodies too: JsonBody counts while it reads.
+        var (parsed, error) = await JsonBody.ReadAsync(request, ct, MaxBodyBytes);
+        if (error is not null) return error;
+        using (var doc = parsed!)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
                 return FieldErrorResults.BadRequest([new FieldError("value", "must be an array of notifications")]);

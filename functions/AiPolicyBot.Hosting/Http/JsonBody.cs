@@ -10,18 +10,21 @@ public static class JsonBody
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
-    /// <summary>The parsed document, or the 400 to return instead.</summary>
-    public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The parsed document, or the 400 to return instead. The limit holds while reading, so a chunked body (no
+    /// Content-Length to check up front) is refused as soon as it passes it, never buffered whole.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBytes)
     {
-        if (request.ContentLength is > MaxBytes)
-            return (null, FieldErrorResults.BadRequest("body", $"must be at most {MaxBytes} bytes"));
+        if (request.ContentLength > maxBytes)
+            return (null, FieldErrorResults.BadRequest("body", $"must be at most {maxBytes} bytes"));
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
-                return (null, FieldErrorResults.BadRequest("body", $"must be at most {MaxBytes} bytes"));
+            if (buffer.Length + read > maxBytes)
+                return (null, FieldErrorResults.BadRequest("body", $"must be at most {maxBytes} bytes"));
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return (null, FieldErrorResults.BadRequest("body", "is required (a JSON object)"));
