@@ -25,6 +25,7 @@ public static class AiPolicyBotServices
         services.AddMessageExtensionPart(configuration);
         services.AddApprovalsPart(configuration);
         services.AddInboxPart(configuration);
+        services.AddRetentionPart(configuration);
         return services;
     }
 }
