@@ -22,6 +22,8 @@ api.MapGet("/health", (HealthEndpoint e) => e.Handle());
 api.MapPolicyRoutes();
 api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
    .AddEndpointFilter<AdminKeyFilter>();
+api.MapPost("/conversation/preview", (HttpRequest r, ConversationPreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
+   .AddEndpointFilter<AdminKeyFilter>();
 // Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
 api.MapPost("/graph/notifications", (HttpRequest r, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
 api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));

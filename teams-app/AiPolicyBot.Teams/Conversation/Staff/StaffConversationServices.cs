@@ -15,6 +15,7 @@ public static class StaffConversationServices
     public static IServiceCollection AddStaffConversation(this IServiceCollection services)
     {
         services.TryAddSingleton<StaffConversation>();
+        services.AddMessageUnderstanding();
         services.TryAddSingleton<TrainingRecorder>();
         // Demand for tools is counted in memory unless a durable counter replaces it (the message-extension part).
         services.TryAddSingleton<IToolDemand, InMemoryToolDemand>();
@@ -34,6 +35,7 @@ public static class StaffConversationServices
         services.AddSingleton<IIntentResponder, TrainingDoneResponder>();
         services.AddSingleton<IIntentResponder, HelpResponder>();
         services.AddSingleton<IIntentResponder, OtherResponder>();
+        services.AddSingleton<IIntentResponder, ClarifyResponder>();
         // Registered first so the approvals part's own PendingApprovals responder (added later) wins.
         services.Insert(0, ServiceDescriptor.Singleton<IIntentResponder, PendingApprovalsFallbackResponder>());
 
@@ -44,6 +46,7 @@ public static class StaffConversationServices
         services.AddSingleton<ICardActionHandler, ShowMyRequestsAction>();
         services.AddSingleton<ICardActionHandler, ShowApprovedToolsAction>();
         services.AddSingleton<ICardActionHandler, ShowHelpAction>();
+        services.AddSingleton<ICardActionHandler, ClarifiedAction>();
         return services;
     }
 }
