@@ -9,13 +9,14 @@ namespace AiPolicyBot.Triage.Inbox;
 /// </summary>
 public static class TriageActionPlanner
 {
-    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options)
+    /// <param name="senderVouchedFor">A person confirmed the triage card, so the sender counts as verified.</param>
+    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options, bool senderVouchedFor = false)
     {
         var noReply = MustNotReply(mail, options) || category is TriageCategory.Marketing or TriageCategory.Other;
         var folder = category.WireName();
         // A From address is easy to forge: an unverified sender gets no reply from the Trust's mailbox, no request
         // number and no draft until a person confirms the triage card (docs/security.md).
-        if (!SenderVerified(mail, options) && category is TriageCategory.ToolRequest or TriageCategory.Complaint)
+        if (!senderVouchedFor && !SenderVerified(mail, options) && category is TriageCategory.ToolRequest or TriageCategory.Complaint)
             return new(false, false, ForwardToComplaints: category == TriageCategory.Complaint, AcknowledgeSender: false, false, noReply, folder)
             {
                 HeldForPerson = !noReply,

@@ -206,6 +206,17 @@ public class GraphInboxTests
         Assert.Equal(TriageCategory.Complaint, (await bed.RecordAsync("graph", complaint))!.Value.Category);
         // No request number was spent: the next one is still the first of the year.
         Assert.EndsWith("-0001", await bed.Mail.Requests.NextReferenceAsync(DateTimeOffset.UtcNow.Year, default));
+
+        // A person confirms the card, vouching for the sender: the held acknowledgement and draft follow, once.
+        var vouched = TriageActionPlanner.Plan(TriageCategory.ToolRequest, new MailToTriage(held.FromAddress, null, held.Subject, ""), bed.Options,
+            senderVouchedFor: true);
+        var release = new AiPolicyBot.Application.Triage.TriageRelease(bed.Actions);
+        var stored = (await bed.RecordAsync("graph", request))!;
+        var released = await release.ReleaseAsync(stored, vouched, default);
+        await release.ReleaseAsync(released, vouched, default);
+        var draft = await bed.Mail.Requests.GetAsync(released.Value.DraftReference!, default);
+        Assert.Equal(RequestState.Draft, draft!.Value.State);
+        Assert.Single(await bed.OutboxRowsAsync(), r => r.Job.Kind == MailKind.Acknowledgement);
     }
 
     [Fact]
