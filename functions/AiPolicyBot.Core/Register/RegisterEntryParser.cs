@@ -59,8 +59,11 @@ public static class RegisterEntryParser
                 }
                 scope = new RegisterScope
                 {
-                    Users = users, MinYearGroup = minYear, DataAllowed = dataAllowed,
-                    Academies = academies, UseCategories = useCategories,
+                    Users = users,
+                    MinYearGroup = minYear,
+                    DataAllowed = dataAllowed,
+                    Academies = academies,
+                    UseCategories = useCategories,
                 };
             }
         }
@@ -68,8 +71,15 @@ public static class RegisterEntryParser
         if (errors.Count > before) return null;
         return new RegisterEntry
         {
-            Id = id!, Name = name!, Status = status!.Value, Vendor = vendor, Edition = edition,
-            Aliases = aliases ?? [], Conditions = conditions ?? [], ReviewBy = reviewBy, Scope = scope,
+            Id = id!,
+            Name = name!,
+            Status = status!.Value,
+            Vendor = vendor,
+            Edition = edition,
+            Aliases = aliases ?? [],
+            Conditions = conditions ?? [],
+            ReviewBy = reviewBy,
+            Scope = scope,
             DecisionReason = decisionReason,
         };
     }
