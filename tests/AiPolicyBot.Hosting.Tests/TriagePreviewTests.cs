@@ -38,8 +38,11 @@ public class TriagePreviewTests(LocalHostFactory factory) : IClassFixture<LocalH
             """);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("breach", body.GetProperty("category").GetString());
-        Assert.Equal(0.9, body.GetProperty("confidence").GetDouble());
+        // the trained model decides this one (its rule is not precise enough on the training mail to decide alone):
+        // the confidence is the model's calibrated breach probability, and the signals say which path fired
+        Assert.InRange(body.GetProperty("confidence").GetDouble(), 0.5, 1.0);
         Assert.Contains("rule:breach-pasted-pupil-data", body.GetProperty("signals").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("breach:model", body.GetProperty("signals").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains("thread:AIP-2026-0042", body.GetProperty("signals").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(["upn", "phone"], body.GetProperty("personalData").EnumerateArray().Select(s => s.GetString()!));
         Assert.Equal("AIP-2026-0042", body.GetProperty("reference").GetString());

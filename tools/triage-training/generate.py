@@ -3,7 +3,7 @@
 
 Deterministic (fixed seed). Everything is invented: names, schools and vendors use *.example domains, phone numbers
 come from the Ofcom drama ranges, UPNs use LA code 999 with a valid check letter. Written from the category
-definitions (contracts.md §3, policy-routing.md §15), NOT from tests/fixtures/triage-dev.jsonl, which stays held out.
+definitions (docs/spec/triage.md), NOT from tests/fixtures/triage-dev.jsonl, which stays held out.
 
     python3 tools/triage-training/generate.py > functions/AiPolicyBot.Core/Triage/TrainingData/triage-train.jsonl
 """

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// Names, aliases and vendors of the demo register (contracts.md §6), as a gazetteer for triage until the live
+/// Names, aliases and vendors of the demo register (docs/policy-and-register.md), as a gazetteer for triage until the live
 /// register snapshot is passed in. Triage itself never reads the register.
 /// </summary>
 public static class DemoRegisterToolNames

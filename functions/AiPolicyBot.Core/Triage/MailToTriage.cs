@@ -1,8 +1,8 @@
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// One email to classify (the body of POST /api/triage/preview, contracts.md §3). Header names are matched
-/// case-insensitively (policy-routing.md §18), whatever dictionary the caller passes in.
+/// One email to classify (the body of POST /api/triage/preview, docs/spec/triage.md). Header names are matched
+/// case-insensitively (docs/spec/triage.md), whatever dictionary the caller passes in.
 /// </summary>
 public sealed record MailToTriage
 {

@@ -90,7 +90,7 @@ public sealed class NaiveBayesModel
     /// <summary>The temperature with the lowest cross-validated log-loss on the training rows (5 folds, fixed split).</summary>
     /// <remarks>
     /// One fit per fold, not per fold and candidate: the temperature only rescales the scores, so each test row is
-    /// scored once and every candidate's softmax is taken from the same scores (issue 11: half of training time).
+    /// scored once and every candidate's softmax is taken from the same scores (half of training time).
     /// Each candidate's loss still adds up in the same order, so the chosen temperature is the same to the last bit.
     /// </remarks>
     private static double ChooseTemperature(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha)

@@ -3,26 +3,33 @@ using System.Text.RegularExpressions;
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// Regex and checksum recognisers for UK school personal data (policy-routing.md §17). Pure and thread-safe; shared
+/// Regex and checksum recognisers for UK school personal data (docs/spec/triage.md). Pure and thread-safe; shared
 /// by triage (personalData, pii: signals) and log redaction (<see cref="PersonalDataRedactor"/>).
 /// </summary>
 public static partial class PersonalDataDetector
 {
     public sealed record Match(string Kind, int Index, int Length);
 
-    [GeneratedRegex(@"\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A backstop only: every pattern is bounded (counted loops), so its cost per character is a constant.</summary>
+    private const int TimeoutMs = 1000;
+
+    /// <summary>Text <see cref="Kinds"/> reads per text (redaction reads all): the kinds are known long before this.</summary>
+    public const int MaxChars = 256 * 1024;
+
+    [GeneratedRegex(@"\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex UpnCandidate();
 
-    [GeneratedRegex(@"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex NiNumber();
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    // §17's pattern with counted loops (RFC 5321 lengths): an unbounded "+" made a long run of letters cost its square.
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[\s-]?\d){8,9}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[\s-]?\d){8,9}(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Postcode();
 
     /// <summary>Every match, kind by kind (a UPN candidate counts only with a valid check letter).</summary>
@@ -42,7 +49,7 @@ public static partial class PersonalDataDetector
     /// <summary>Distinct kinds found in any of the texts, in contract order (upn, email, phone, niNumber, postcode).</summary>
     public static IReadOnlyList<string> Kinds(params string?[] texts)
     {
-        var kinds = texts.SelectMany(t => FindAll(t)).Select(m => m.Kind).ToHashSet(StringComparer.Ordinal);
+        var kinds = texts.SelectMany(t => FindAll(t is { Length: > MaxChars } ? t[..MaxChars] : t)).Select(m => m.Kind).ToHashSet(StringComparer.Ordinal);
         return PersonalDataKinds.Ordered.Where(kinds.Contains).ToList();
     }
 

@@ -1,6 +1,6 @@
 namespace AiPolicyBot.Triage;
 
-/// <summary>The personalData values of contracts.md §3, in their response order.</summary>
+/// <summary>The personalData values of docs/spec/triage.md, in their response order.</summary>
 public static class PersonalDataKinds
 {
     public const string Upn = "upn";

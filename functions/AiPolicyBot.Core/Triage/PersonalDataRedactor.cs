@@ -4,7 +4,7 @@ namespace AiPolicyBot.Triage;
 
 /// <summary>
 /// Replaces detected personal data with "[kind]" placeholders, e.g. for logs and stored records
-/// (policy-routing.md §16 layer 5). Overlapping matches are merged so no fragment of a value survives.
+/// (docs/spec/triage.md). Overlapping matches are merged so no fragment of a value survives.
 /// </summary>
 public static class PersonalDataRedactor
 {

@@ -5,10 +5,10 @@ namespace AiPolicyBot.Triage;
 /// <summary>
 /// The layer-4 cue set: general wording of breach and complaint reports (past-tense disclosure, wrong recipient,
 /// vendor incident notices, dissatisfaction and redress), plus softer cues for the other classes that feed the
-/// statistical layer. Initial cues from policy-routing.md §16, rewritten so questions and plans do not fire them.
+/// statistical layer. Initial cues from docs/spec/triage.md, rewritten so questions and plans do not fire them.
 /// </summary>
 /// <remarks>
-/// Source-generated backtracking regexes (issue 11): no construction cost and no per-instance DFA cache. The
+/// Source-generated backtracking regexes: no construction cost and no per-instance DFA cache. The
 /// NonBacktracking versions built symbolic/DFA tables while matching the training set: 1.6 s to train and 73 MB kept
 /// for the life of the process. Hostile input (bodies up to 512 KB reach the preview endpoint) is bounded instead:
 /// <list type="bullet">
@@ -258,7 +258,7 @@ public static partial class PriorityRules
     }
 
     /// <summary>
-    /// What one mail's rule passes share (issue 11): the classifier matches the zoned text and then the author's own
+    /// What one mail's rule passes share: the classifier matches the zoned text and then the author's own
     /// text, which usually repeats its sentences, so each rule runs once per sentence; and, for texts over
     /// <see cref="LargeText"/>, one linear engine for both passes. Results per sentence depend on nothing else, so
     /// sharing cannot change them. One mail at a time: not thread-safe, and dropped with the mail.

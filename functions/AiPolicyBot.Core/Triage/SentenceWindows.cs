@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// Splits an over-long sentence into overlapping windows for the priority rules (issue 11), so one backtracking match
+/// Splits an over-long sentence into overlapping windows for the priority rules, so one backtracking match
 /// never sees more than <see cref="Size"/> characters of a hostile body. Exact, not approximate: every stretch of at
 /// most <see cref="Overlap"/> characters lies inside one window, and windows are cut next to an ASCII space or
 /// punctuation character, where a <c>\b</c> reads the same inside the window as in the whole sentence (the rules have

@@ -1,31 +1,60 @@
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// "Zoning" of a mail body (policy-routing.md §16 layer 6): the author's own text without quoted replies, forwarded
-/// history or sign-off, so old thread content does not decide a new message. Also a simple sentence splitter.
+/// The author's own text (<see cref="MailStructure"/>) and a sentence splitter, both single linear passes with no
+/// regular expressions (a run of blank lines used to cost the square of its length here).
 /// </summary>
-public static partial class TextZones
+public static class TextZones
 {
-    [GeneratedRegex(@"^\s*(-{2,}\s*(Original Message|Forwarded message)\s*-{2,}|On .{5,80} wrote:|From: .+|_{5,}|-- ?)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
-    private static partial Regex QuoteStart();
+    /// <summary>The body without quoted history, forwarded parts, signature or disclaimer.</summary>
+    public static string OwnText(string body) => MailStructure.Split("", body).NewText;
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\r?\n(?=\s*[-*•]\s)")]
-    private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    /// <summary>The body up to the first quoted-reply marker; lines starting with '>' are dropped.</summary>
-    public static string OwnText(string body)
+    /// <summary>
+    /// Sentences: a break after . ! or ? followed by white space, at a blank line, and before a bulleted line
+    /// ("- ", "* ", "• "); white space inside a sentence collapsed to one space.
+    /// </summary>
+    public static IReadOnlyList<string> Sentences(string text)
     {
-        if (string.IsNullOrEmpty(body)) return "";
-        var m = QuoteStart().Match(body);
-        var own = m.Success && m.Index > 0 ? body[..m.Index] : body;
-        return string.Join('\n', own.Split('\n').Where(l => !l.TrimStart().StartsWith('>')));
+        var result = new List<string>();
+        if (string.IsNullOrEmpty(text)) return result;
+        var sb = new StringBuilder();
+        var pendingSpace = false;
+        void Flush()
+        {
+            if (sb.Length > 0) result.Add(sb.ToString());
+            sb.Clear();
+            pendingSpace = false;
+        }
+        var n = text.Length;
+        var i = 0;
+        while (i < n)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                sb.Append(c);
+                i++;
+                continue;
+            }
+            // a run of white space: read it once, noting its newlines and what follows it
+            var start = i;
+            var newlines = 0;
+            var lastNewline = -1;
+            while (i < n && char.IsWhiteSpace(text[i]))
+            {
+                if (text[i] == '\n') { newlines++; lastNewline = i; }
+                i++;
+            }
+            var afterStop = start > 0 && text[start - 1] is '.' or '!' or '?';
+            var bulletNext = lastNewline >= 0 && i + 1 < n && text[i] is '-' or '*' or '•' && char.IsWhiteSpace(text[i + 1]);
+            if (afterStop || newlines >= 2 || bulletNext) Flush();
+            else pendingSpace = true;
+        }
+        Flush();
+        return result;
     }
-
-    public static IReadOnlyList<string> Sentences(string text) =>
-        SentenceBreak().Split(text ?? "").Select(s => Whitespace().Replace(s, " ").Trim()).Where(s => s.Length > 0).ToList();
 }

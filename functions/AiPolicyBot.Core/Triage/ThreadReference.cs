@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace AiPolicyBot.Triage;
 
-/// <summary>Layer 3: the request reference [AIP-yyyy-nnnn], first in the subject, else in the body.</summary>
+/// <summary>The request reference [AIP-yyyy-nnnn], first in the subject, else in the body (docs/spec/triage.md).</summary>
 public static partial class ThreadReference
 {
-    [GeneratedRegex(@"\bAIP-\d{4}-\d{4,}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bAIP-\d{4}-\d{4,}\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Reference();
 
     public static string? Find(string subject, string body)

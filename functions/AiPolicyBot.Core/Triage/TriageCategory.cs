@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// Triage categories (contracts.md §3), declared in precedence order: breach &gt; complaint &gt; concern &gt; toolRequest
+/// Triage categories (docs/spec/triage.md), declared in precedence order: breach &gt; complaint &gt; concern &gt; toolRequest
 /// &gt; question &gt; marketing &gt; other. <see cref="NeedsHuman"/> is the abstention, not a class.
 /// Serialised camelCase by AiPolicyJson ("toolRequest", "needsHuman").
 /// </summary>

@@ -36,6 +36,12 @@ public sealed record TriageEvaluation(
     {
         var cols = TriageCategories.Classes.Append(TriageCategory.NeedsHuman).ToList();
         var sb = new StringBuilder();
+        var possible = Items.Count(i => i.Result.Signals.Contains("breach:possible"));
+        sb.AppendLine($"breach recall **{F(PerClass[TriageCategory.Breach].Recall)}**, breach precision **{F(PerClass[TriageCategory.Breach].Precision)}**, " +
+                      $"complaint recall **{F(PerClass[TriageCategory.Complaint].Recall)}**, marketing precision **{F(PerClass[TriageCategory.Marketing].Precision)}**, " +
+                      $"macro-F1 **{F(MacroF1)}**, needsHuman **{(AbstainRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} %**; " +
+                      $"{possible} marked possible breach ({Items.Count(i => i.Result.Signals.Contains("breach:possible") && i.Row.Expected == TriageCategory.Breach)} of them breaches).");
+        sb.AppendLine();
         sb.AppendLine("| expected \\ predicted | " + string.Join(" | ", cols.Select(c => c.WireName())) + " |");
         sb.AppendLine("|---|" + string.Concat(cols.Select(_ => "---:|")));
         foreach (var e in TriageCategories.Classes)

@@ -8,10 +8,10 @@ namespace AiPolicyBot.Triage;
 /// </summary>
 public static partial class TriageFeatures
 {
-    [GeneratedRegex(@"[a-z0-9]+(?:'[a-z]+)?")]
+    [GeneratedRegex(@"[a-z0-9]+(?:'[a-z]+)?", RegexOptions.None, 1000)]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"[a-z]+")]
+    [GeneratedRegex(@"[a-z]+", RegexOptions.None, 1000)]
     private static partial Regex Alpha();
 
     private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
@@ -20,15 +20,15 @@ public static partial class TriageFeatures
         "by", "from", "are", "was", "were", "hi", "hello", "dear", "regards", "thanks", "kind", "best", "many",
     };
 
-    public static IReadOnlyList<string> Build(
-        MailToTriage mail, string zonedBody, HeaderFacts headers, IReadOnlyList<PriorityRule> rules,
-        IReadOnlyList<string> personalData, bool mentionsKnownTool)
+    public static IReadOnlyList<string> Build(TriageEvidence e)
     {
+        var (subject, zonedBody, headers, rules, personalData, mentionsKnownTool) =
+            (e.Subject, e.Parts.Main, e.Headers, e.Rules, e.PersonalData, e.MentionsKnownTool);
         var tokens = new List<string>();
-        AddWords(tokens, "s:", mail.Subject);
-        AddWords(tokens, "", mail.Subject);
+        AddWords(tokens, "s:", subject);
+        AddWords(tokens, "", subject);
         AddWords(tokens, "", zonedBody);
-        foreach (var part in Alpha().Matches(LocalPart(mail.From).ToLowerInvariant()).Select(m => m.Value))
+        foreach (var part in Alpha().Matches(LocalPart(e.From).ToLowerInvariant()).Select(m => m.Value))
             tokens.Add("from:" + part);
         if (headers.ListUnsubscribe) tokens.AddRange(Repeat("#list-unsubscribe", 3));
         if (headers.Bcl is >= 1) tokens.AddRange(Repeat("#bulk-level", 3));
@@ -41,8 +41,11 @@ public static partial class TriageFeatures
         if (asksToUse) tokens.AddRange(Repeat(mentionsKnownTool ? "#ask-known-tool" : "#ask-unknown-tool", 2));
         if (zonedBody.Length < 250) tokens.Add("#short");
         // asking, not telling: one token per question sentence (at most three)
-        tokens.AddRange(Repeat("#asks", Math.Min(3, TextZones.Sentences(mail.Subject + "\n\n" + zonedBody).Count(s => s.EndsWith('?')))));
-        if (mail.Subject.TrimStart().StartsWith("fw", StringComparison.OrdinalIgnoreCase)) tokens.Add("#forwarded");
+        tokens.AddRange(Repeat("#asks", Math.Min(3, TextZones.Sentences(subject + "\n\n" + zonedBody).Count(s => s.EndsWith('?')))));
+        if (e.Parts.HasForward) tokens.Add("#forwarded");
+        if (e.Parts.HasQuote) tokens.Add("#quoted");
+        if (headers.InternalSender) tokens.Add("#internal");
+        foreach (var cue in e.Breach.Cues) tokens.Add("#breach-" + cue);
         return tokens;
     }
 

@@ -8,8 +8,19 @@ public sealed class TriageOptions
     /// <summary>The address AiPolicyBot sends from; mail from it is our own (no loops).</summary>
     public string AppMailbox { get; set; } = "information.assurance@trust.example";
 
-    /// <summary>Top statistical score below this → needsHuman.</summary>
+    /// <summary>Top statistical score below this → needsHuman (the naive Bayes fallback model; a trained model carries its own per-class thresholds).</summary>
     public double AbstainThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// The Trust's and its academies' mail domains (subdomains included): mail from them is internal, a feature of
+    /// the model. Configuration adds to these defaults, the demo Trust's domains under the reserved .example name
+    /// (RFC 2606), which no real mail can come from.
+    /// </summary>
+    public string[] TrustDomains { get; set; } =
+    [
+        "trust.example", "oakfield.example", "brookmere.example", "hillcrest.example", "riverside.example",
+        "st-aidans.example", "kingsmoor.example",
+    ];
 
     /// <summary>Confidence reported for a priority-rule (layer 4) decision.</summary>
     public double RuleConfidence { get; set; } = 0.9;

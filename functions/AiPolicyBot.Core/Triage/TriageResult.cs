@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// The preview response (contracts.md §3; mapping in policy-routing.md §18). <see cref="Reference"/> is always
+/// The preview response (docs/spec/triage.md "Mapping"). <see cref="Reference"/> is always
 /// written, as null when no [AIP-…] reference was found.
 /// </summary>
 public sealed record TriageResult(

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage;
 
 /// <summary>
-/// Unique Pupil Number check letter (policy-routing.md §17): 13 characters; check letter =
+/// Unique Pupil Number check letter (docs/spec/triage.md): 13 characters; check letter =
 /// alphabet[Σ position × value mod 23] over positions 2–13; a temporary UPN ends in a letter.
 /// </summary>
 public static class UpnCheck

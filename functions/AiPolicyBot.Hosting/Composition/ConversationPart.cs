@@ -30,6 +30,7 @@ public static class ConversationPart
         services.AddSingleton<IQueueJob>(sp => sp.GetRequiredService<RequestEventsJob>());
 
         services.AddStaffConversation();
+        services.AddSingleton<ConversationPreviewEndpoint>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using AiPolicyBot.Language.Triage;
 using AiPolicyBot.Triage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,17 +19,16 @@ public static class TriagePart
 }
 
 /// <summary>
-/// Trains the classifier once, on first use, from the synthetic set embedded in Core (0.55–0.65 s in a fresh process on
-/// a busy 2-core machine; it keeps ~1 MB, docs/benchmarks.md "Triage classifier"). The
-/// register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
-/// wired in, the demo register's names (docs/spec/http-api.md) are the default.
+/// Loads the committed triage model once, on first use (TriageClassifiers.Service: the same classifier the scoring
+/// tool measures; docs/triage-quality.md). The register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
+/// wired in, the demo register's names (docs/policy-and-register.md) are the default.
 /// </summary>
 public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
 {
     private readonly Lazy<TriageClassifier> _classifier = new(() =>
     {
         var configured = configuration.GetSection(TriageOptions.Section + ":KnownTools").Get<string[]>();
-        return TriageClassifier.Create(options.Value, configured is { Length: > 0 } ? configured : DemoRegisterToolNames.All);
+        return TriageClassifiers.Service(options.Value, configured is { Length: > 0 } ? configured : DemoRegisterToolNames.All);
     });
 
     public TriageClassifier Classifier => _classifier.Value;

@@ -24,6 +24,7 @@ public static class ApiRoutes
         admin.MapPost("/policy/evaluate", (PolicyEvaluateRequest request, PolicyEvaluateEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
         admin.MapGet("/register/search", (RegisterSearchQuery query, RegisterSearchEndpoint e, CancellationToken ct) => e.HandleAsync(query, ct));
         admin.MapPost("/triage/preview", (TriagePreviewRequest request, TriagePreviewEndpoint e) => e.Handle(request));
+        admin.MapPost("/conversation/preview", (HttpRequest request, ConversationPreviewEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
         return api;
     }
 }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace AiPolicyBot.Hosting.Inbox;
 
 /// <summary>
-/// Trains the triage classifier in the background shortly after the host has started, so the first mail (a breach,
-/// perhaps) is not held up by training, and training does not compete for the CPU with a cold instance's first chat
+/// Loads the triage model in the background shortly after the host has started, so the first mail (a breach,
+/// perhaps) is not held up by loading it, and loading does not compete for the CPU with a cold instance's first chat
 /// turns (on 2 cores it took start-up to the first reply from ~1.8 s to over 3 s; docs/benchmarks.md). Mail that
-/// arrives before then trains the classifier itself. <see cref="Ready"/> completes when it is trained.
+/// arrives before then loads the model itself. <see cref="Ready"/> completes when it is trained.
 /// </summary>
 public sealed class TriageWarmup(
     TriageClassifierProvider classifier, IHostApplicationLifetime lifetime, ILogger<TriageWarmup> logger) : IHostedService

@@ -97,8 +97,10 @@ public class TriageClassifierTests
     public void A_thanks_only_reply_on_a_thread_is_other()
     {
         var result = Classify("Re: AIP-2026-0088 complaint outcome", "Thank you for looking into this.\n\nOn 3 Nov, AiPolicyBot wrote:\n> formal complaint");
+        // No rule any more (a thank-you can carry a breach report): the quoted history is context, the model decides.
         Assert.Equal(TriageCategory.Other, result.Category);
-        Assert.Contains("rule:other-thanks-only", result.Signals);
+        Assert.Contains("zone:quoted", result.Signals);
+        Assert.DoesNotContain(result.Signals, s => s.StartsWith("breach:"));
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public class TriageClassifierTests
         var other = Json(TriageDevSet.Classifier.Value.Classify(mail));      // a classifier trained separately
         Assert.Equal(first, again);
         Assert.Equal(first, other);
-        Assert.Equal(a.Model.Temperature, TriageDevSet.Classifier.Value.Model.Temperature);
+        Assert.Equal(((NaiveBayesTriageModel)a.Model).Model.Temperature, ((NaiveBayesTriageModel)TriageDevSet.Classifier.Value.Model).Model.Temperature);
     }
 
     [Fact]

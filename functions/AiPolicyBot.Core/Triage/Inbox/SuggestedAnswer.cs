@@ -3,7 +3,7 @@ using AiPolicyBot.Register;
 namespace AiPolicyBot.Triage.Inbox;
 
 /// <summary>
-/// A draft answer to a policy question, from the register (policy-routing.md §15 "question": a person sends it).
+/// A draft answer to a policy question, from the register (docs/spec/triage.md: a person sends it).
 /// Never sent automatically: it is stored on the triage record and shown on the triage card.
 /// </summary>
 public static class SuggestedAnswer

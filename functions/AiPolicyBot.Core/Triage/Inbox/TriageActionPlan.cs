@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage.Inbox;
 
 /// <summary>
-/// What to do with one triaged mail (policy-routing.md §15). Decided by <see cref="TriageActionPlanner"/> (pure);
+/// What to do with one triaged mail (docs/spec/triage.md). Decided by <see cref="TriageActionPlanner"/> (pure);
 /// carried out by the inbox processor. Flags, not commands, so a resumed run can redo each idempotently.
 /// </summary>
 public sealed record TriageActionPlan(

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage.Inbox;
 
 /// <summary>
-/// Routes per category (policy-routing.md §15): breach → DPO at once; toolRequest → draft request + acknowledgement;
+/// Routes per category (docs/spec/triage.md): breach → DPO at once; toolRequest → draft request + acknowledgement;
 /// complaint → complaints contact + acknowledgement (policy §3.5); question → a suggested answer for a person;
 /// concern and needsHuman → the IA officer (triage card only); marketing and other → filed, no reply.
 /// No reply EVER goes to auto-submitted mail, delivery reports, our own mail, bulk mail or marketing (no loops),

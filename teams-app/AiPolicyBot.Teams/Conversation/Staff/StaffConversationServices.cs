@@ -13,6 +13,7 @@ public static class StaffConversationServices
     public static IServiceCollection AddStaffConversation(this IServiceCollection services)
     {
         services.AddSingleton<StaffConversation>();
+        services.AddMessageUnderstanding();
         services.AddSingleton<TrainingRecorder>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
@@ -27,6 +28,7 @@ public static class StaffConversationServices
         services.AddSingleton<IIntentResponder, TrainingDoneResponder>();
         services.AddSingleton<IIntentResponder, HelpResponder>();
         services.AddSingleton<IIntentResponder, OtherResponder>();
+        services.AddSingleton<IIntentResponder, ClarifyResponder>();
 
         services.AddSingleton<ICardActionHandler, StartRequestAction>();
         services.AddSingleton<ICardActionHandler, WizardStepAction>();
@@ -35,6 +37,7 @@ public static class StaffConversationServices
         services.AddSingleton<ICardActionHandler, ShowMyRequestsAction>();
         services.AddSingleton<ICardActionHandler, ShowApprovedToolsAction>();
         services.AddSingleton<ICardActionHandler, ShowHelpAction>();
+        services.AddSingleton<ICardActionHandler, ClarifiedAction>();
         return services;
     }
 }

@@ -1,0 +1,37 @@
+namespace AiPolicyBot.Triage;
+
+/// <summary>
+/// The statistical layer (docs/spec/triage.md "Model"): class probabilities for one mail's evidence, and the
+/// thresholds chosen with it. Core holds the contract and a naive Bayes fallback; the trained ML.NET model lives in
+/// AiPolicyBot.Language. Implementations are immutable and thread-safe.
+/// </summary>
+public interface ITriageModel
+{
+    /// <summary>Names the model and the data it was trained on, e.g. "sdca-3f2a91c0" (recorded with each triage).</summary>
+    string Version { get; }
+
+    /// <summary>Probabilities of the seven classes (<see cref="TriageCategories.Classes"/>), summing to 1.</summary>
+    IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence);
+
+    TriageThresholds Thresholds { get; }
+}
+
+/// <summary>
+/// Where the model's scores turn into decisions. <see cref="Accept"/>: a top class below its threshold →
+/// needsHuman. <see cref="PossibleBreachWithCue"/>: breach probability that, with a breach cue from the detector,
+/// makes a "possible breach"; <see cref="PossibleBreach"/>: the same without a cue. <see cref="ConfidentBreachRules"/>:
+/// the breach rules precise enough on the training mail to decide a breach alone (null: every decisive breach rule).
+/// </summary>
+public sealed record TriageThresholds(
+    IReadOnlyDictionary<TriageCategory, double> Accept, double PossibleBreachWithCue, double PossibleBreach,
+    IReadOnlySet<string>? ConfidentBreachRules = null)
+{
+    /// <summary>Whether a breach rule that fired on the sender's own text decides a breach without the model.</summary>
+    public bool IsConfident(string ruleId) =>
+        ruleId == PriorityRules.TimedOut.Id || ConfidentBreachRules is null || ConfidentBreachRules.Contains(ruleId);
+
+    public static TriageThresholds Uniform(double accept, double possibleWithCue, double possible) =>
+        new(TriageCategories.Classes.ToDictionary(c => c, _ => accept), possibleWithCue, possible);
+
+    public double AcceptFor(TriageCategory c) => Accept.TryGetValue(c, out var t) ? t : 0.5;
+}

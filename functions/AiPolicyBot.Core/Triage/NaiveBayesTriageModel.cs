@@ -1,0 +1,27 @@
+namespace AiPolicyBot.Triage;
+
+/// <summary>
+/// The fallback statistical layer: <see cref="NaiveBayesModel"/> over <see cref="TriageFeatures"/> tokens, trained in
+/// well under a second from the synthetic set embedded in Core. The service uses the trained ML.NET model
+/// (AiPolicyBot.Language); this one keeps Core's pipeline testable on its own.
+/// </summary>
+public sealed class NaiveBayesTriageModel(NaiveBayesModel model, TriageThresholds thresholds) : ITriageModel
+{
+    public NaiveBayesModel Model { get; } = model;
+
+    public string Version => "naive-bayes";
+
+    public TriageThresholds Thresholds { get; } = thresholds;
+
+    public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence)
+    {
+        var scores = Model.Predict(TriageFeatures.Build(evidence));
+        return TriageCategories.Classes.ToDictionary(c => c, c => scores.GetValueOrDefault(c));
+    }
+
+    public static NaiveBayesTriageModel Train(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels, TriageOptions options)
+    {
+        var rows = evidence.Zip(labels, (e, l) => (TriageFeatures.Build(e), l)).ToList();
+        return new(NaiveBayesModel.Train(rows), TriageThresholds.Uniform(options.AbstainThreshold, possibleWithCue: 0.35, possible: 0.6));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using AiPolicyBot.Triage;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace AiPolicyBot.Language.Triage;
+
+/// <summary>
+/// The trained ML.NET triage model (docs/spec/triage.md "Model"): word and character n-grams over the weighted parts
+/// of the mail plus numeric evidence, a maximum-entropy classifier, probabilities calibrated by a temperature fitted
+/// on cross-validated predictions, and per-class thresholds. Thread-safe (one prediction engine, used under a lock:
+/// a prediction takes well under a millisecond).
+/// </summary>
+public sealed class MlTriageModel : ITriageModel
+{
+    private readonly PredictionEngine<TriageModelRow, TriageModelOutput> _engine;
+    private readonly TriageCategory[] _slots;
+    private readonly double _temperature;
+    private readonly Lock _gate = new();
+
+    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file)
+    {
+        _engine = ml.Model.CreatePredictionEngine<TriageModelRow, TriageModelOutput>(model);
+        _slots = SlotClasses(_engine.OutputSchema);
+        _temperature = file.Temperature;
+        Version = file.Version;
+        Thresholds = file.Thresholds();
+        File = file;
+    }
+
+    public string Version { get; }
+
+    public TriageThresholds Thresholds { get; }
+
+    public TriageModelFile File { get; }
+
+    public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(TriageModelRow.From(evidence)));
+
+    /// <summary>Uncalibrated class probabilities, by class.</summary>
+    internal double[] Raw(TriageModelRow row)
+    {
+        float[] score;
+        lock (_gate) score = _engine.Predict(row).Score;
+        var p = new double[TriageCategories.Classes.Count];
+        for (var s = 0; s < _slots.Length; s++) p[(int)_slots[s]] = score[s]; // TriageCategory values are the class order
+        return p;
+    }
+
+    internal IReadOnlyDictionary<TriageCategory, double> Calibrate(double[] raw) => Calibrate(raw, _temperature);
+
+    /// <summary>softmax(log p / T): T &gt; 1 softens over-confident scores, T &lt; 1 sharpens.</summary>
+    public static IReadOnlyDictionary<TriageCategory, double> Calibrate(double[] raw, double temperature)
+    {
+        var logits = raw.Select(p => Math.Log(Math.Max(p, 1e-12)) / temperature).ToArray();
+        var max = logits.Max();
+        var exp = logits.Select(l => Math.Exp(l - max)).ToArray();
+        var sum = exp.Sum();
+        return TriageCategories.Classes.Select((c, i) => (c, p: exp[i] / sum)).ToDictionary(x => x.c, x => x.p);
+    }
+
+    /// <summary>The model in a stream written by <see cref="TriageModelTrainer"/>, with its JSON side file.</summary>
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson)
+    {
+        var ml = new MLContext(seed: TriageModelTrainer.Seed);
+        var model = ml.Model.Load(modelZip, out _);
+        var file = JsonSerializer.Deserialize<TriageModelFile>(modelJson, TriageModelFile.Json)
+                   ?? throw new InvalidDataException("Empty triage model file.");
+        return new MlTriageModel(ml, model, file);
+    }
+
+    /// <summary>The committed model embedded in this assembly (Triage/Model), built by tools/triage-training.</summary>
+    public static MlTriageModel LoadEmbedded()
+    {
+        var assembly = LanguageAssembly.Instance;
+        using var zip = assembly.GetManifestResourceStream(ResourceName("triage-model.zip"))
+                        ?? throw new InvalidOperationException("The triage model is not embedded: run tools/triage-training.");
+        using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
+        return Load(zip, json);
+    }
+
+    private static string ResourceName(string file) =>
+        LanguageAssembly.Instance.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Triage.Model." + file, StringComparison.Ordinal)) ?? file;
+
+    private static TriageCategory[] SlotClasses(DataViewSchema schema)
+    {
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        schema["Score"].GetSlotNames(ref names);
+        return names.DenseValues().Select(n => TriageCategories.TryParse(n.ToString(), out var c) ? c
+            : throw new InvalidDataException($"Unknown class '{n}' in the triage model.")).ToArray();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AiPolicyBot.Triage;
+
+namespace AiPolicyBot.Language.Triage;
+
+/// <summary>
+/// What the training command writes next to the ML.NET model (Triage/Model/triage-model.json): the data it was
+/// trained on, the calibration temperature, the decision thresholds and the cross-validated figures behind them.
+/// </summary>
+public sealed record TriageModelFile(
+    string Version,
+    string TrainingFingerprint,
+    int TrainingRows,
+    double Temperature,
+    Dictionary<string, double> Accept,
+    double PossibleBreachWithCue,
+    double PossibleBreach,
+    string[] ConfidentBreachRules,
+    Dictionary<string, double> CrossValidated)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public TriageThresholds Thresholds() =>
+        new(TriageCategories.Classes.ToDictionary(c => c, c => Accept.TryGetValue(c.WireName(), out var t) ? t : 0.5),
+            PossibleBreachWithCue, PossibleBreach, ConfidentBreachRules.ToHashSet(StringComparer.Ordinal));
+}
