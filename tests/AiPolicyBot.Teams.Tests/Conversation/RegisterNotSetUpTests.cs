@@ -15,8 +15,10 @@ public sealed class RegisterNotSetUpTests
 {
     private static readonly TrustContacts Contacts = new()
     {
-        InformationAssuranceEmail = "ia@oakfield-trust.org.uk", DpoEmail = "dpo@oakfield-trust.org.uk",
-        ComplaintsContact = "complaints@oakfield-trust.org.uk", PolicyUrl = "https://oakfield-trust.org.uk/ai-policy",
+        InformationAssuranceEmail = "ia@oakfield-trust.org.uk",
+        DpoEmail = "dpo@oakfield-trust.org.uk",
+        ComplaintsContact = "complaints@oakfield-trust.org.uk",
+        PolicyUrl = "https://oakfield-trust.org.uk/ai-policy",
         TrainingUrl = "https://oakfield-trust.org.uk/ai-training",
     };
 
@@ -67,8 +69,11 @@ public sealed class RegisterNotSetUpTests
     {
         var c = new TrustContacts
         {
-            InformationAssuranceEmail = address, DpoEmail = Contacts.DpoEmail, ComplaintsContact = Contacts.ComplaintsContact,
-            PolicyUrl = Contacts.PolicyUrl, TrainingUrl = Contacts.TrainingUrl,
+            InformationAssuranceEmail = address,
+            DpoEmail = Contacts.DpoEmail,
+            ComplaintsContact = Contacts.ComplaintsContact,
+            PolicyUrl = Contacts.PolicyUrl,
+            TrainingUrl = Contacts.TrainingUrl,
         };
         Assert.Contains(c.ProblemsForProduction(), p => p.StartsWith("Contacts:InformationAssuranceEmail", StringComparison.Ordinal));
         Assert.Empty(Contacts.ProblemsForProduction());

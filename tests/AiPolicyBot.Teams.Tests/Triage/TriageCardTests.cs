@@ -22,10 +22,19 @@ public class TriageCardTests
 
     private static TriageRecord Record(TriageCategory category = TriageCategory.Question) => new()
     {
-        Key = new string('b', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example",
-        Subject = "Which tools are **approved**? {{injected}}", ReceivedAt = DateTimeOffset.UnixEpoch, Category = category,
-        Confidence = 0.71, Signals = ["rule:question", "pii:email"], PersonalData = ["email"], SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
-        State = TriageRecordState.Done, UpdatedAt = DateTimeOffset.UnixEpoch,
+        Key = new string('b', 64),
+        Source = "graph",
+        SourceId = "id",
+        FromAddress = "sam@oak.example",
+        Subject = "Which tools are **approved**? {{injected}}",
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        Category = category,
+        Confidence = 0.71,
+        Signals = ["rule:question", "pii:email"],
+        PersonalData = ["email"],
+        SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
+        State = TriageRecordState.Done,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
     };
 
     [Fact]

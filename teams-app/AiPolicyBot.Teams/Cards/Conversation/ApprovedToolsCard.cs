@@ -39,8 +39,12 @@ public static class ApprovedToolsCard
             {
                 var who = PlainWords.Users(e.Scope.Users) + (e.Scope.MinYearGroup is { } min ? $" (learners from {UseCheck.YearName(min)})" : "");
                 var data = e.Status == RegisterStatus.Approved && (e.Scope.DataAllowed ?? true) ? "personal data allowed within its conditions" : "no personal data";
-                body.Add(new TextBlock { Text = $"- **{CardText.Escape(e.Name)}**: {who}; {data}" +
-                    (e.Conditions.Contains(ConditionCodes.TrainingBeforeFirstUse) ? "; training before first use" : ""), Spacing = Spacing.Small });
+                body.Add(new TextBlock
+                {
+                    Text = $"- **{CardText.Escape(e.Name)}**: {who}; {data}" +
+                    (e.Conditions.Contains(ConditionCodes.TrainingBeforeFirstUse) ? "; training before first use" : ""),
+                    Spacing = Spacing.Small
+                });
             }
         }
         body.Add(Para("Anything not listed: don't put personal or commercially sensitive data into it until it is approved (policy 3.1).", subtle: true));
