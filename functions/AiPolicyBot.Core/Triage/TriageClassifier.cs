@@ -12,6 +12,16 @@ public sealed class TriageClassifier
     /// <summary>Confidence of a final header decision (docs/spec/triage.md "Mapping").</summary>
     public const double HeaderConfidence = 0.99;
 
+    /// <summary>
+    /// The signal of a breach decided below the model's confidence (or on a detector cue alone): the DPO is alerted
+    /// all the same, with the alert marked for a person's look (docs/spec/triage.md "Breach").
+    /// </summary>
+    public const string PossibleBreachSignal = "breach:possible";
+
+    /// <summary>Whether a breach result's signals mark it "possible" rather than confident.</summary>
+    public static bool IsPossibleBreach(TriageCategory category, IEnumerable<string> signals) =>
+        category == TriageCategory.Breach && signals.Contains(PossibleBreachSignal, StringComparer.Ordinal);
+
     private readonly TriageOptions _options;
     private readonly ToolGazetteer _gazetteer;
 
@@ -93,7 +103,7 @@ public sealed class TriageClassifier
         if ((e.Breach.Level != BreachLevel.None && breach >= t.PossibleBreachWithCue) || breach >= t.PossibleBreach
             || top == TriageCategory.Breach)
         {
-            signals.Add("breach:possible");
+            signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));
             return Result(TriageCategory.Breach, breach);
         }
