@@ -17,14 +17,7 @@ builder.Services.Configure<QueuePumpOptions>(builder.Configuration.GetSection(Qu
 builder.Services.AddHostedService<LocalJobs>();
 
 var app = builder.Build();
-var api = app.MapGroup("/api");
-api.MapGet("/health", (HealthEndpoint e) => e.Handle());
-api.MapPolicyRoutes();
-api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
-   .AddEndpointFilter<AdminKeyFilter>();
-// Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
-api.MapPost("/graph/notifications", (HttpRequest r, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
-api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
+app.MapAiPolicyBotApi();
 
 app.Run();
 

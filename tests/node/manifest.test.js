@@ -1,4 +1,4 @@
-// Teams app manifest and package checks (issue 8 items 5-6). Offline: schemas come from @microsoft/app-manifest.
+// Teams app manifest and package checks. Offline: schemas come from @microsoft/app-manifest.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

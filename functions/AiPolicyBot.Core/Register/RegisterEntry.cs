@@ -3,7 +3,7 @@ using AiPolicyBot.Policy;
 namespace AiPolicyBot.Register;
 
 /// <summary>
-/// One AI tool in the register (contracts.md §4–§6; policy-routing.md §6). Routing reads id, name, aliases, status,
+/// One AI tool in the register (docs/policy-and-register.md). Routing reads id, name, aliases, status,
 /// scope, conditions and reviewBy; the rest is shown to people.
 /// </summary>
 public sealed record RegisterEntry

@@ -5,7 +5,7 @@ using AiPolicyBot.Policy;
 namespace AiPolicyBot.Register;
 
 /// <summary>
-/// Reads a register entry in the what-if shape of contracts.md §4 (id, name, status, scope, conditions, reviewBy,
+/// Reads a register entry in the what-if shape of docs/policy-and-register.md (id, name, status, scope, conditions, reviewBy,
 /// plus aliases, vendor, edition and decisionReason when present). Errors name the field under <c>prefix</c>,
 /// e.g. <c>context.register[0].status</c>.
 /// </summary>

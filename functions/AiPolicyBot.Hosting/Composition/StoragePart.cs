@@ -6,7 +6,6 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
@@ -34,8 +33,10 @@ public static class StoragePart
         services.AddHostedService<TablesStartup>();
         services.AddSingleton(sp => StorageServiceClients.Queues(sp.GetRequiredService<StorageOptions>()));
 
-        // Replace, not TryAdd: the durable register wins over any in-memory default another part registered.
-        services.Replace(ServiceDescriptor.Singleton<IRegisterStore, TableRegisterStore>());
+        services.AddSingleton<IRegisterStore, TableRegisterStore>();
+        // Demand for tools (asked about in chat, searched in the message extension), counted durably.
+        services.AddSingleton<TableToolDemand>();
+        services.AddSingleton<IToolDemand>(sp => sp.GetRequiredService<TableToolDemand>());
         services.AddSingleton<TableReferenceCounter>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();

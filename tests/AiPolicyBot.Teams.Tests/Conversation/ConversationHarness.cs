@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
@@ -43,7 +44,8 @@ internal sealed class ConversationHarness
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Conversation = new StaffConversation(register, Training, time,
             Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies),
-            Mock.Of<IOptionsMonitor<PolicyOptions>>(m => m.CurrentValue == new PolicyOptions()));
+            Mock.Of<IOptionsMonitor<PolicyOptions>>(m => m.CurrentValue == new PolicyOptions()),
+            Support.TestUnderstanding.Create(academies));
         Idempotency.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Requests.Setup(s => s.NextReferenceAsync(2026, It.IsAny<CancellationToken>())).ReturnsAsync("AIP-2026-0001");
         Requests.Setup(s => s.CreateAsync(It.IsAny<ToolRequest>(), It.IsAny<CancellationToken>()))

@@ -30,7 +30,7 @@ public sealed class HostileMessageTests
     [MemberData(nameof(HugeMessages))]
     public void Huge_messages_are_understood_from_their_capped_start(string text)
     {
-        var u = IntentRecognizer.Recognise(text, Register);
+        var u = Support.TestUnderstanding.Understand(text);
 
         Assert.InRange(u.Text.Length, MessagePatterns.MaxUnderstoodLength - 10, MessagePatterns.MaxUnderstoodLength);
         Assert.StartsWith(u.Text[..Math.Min(20, u.Text.Length)], text, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class HostileMessageTests
     public void A_question_within_the_cap_is_still_understood_after_a_long_preamble()
     {
         var preamble = Repeat("We are planning the new term. ", 60); // 1,800 characters
-        var u = IntentRecognizer.Recognise(preamble + "Can I use ChatGPT for lesson plans?", Register);
+        var u = Support.TestUnderstanding.Understand(preamble + "Can I use ChatGPT for lesson plans?");
 
         Assert.Equal(Intent.AskTool, u.Intent);
         Assert.Equal("chatgpt-free", u.Tool?.Id);
@@ -50,7 +50,7 @@ public sealed class HostileMessageTests
     [Fact]
     public void Words_past_the_cap_are_not_read()
     {
-        var u = IntentRecognizer.Recognise(Repeat("la ", 700) + "can I use ChatGPT?", Register);
+        var u = Support.TestUnderstanding.Understand(Repeat("la ", 700) + "can I use ChatGPT?");
 
         Assert.Null(u.Tool);
         Assert.DoesNotContain("ChatGPT", u.Text, StringComparison.Ordinal);

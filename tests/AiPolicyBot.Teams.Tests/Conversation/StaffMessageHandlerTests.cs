@@ -137,16 +137,21 @@ public sealed class StaffMessageHandlerTests
     [Fact]
     public async Task Incident_reports_point_to_information_assurance_and_never_ask_for_the_data()
     {
-        var reply = await Say("I think I pasted a pupil's report into ChatGPT by mistake");
-        Assert.Contains("Information Assurance", reply.Text);
-        Assert.Contains("please don't paste personal data here", reply.Text);
+        // A card now (never a bare sentence), with the same words and ways on.
+        var reply = CardText(await Say("I think I pasted a pupil's report into ChatGPT by mistake"));
+        Assert.Contains("Information Assurance", reply);
+        Assert.Contains("please don't paste personal data here", reply);
     }
 
     [Fact]
-    public async Task Greetings_get_a_friendly_reply()
+    public async Task Greetings_get_a_friendly_reply_on_a_card_with_the_four_ways_on()
     {
-        Assert.Contains("Hello", (await Say("good morning")).Text);
-        Assert.Contains("welcome", (await Say("thanks!")).Text);
+        var hello = await Say("good morning");
+        Assert.Contains("Hello", CardText(hello));
+        var card = (JsonObject)hello.Attachments!.Single().Content!;
+        Assert.Equal(["Check a tool", "Request approval", "My requests", "Approved tools"],
+            card["actions"]!.AsArray().Select(a => (string)a!["title"]!).ToArray());
+        Assert.Contains("welcome", CardText(await Say("thanks!")));
     }
 
     [Fact]

@@ -26,7 +26,8 @@ internal static class MessageExtensionSamples
 
     public static StaffConversation Conversation(RegisterCache register) => new(
         register, new AiPolicyBot.Training.TrainingCache(new NoTraining()), new FixedTime(Now),
-        new StaticMonitor<AcademyOptions>(new AcademyOptions()), new StaticMonitor<PolicyOptions>(new PolicyOptions()));
+        new StaticMonitor<AcademyOptions>(new AcademyOptions()), new StaticMonitor<PolicyOptions>(new PolicyOptions()),
+        Support.TestUnderstanding.Create(new AcademyOptions()));
 
     public sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

@@ -19,8 +19,10 @@ public static class FirstCallHarness
         Time("register snapshot + search index (demo register)", () => new RegisterSnapshot(DemoRegister.Entries).Search.FindInText("warm"));
         var register = new RegisterSnapshot(DemoRegister.Entries);
         _ = register.Search;
-        Time("IntentRecognizer, first message (source-generated patterns, JIT)", () => IntentRecognizer.Recognise(InProcessBot.Question, register));
-        Time("IntentRecognizer, second message", () => IntentRecognizer.Recognise("can I use gemini with year 7?", register));
+        var understanding = UnderstandingServices.Create(new NoAcademies());
+        Time("intent model load (committed model, ML.NET)", () => _ = new IntentModelProvider().Model.Labels.Count);
+        Time("MessageUnderstanding, first message (model load, catalogue index, JIT)", () => understanding.Understand(InProcessBot.Question, register));
+        Time("MessageUnderstanding, second message", () => understanding.Understand("can I use gemini with year 7?", register));
         Time("OtherReplies, first reply", () => OtherReplies.For("thanks"));
         Time("TriageClassifier.Create (training, lazy in the host)", () => TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All));
         var keys = new ChannelKeys();

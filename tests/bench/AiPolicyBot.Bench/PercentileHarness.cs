@@ -7,6 +7,7 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Bench;
@@ -43,6 +44,11 @@ public static class PercentileHarness
         var mail = LabelledMail.ParseLines(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "triage-dev.jsonl")))
             .Select(m => m.Mail).ToArray();
 
+        var understanding = UnderstandingServices.Create(new NoAcademies());
+        var chat = AiPolicyBot.Language.Conversation.ChatExample.ParseLines(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fixtures", "chat-dev.jsonl")))
+            .Select(r => r.Text).ToArray();
+        understanding.Understand(chat[0], demo);
+
         await using var local = Selected("in-process turn") ? new InProcessBot() : null;
         await using var signed = Selected("in-process turn, JWT on") ? new InProcessBot(signedTokens: true) : null;
         if (local is not null) await local.WarmUpAsync();
@@ -56,6 +62,7 @@ public static class PercentileHarness
         Measure("policy routing (4 intakes)", rounds, calls, () => router.Evaluate(intakes[q++ % intakes.Length], demo, false, today));
         Measure("triage classification (dev set)", rounds, calls, () => triage.Classify(mail[q++ % mail.Length]));
         Measure("activity parse", rounds, calls, () => System.Text.Json.JsonSerializer.Deserialize<Activity>(body, AiPolicyJson.Options));
+        Measure("message understanding (intent model + tool + hints, dev set)", rounds, calls, () => understanding.Understand(chat[q++ % chat.Length], demo));
         Measure("JWT validation, cached keys", rounds, calls, () => authenticator.AuthenticateAsync(header, activity, false, default).GetAwaiter().GetResult());
         Measure("in-process turn, local mode", rounds, calls, () => local!.TurnAsync().GetAwaiter().GetResult());
         Measure("in-process turn, JWT on", rounds, calls, () => signed!.TurnAsync().GetAwaiter().GetResult());

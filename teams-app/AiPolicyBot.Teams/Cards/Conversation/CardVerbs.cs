@@ -14,4 +14,6 @@ public static class CardVerbs
     public const string MyRequests = "showMyRequests";
     public const string ApprovedTools = "showApprovedTools";
     public const string Help = "showHelp";
+    /// <summary>A button of a clarifying question (data: intent, text): answers the original text as that intent.</summary>
+    public const string Clarified = "clarified";
 }

@@ -103,11 +103,14 @@ public sealed class PendingApprovalsFallbackResponder : IIntentResponder
                            "I can't list them in this chat yet.", ct);
 }
 
-/// <summary>Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance).</summary>
+/// <summary>
+/// Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance): a short
+/// reply on a card with the four ways on, never a bare sentence.
+/// </summary>
 public sealed class OtherResponder : IIntentResponder
 {
     public Intent Intent => Intent.Other;
 
     public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
-        turn.SendTextAsync(OtherReplies.For(u.Text), ct);
+        turn.SendAsync(CardMessage(ClarifyCard.NotPlaced(OtherReplies.For(u.Text), u.Text)), ct);
 }

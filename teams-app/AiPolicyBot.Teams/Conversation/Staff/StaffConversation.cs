@@ -19,7 +19,8 @@ public sealed class StaffConversation(
     TrainingCache training,
     TimeProvider time,
     IOptionsMonitor<AcademyOptions> academies,
-    IOptionsMonitor<PolicyOptions> policy)
+    IOptionsMonitor<PolicyOptions> policy,
+    MessageUnderstanding understanding)
 {
     public RegisterCache Register => register;
     public TrainingCache Training => training;
@@ -45,7 +46,7 @@ public sealed class StaffConversation(
     public static string UserName(TurnContext turn) => turn.Activity.From?.Name ?? "";
 
     public async ValueTask<Understanding.Understanding> UnderstandAsync(string text, CancellationToken ct) =>
-        IntentRecognizer.Recognise(text, await register.GetAsync(ct));
+        understanding.Understand(text, await register.GetAsync(ct));
 
     /// <summary>Wizard answers prefilled from what the person said: tool, purpose, use, data and learners.</summary>
     public static Dictionary<string, string> Prefill(Understanding.Understanding u, string? requestType = null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
@@ -11,8 +12,11 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 public sealed class StaffMessageHandler(StaffConversation conversation, IEnumerable<IIntentResponder> responders, ILogger<StaffMessageHandler> logger)
     : IMessageHandler, ICommandHandler
 {
-    private readonly Dictionary<Intent, IIntentResponder> _byIntent =
-        responders.GroupBy(r => r.Intent).ToDictionary(g => g.Key, g => g.Last());
+    private readonly IReadOnlyDictionary<Intent, IIntentResponder> _byIntent =
+        HandlerRegistry.Unique(responders, r => r.Intent, "intent");
+
+    /// <summary>The intents with a responder (for the start-up listing).</summary>
+    public IEnumerable<Intent> Intents => _byIntent.Keys;
 
     public string Command => "help";
 

@@ -12,6 +12,8 @@ public enum Intent
     /// <summary>An approver asks what is waiting for them (handled by the approvals part).</summary>
     PendingApprovals,
     Other,
+    /// <summary>Not sure enough to answer: ask one short question with the likely intents as buttons.</summary>
+    Clarify,
 }
 
 public static class IntentNames
@@ -22,4 +24,8 @@ public static class IntentNames
         var name = intent.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
+
+    /// <summary>The intent for a label ("askTool"), or null for an unknown label.</summary>
+    public static Intent? FromLabel(string? label) =>
+        Enum.TryParse<Intent>(label, ignoreCase: true, out var intent) && Enum.IsDefined(intent) ? intent : null;
 }

@@ -3,13 +3,27 @@ using AiPolicyBot.Register;
 namespace AiPolicyBot.Teams.Conversation.Understanding;
 
 /// <summary>
-/// A recognised message: the intent, the register tool it names (or a tool-like name not in the register), and hints.
+/// An understood message: the intent (or <see cref="Intent.Clarify"/> with the <see cref="Candidates"/> to offer),
+/// how sure the model is, the register tool it names (or a product name not in the register), the use hints and the
+/// academy it names.
 /// </summary>
 public sealed record Understanding(Intent Intent, RegisterEntry? Tool, string? UnknownToolName, UseHints Hints, string Text)
 {
+    /// <summary>The calibrated probability of the most likely intent (1 for an exact command or a reference number).</summary>
+    public double Confidence { get; init; } = 1;
+
+    /// <summary>For <see cref="Intent.Clarify"/>: the intents offered as buttons, most likely first (2–4). Else empty.</summary>
+    public IReadOnlyList<Intent> Candidates { get; init; } = [];
+
+    /// <summary>An academy the message names ("at Brookmere"), as its configured id; null when none is named.</summary>
+    public string? Academy { get; init; }
+
     /// <summary>"chatgpt-free", "unknown:Perplexity" or null, as labelled in chat-dev.jsonl.</summary>
     public string? ToolLabel => Tool is not null ? Tool.Id : UnknownToolName is not null ? "unknown:" + UnknownToolName : null;
 
     /// <summary>The tool name to show or prefill: the register name, else the name as typed.</summary>
     public string? ToolName => Tool?.Name ?? UnknownToolName;
+
+    /// <summary>This understanding answered as one intent (a clarifying button was chosen).</summary>
+    public Understanding As(Intent intent) => this with { Intent = intent, Candidates = [], Confidence = 1 };
 }

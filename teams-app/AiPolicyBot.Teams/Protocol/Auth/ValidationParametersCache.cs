@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
-/// The <see cref="TokenValidationParameters"/> for one key source (teams-protocol.md §1.3/§1.4 rules: issuers,
+/// The <see cref="TokenValidationParameters"/> for one key source (docs/teams-channel.md rules: issuers,
 /// audience, lifetime with 5 min skew, RS256/384/512, signature by a key from the set), built once per
 /// <see cref="SigningKeySet"/> instead of once per request. Only the parameters are cached, never a result: every
 /// token is still checked in full. A refreshed key set is a new object and so gets new parameters; only the latest
