@@ -51,6 +51,18 @@ public sealed class TriageClassifier
 
     public TriageResult Classify(MailToTriage mail) => Decide(Read(mail));
 
+    /// <summary>
+    /// Breach signs enough to alert the DPO whatever the model says: a breach rule and a cue, or three cues, in what
+    /// the sender wrote, outside bulk mail. A breach buried in a complaint reads as a complaint to the model.
+    /// </summary>
+    public static bool SeveralBreachSigns(TriageEvidence e)
+    {
+        if (e.Breach.Level == BreachLevel.None || e.Headers.AnyBulkSign) return false;
+        var rules = e.Breach.Cues.Count(c => c.StartsWith("rule:", StringComparison.Ordinal));
+        var words = e.Breach.Cues.Count(c => c.StartsWith("cue:", StringComparison.Ordinal));
+        return (rules > 0 && words > 0) || words >= 3;
+    }
+
     public TriageResult Decide(TriageEvidence e)
     {
         var signals = new List<string>();
@@ -101,7 +113,7 @@ public sealed class TriageClassifier
         // A possible breach is still category breach (so the DPO is alerted), at the model's lower confidence and
         // marked "breach:possible" for a person's look (docs/spec/triage.md "Breach").
         if ((e.Breach.Level != BreachLevel.None && breach >= t.PossibleBreachWithCue) || breach >= t.PossibleBreach
-            || top == TriageCategory.Breach)
+            || top == TriageCategory.Breach || SeveralBreachSigns(e))
         {
             signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));
