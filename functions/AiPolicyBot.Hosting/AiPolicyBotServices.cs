@@ -24,6 +24,8 @@ public static class AiPolicyBotServices
         MessageExtensionPart.AddMessageExtensionPart,
         ApprovalsPart.AddApprovalsPart,
         InboxPart.AddInboxPart,
+        RegisterPart.AddRegisterPart,
+        RetentionPart.AddRetentionPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,6 @@
 using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.LocalHost.Pumps;
 using Microsoft.Extensions.Logging.Console;
 

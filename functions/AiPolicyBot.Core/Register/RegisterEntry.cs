@@ -24,6 +24,15 @@ public sealed record RegisterEntry
     /// <summary>A short plain-English description for cards.</summary>
     public string? Description { get; init; }
     public string? Url { get; init; }
+    /// <summary>How staff reach the tool (web, extension, app…); shown to people, not used by routing.</summary>
+    public AccessMode? AccessMode { get; init; }
+    /// <summary>The Trust's own training for this tool, shown on answers and in the register tab.</summary>
+    public string? TrainingUrl { get; init; }
+    /// <summary>Who decided (a role or a person's name as the Trust records it, never an object id).</summary>
+    public string? DecidedBy { get; init; }
+    public DateOnly? DecidedOn { get; init; }
+    /// <summary>The AI policy sections the decision rests on, e.g. "3.4".</summary>
+    public IReadOnlyList<string> PolicySections { get; init; } = [];
 }
 
 public enum RegisterStatus { Approved, ApprovedNoPersonalData, UnderReview, Declined, Retired, NotAssessed }

@@ -2,6 +2,7 @@ using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting;
 
@@ -13,11 +14,13 @@ public static class PolicyPart
         services.Configure<AcademyOptions>(o => configuration.GetSection(AcademyOptions.Section).Bind(o.Items));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
 
-        // The register's store comes from the storage part.
+        // The register's store comes from the storage part. The demo register is written into an empty store only in
+        // Development; anywhere else the register starts empty and the bot says it is not set up yet (docs/register-admin.md).
         services.AddSingleton(sp => new RegisterCache(
             sp.GetRequiredService<IRegisterStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(configuration.GetValue("Register:RefreshSeconds", 300))));
+            TimeSpan.FromSeconds(configuration.GetValue("Register:RefreshSeconds", 300)),
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment() ? DemoRegister.Entries : null));
 
         services.AddSingleton<PolicyEvaluateEndpoint>();
         services.AddSingleton<RegisterSearchEndpoint>();

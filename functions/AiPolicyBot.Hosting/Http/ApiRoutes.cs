@@ -1,3 +1,5 @@
+using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Tab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +27,9 @@ public static class ApiRoutes
         admin.MapGet("/register/search", (RegisterSearchQuery query, RegisterSearchEndpoint e, CancellationToken ct) => e.HandleAsync(query, ct));
         admin.MapPost("/triage/preview", (TriagePreviewRequest request, TriagePreviewEndpoint e) => e.Handle(request));
         admin.MapPost("/conversation/preview", (ConversationPreviewRequest request, ConversationPreviewEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
+        // The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
+        app.MapRegisterAdminRoutes();
+        app.MapTabRoutes();
         return api;
     }
 }

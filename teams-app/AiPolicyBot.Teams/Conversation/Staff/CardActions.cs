@@ -1,3 +1,5 @@
+using AiPolicyBot.Contacts;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Common;
@@ -132,10 +134,10 @@ public sealed class ShowApprovedToolsAction(StaffConversation conversation) : IC
     }
 }
 
-public sealed class ShowHelpAction : ICardActionHandler
+public sealed class ShowHelpAction(IOptions<TrustContacts>? contacts = null) : ICardActionHandler
 {
     public string Verb => CardVerbs.Help;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
-        Task.FromResult(InvokeResponseFactory.Card(HelpCard.Build(welcome: false)));
+        Task.FromResult(InvokeResponseFactory.Card(HelpCard.Build(welcome: false, contacts?.Value)));
 }

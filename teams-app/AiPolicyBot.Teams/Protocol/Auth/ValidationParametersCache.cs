@@ -10,7 +10,8 @@ namespace AiPolicyBot.Teams.Protocol.Auth;
 /// entry is kept, so the cache cannot grow. Lock-free: a reader sees either the old or the new entry, both consistent,
 /// and two racing builds for the same keys just build the same thing twice.
 /// </summary>
-public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers, string? audience)
+public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers, string? audience,
+    IReadOnlyList<string>? moreAudiences = null)
 {
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -42,6 +43,8 @@ public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers
         ValidIssuers = validIssuers,
         ValidateIssuer = true,
         ValidAudience = audience,
+        // The register tab's tokens name our API by client id (v2) or Application ID URI (v1).
+        ValidAudiences = moreAudiences,
         ValidateAudience = true,
         ValidateLifetime = true,
         RequireExpirationTime = true,
