@@ -25,7 +25,7 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         }
         demand.Record(entry.Id);
         var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
-        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory);
+        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, u.Academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
     }
@@ -47,7 +47,7 @@ public sealed class ListApprovedResponder(StaffConversation conversation) : IInt
 
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
-        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup);
+        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Academy);
         var tools = ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today);
         await turn.SendAsync(CardMessage(ApprovedToolsCard.Build(tools, filter)), ct);
     }
@@ -60,8 +60,17 @@ public sealed class MyRequestsResponder(IRequestStore requests) : IIntentRespond
 
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
-        var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
-        await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine.Select(r => r.Value).ToList(), u.Hints.Reference)), ct);
+        var mine = (await requests.ListByRequesterAsync(UserId(turn), ct)).Select(r => r.Value).ToList();
+        await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine, u.Hints.Reference ?? RequestFor(mine, u))), ct);
+    }
+
+    /// <summary>"my Gamma request": the newest of the person's requests for the tool the message names.</summary>
+    private static string? RequestFor(IReadOnlyList<ToolRequest> mine, Understanding.Understanding u)
+    {
+        if (u.ToolName is not { } name) return null;
+        var wanted = ToolNames.Normalise(name);
+        return mine.Where(r => ToolNames.Normalise(r.Intake.ToolName) == wanted || (u.Tool is { } t && ToolNames.Normalise(r.Intake.ToolName) == ToolNames.Normalise(t.Name)))
+            .OrderByDescending(r => r.SubmittedAt).FirstOrDefault()?.Reference;
     }
 }
 
