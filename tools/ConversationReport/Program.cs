@@ -11,6 +11,10 @@ using AiPolicyBot.Tools.ConversationReport;
 // dotnet run -c Release --project tools/ConversationReport -- --cross-author b|a
 //   scores one author's rows (b: the second author's; a: the first author's hand-written rows) with a model trained
 //   in memory on the other author's rows only (temperature fitted on those rows), tools and filters as the bot does.
+// Any of the above with --catalogue-names: unknown products by the catalogue's full name instead of as written
+//   (measures that choice; the bot names them as written).
+var catalogueNames = args.Contains("--catalogue-names");
+args = args.Where(a => a != "--catalogue-names").ToArray();
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: ConversationReport <file.jsonl> | --holdout | --cross-author b|a");
@@ -52,7 +56,7 @@ else
 }
 
 var academies = ReportAcademies.Load();
-var understanding = UnderstandingServices.Create(academies, model);
+var understanding = UnderstandingServices.Create(academies, model, catalogueNames);
 var register = new RegisterSnapshot(DemoRegister.Entries);
 var results = rows.Select(r => (Row: r, Got: understanding.Understand(r.Text, register))).ToList();
 Console.WriteLine($"# Conversation understanding: {source}");

@@ -26,6 +26,9 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
 {
     private const string CataloguePrefix = "catalogue:";
 
+    /// <summary>Name catalogue products by the catalogue's full name instead (only to measure the choice: ConversationReport --catalogue-names).</summary>
+    public bool CatalogueNames { get; init; }
+
     [GeneratedRegex(@"(?<=\p{L})['’]s\b", Options, TimeoutMs)]
     private static partial Regex Possessive { get; }
 
@@ -53,7 +56,7 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             if (!exact && unknownNames.IsExcludedWord(match.Mention)) continue;
             if (!IsCatalogue(entry)) return new ResolvedTool(register.Get(entry.Id) ?? entry, null);
             if (unknownNames.IsOrdinaryWordMention(match.Mention)) continue;
-            return new ResolvedTool(null, AsWritten(index, entry, match.Mention));
+            return new ResolvedTool(null, CatalogueNames ? entry.Name : AsWritten(index, entry, match.Mention));
         }
         return new ResolvedTool(null, unknownNames.Find(t));
     }
