@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Storage;
@@ -39,6 +40,8 @@ public static class StoragePart
         services.AddSingleton<TableReferenceCounter>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();
+        // Replace: the durable store wins over the conversation's in-memory default, whichever part registers first.
+        services.Replace(ServiceDescriptor.Singleton<IStaffAcademyStore, TableStaffAcademyStore>());
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;

@@ -25,8 +25,8 @@ public sealed class StaffMessageHandlerTests
         var recorder = new TrainingRecorder(_h.Conversation);
         _handler = new StaffMessageHandler(_h.Conversation,
         [
-            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand), new RequestApprovalResponder(_h.Conversation),
-            new ListApprovedResponder(_h.Conversation), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
+            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand, new StaffAcademies(new InMemoryStaffAcademyStore())), new RequestApprovalResponder(_h.Conversation),
+            new ListApprovedResponder(_h.Conversation, new StaffAcademies(new InMemoryStaffAcademyStore())), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
             new HelpResponder(), new OtherResponder(),
         ], NullLogger<StaffMessageHandler>.Instance);
         _h.Requests.Setup(r => r.ListByRequesterAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()))

@@ -11,7 +11,7 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 /// "Can I use X (for this)?": the hot path. Cached register and training; one connector call. Each question counts
 /// as demand for the tool (in memory; the message extension lists the most asked-about tools).
 /// </summary>
-public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand) : IIntentResponder
+public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand, StaffAcademies academies) : IIntentResponder
 {
     public Intent Intent => Intent.AskTool;
 
@@ -25,7 +25,8 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         }
         demand.Record(entry.Id);
         var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
-        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, u.Academy);
+        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
     }
@@ -41,13 +42,14 @@ public sealed class RequestApprovalResponder(StaffConversation conversation) : I
 }
 
 /// <summary>"Which tools are approved (for marking)?": the register's approved entries, filtered by the hints.</summary>
-public sealed class ListApprovedResponder(StaffConversation conversation) : IIntentResponder
+public sealed class ListApprovedResponder(StaffConversation conversation, StaffAcademies academies) : IIntentResponder
 {
     public Intent Intent => Intent.ListApproved;
 
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
-        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Academy);
+        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, academy);
         var tools = ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today);
         await turn.SendAsync(CardMessage(ApprovedToolsCard.Build(tools, filter)), ct);
     }

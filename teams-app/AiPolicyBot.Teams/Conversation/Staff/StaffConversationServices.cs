@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public static class StaffConversationServices
         services.TryAddSingleton<TrainingRecorder>();
         // Demand for tools is counted in memory unless a durable counter replaces it (the message-extension part).
         services.TryAddSingleton<IToolDemand, InMemoryToolDemand>();
+        // Each person's academy, in memory unless the storage part replaces the store with the durable one.
+        services.TryAddSingleton<IStaffAcademyStore, InMemoryStaffAcademyStore>();
+        services.TryAddSingleton<StaffAcademies>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
