@@ -120,6 +120,19 @@ param triageDpoAddress string
 @description('Optional Teams channel conversation id where triage results are posted.')
 param triageTeamChannelConversationId string = ''
 
+// ---------- Parameters: what staff are shown, and the register tab ----------
+
+@description('The Trust\'s published AI policy (https), linked from the bot and the register tab.')
+@minLength(9)
+param contactPolicyUrl string
+
+@description('The Trust\'s general AI training (https); a tool\'s own training link is on its register entry.')
+@minLength(9)
+param contactTrainingUrl string
+
+@description('Client id of the app registration the register tab signs in with (Teams SSO); empty turns the tab\'s sign-in off.')
+param tabClientId string = ''
+
 @description('Trust minimum learner age for AI tools (0 = no minimum beyond the vendor\'s terms).')
 @minValue(0)
 param policyTrustMinimumLearnerAge int = 0
@@ -315,6 +328,22 @@ var workflowSettings = {
   Policy__SupervisedUseBelowAge: policySupervisedUseBelowAge
 }
 
+// Every contact staff see comes from here; the app refuses to start with a missing or placeholder value.
+var contactSettings = {
+  Contacts__InformationAssuranceEmail: iaMailbox
+  Contacts__DpoEmail: triageDpoAddress
+  Contacts__ComplaintsContact: triageComplaintsContact
+  Contacts__PolicyUrl: contactPolicyUrl
+  Contacts__TrainingUrl: contactTrainingUrl
+}
+
+// The register tab accepts tokens for this API from this tenant only (Tab:AllowedTenantIds is not set in Azure).
+var tabApplicationIdUri = empty(tabClientId) ? '' : 'api://${functionHostName}/${tabClientId}'
+var tabSettings = union(
+  { Tab__TenantId: tenant().tenantId },
+  empty(tabClientId) ? {} : { Tab__ClientId: tabClientId, Tab__ApplicationIdUri: tabApplicationIdUri }
+)
+
 // Optional keys are only written when they have a value, so the code's own default applies otherwise.
 var optionalSettings = union(
   empty(botAllowedServiceUrlHosts) ? {} : { Bot__AllowedServiceUrlHosts: botAllowedServiceUrlHosts },
@@ -346,6 +375,8 @@ module functionApp 'modules/functionapp.bicep' = {
       deputySettings,
       academySettings,
       workflowSettings,
+      contactSettings,
+      tabSettings,
       optionalSettings
     )
   }
@@ -405,3 +436,12 @@ output MAIL_IDENTITY_PRINCIPAL_ID string = identities.outputs.runtimePrincipalId
 
 @description('Entra tenant id.')
 output AZURE_TENANT_ID string = tenant().tenantId
+
+@description('The register tab\'s page (the manifest\'s staticTabs contentUrl).')
+output TAB_URL string = 'https://${functionApp.outputs.defaultHostName}/api/tab/app/'
+
+@description('The tab\'s app registration client id (manifest webApplicationInfo.id); empty until one is given.')
+output TAB_CLIENT_ID string = tabClientId
+
+@description('The Application ID URI to set on that app registration (manifest webApplicationInfo.resource).')
+output TAB_APPLICATION_ID_URI string = tabApplicationIdUri

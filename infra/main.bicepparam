@@ -58,6 +58,13 @@ param triageComplaintsContact = readEnvironmentVariable('TRIAGE_COMPLAINTS_CONTA
 param triageDpoAddress = readEnvironmentVariable('TRIAGE_DPO_ADDRESS')
 param triageTeamChannelConversationId = readEnvironmentVariable('TRIAGE_TEAM_CHANNEL_CONVERSATION_ID', '')
 
+// What staff are shown: the AI policy and the Trust's AI training (https links). The IA mailbox, DPO and complaints
+// contact above are shown too; placeholder values stop the app at start-up.
+param contactPolicyUrl = readEnvironmentVariable('CONTACT_POLICY_URL')
+param contactTrainingUrl = readEnvironmentVariable('CONTACT_TRAINING_URL')
+// The register tab's app registration (docs/deploy.md, "The register tab"); empty until it exists.
+param tabClientId = readEnvironmentVariable('TAB_CLIENT_ID', '')
+
 var minimumAgeValue = readEnvironmentVariable('POLICY_TRUST_MINIMUM_LEARNER_AGE', '')
 param policyTrustMinimumLearnerAge = empty(minimumAgeValue) ? 0 : int(minimumAgeValue)
 var supervisedAgeValue = readEnvironmentVariable('POLICY_SUPERVISED_USE_BELOW_AGE', '')

@@ -107,6 +107,8 @@ AiPolicyBot is running (loopback only, telemetry off).
   Open this in a browser:  $PG_URL   (Microsoft 365 Agents Playground, the Teams client)
   Try: "can I use chat gtp for lesson plans?", "can I use chatgpt to write reports with pupil names?",
        "I'd like to request approval for Brisk Teaching", "my requests", "pending approvals".
+  Register tab     $URL/api/tab/app/   ("AI tools register": staff view; sign in as a demo person, e.g. Isaiah Langer
+                   for the Register.Admin view. Development-only local sign-in, from this machine only)
   Approvals        $WHO
   Mail folders     $MAIL/outbox   decision mail, one .eml per email (Graph is off locally)
                    $MAIL/inbox    drop .eml files here: they are triaged into $MAIL/triaged/<category>/

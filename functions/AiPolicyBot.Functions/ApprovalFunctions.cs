@@ -1,4 +1,4 @@
-using AiPolicyBot.Hosting.Approvals;
+using AiPolicyBot.Hosting.Jobs;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiPolicyBot.Functions;

@@ -8,7 +8,7 @@ namespace AiPolicyBot.Functions;
 public sealed class ConversationFunctions(ConversationPreviewEndpoint preview)
 {
     [Function("ConversationPreview")]
-    public Task<IResult> Preview(
+    public async Task<IResult> Preview(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "conversation/preview")] HttpRequest req, CancellationToken ct) =>
-        preview.HandleAsync(req, ct);
+        await preview.HandleAsync(await ConversationPreviewRequest.BindAsync(req, ct), ct);
 }

@@ -11,12 +11,12 @@ public sealed class HttpFunctions(HealthEndpoint health, PolicyEvaluateEndpoint 
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) => health.Handle();
 
     [Function("PolicyEvaluate")]
-    public Task<IResult> PolicyEvaluate(
+    public async Task<IResult> PolicyEvaluate(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "policy/evaluate")] HttpRequest req, CancellationToken ct) =>
-        evaluate.HandleAsync(req, ct);
+        await evaluate.HandleAsync(await PolicyEvaluateRequest.BindAsync(req, ct), ct);
 
     [Function("RegisterSearch")]
-    public Task<IResult> RegisterSearch(
+    public async Task<IResult> RegisterSearch(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "register/search")] HttpRequest req, CancellationToken ct) =>
-        search.HandleAsync(req, ct);
+        await search.HandleAsync(RegisterSearchQuery.Bind(req), ct);
 }

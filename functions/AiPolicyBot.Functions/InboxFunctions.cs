@@ -13,9 +13,9 @@ namespace AiPolicyBot.Functions;
 public sealed class InboxFunctions(GraphNotificationsEndpoint notifications, InboxSyncRunner runner, GraphInboxSyncJob delta, GraphSubscriptionJob subscription)
 {
     [Function("GraphNotifications")]
-    public Task<IResult> Notifications(
+    public async Task<IResult> Notifications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "graph/notifications")] HttpRequest req, CancellationToken ct) =>
-        notifications.HandleAsync(req, ct);
+        await notifications.HandleAsync(req, ct);
 
     [Function("InboxDoorbell")]
     public Task Doorbell([QueueTrigger(InboxStorage.DefaultQueue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace AiPolicyBot.Functions;
 public sealed class TriageFunctions(TriagePreviewEndpoint preview)
 {
     [Function("TriagePreview")]
-    public Task<IResult> Preview(
+    public async Task<IResult> Preview(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "triage/preview")] HttpRequest req, CancellationToken ct) =>
-        preview.HandleAsync(req, ct);
+        preview.Handle(await TriagePreviewRequest.BindAsync(req, ct));
 }

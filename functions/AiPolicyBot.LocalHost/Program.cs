@@ -1,4 +1,6 @@
 using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.LocalHost.Pumps;
 using Microsoft.Extensions.Logging.Console;
 
@@ -17,16 +19,7 @@ builder.Services.Configure<QueuePumpOptions>(builder.Configuration.GetSection(Qu
 builder.Services.AddHostedService<LocalJobs>();
 
 var app = builder.Build();
-var api = app.MapGroup("/api");
-api.MapGet("/health", (HealthEndpoint e) => e.Handle());
-api.MapPolicyRoutes();
-api.MapPost("/triage/preview", (HttpRequest r, TriagePreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
-   .AddEndpointFilter<AdminKeyFilter>();
-api.MapPost("/conversation/preview", (HttpRequest r, ConversationPreviewEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct))
-   .AddEndpointFilter<AdminKeyFilter>();
-// Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
-api.MapPost("/graph/notifications", (HttpRequest r, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(r, ct));
-api.MapMethods("/messages", ["POST", "HEAD"], (HttpContext ctx, MessagesEndpoint e) => e.HandleAsync(ctx));
+app.MapAiPolicyBotApi();
 
 app.Run();
 

@@ -6,14 +6,12 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Moq;
 
 namespace AiPolicyBot.Hosting.Tests;
 
 public class StorageCompositionTests
 {
-    private static ServiceProvider Build(Action<IServiceCollection>? before = null, Action<IServiceCollection>? after = null)
+    private static ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -21,9 +19,7 @@ public class StorageCompositionTests
             ["Storage:TablePrefix"] = "Composed",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        before?.Invoke(services);
         services.AddAiPolicyBot(configuration);
-        after?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -40,13 +36,10 @@ public class StorageCompositionTests
     }
 
     [Fact]
-    public void The_table_register_store_wins_over_an_in_memory_default_registered_before_or_after()
+    public async Task The_table_register_store_is_the_only_register_store()
     {
-        var inMemory = Mock.Of<IRegisterStore>();
-        using var before = Build(before: s => s.TryAddSingleton(inMemory));
-        using var after = Build(after: s => s.TryAddSingleton(inMemory));
-        Assert.IsType<TableRegisterStore>(before.GetRequiredService<IRegisterStore>());
-        Assert.IsType<TableRegisterStore>(after.GetRequiredService<IRegisterStore>());
-        Assert.Single(before.GetServices<IRegisterStore>());
+        await using var sp = Build(); // async: the durable demand counter flushes on DisposeAsync
+        Assert.IsType<TableRegisterStore>(Assert.Single(sp.GetServices<IRegisterStore>()));
+        Assert.IsType<TableToolDemand>(Assert.Single(sp.GetServices<IToolDemand>()));
     }
 }

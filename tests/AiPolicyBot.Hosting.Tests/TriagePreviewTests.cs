@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AiPolicyBot.Hosting.Tests;
 
-/// <summary>POST /api/triage/preview through the real local host (contracts.md §3).</summary>
+/// <summary>POST /api/triage/preview through the real local host (docs/spec/http-api.md).</summary>
 public class TriagePreviewTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
 {
     private const string AdminKey = "local-dev-admin-key"; // appsettings.Development.json

@@ -11,7 +11,7 @@ const env = require('./lib/env');
 
 const CHROMIUM = '/usr/bin/chromium';
 const QUESTION = 'can I use chat gtp for lesson plans on volcanoes?';
-// local-tooling.md §6: no sandbox (root in CI), no GPU, no QUIC, no background networking, updates or sync.
+// docs/e2e.md: no sandbox (root in CI), no GPU, no QUIC, no background networking, updates or sync.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 

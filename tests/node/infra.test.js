@@ -225,7 +225,7 @@ describe('the compiled template keeps its security properties', () => {
 
   test('outputs the packaging script and the toolkit use', () => {
     for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'FUNCTION_APP_NAME', 'FUNCTION_APP_RESOURCE_ID',
-      'MAIL_IDENTITY_CLIENT_ID', 'MAIL_IDENTITY_PRINCIPAL_ID']) {
+      'MAIL_IDENTITY_CLIENT_ID', 'MAIL_IDENTITY_PRINCIPAL_ID', 'TAB_URL', 'TAB_CLIENT_ID', 'TAB_APPLICATION_ID_URI']) {
       assert.ok(name in mainTemplate.outputs, `output ${name}`);
     }
   });
@@ -307,7 +307,7 @@ describe('configuration keys: docs/configuration.md, main.bicep and the code agr
 
   test('keys marked "never set" do not appear in the template', () => {
     const never = docs.filter(d => /never set/i.test(d.required)).map(d => d.key);
-    assert.deepEqual(never.sort(), ['Admin:Key', 'Bot:AllowUnauthenticatedLocal', 'Bot:ClientSecret']);
+    assert.deepEqual(never.sort(), ['Admin:Key', 'Bot:AllowUnauthenticatedLocal', 'Bot:ClientSecret', 'Tab:LocalSignIn']);
     for (const key of never) assert.ok(!mainJson.includes(asSetting(key)), `${key} is not set in Azure`);
   });
 

@@ -1,4 +1,4 @@
-// Teams app manifest and package checks (issue 8 items 5-6). Offline: schemas come from @microsoft/app-manifest.
+// Teams app manifest and package checks. Offline: schemas come from @microsoft/app-manifest.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -35,6 +35,12 @@ test('the generated manifest validates offline and has every placeholder filled 
   assert.equal(m.bots[0].botId, IDS.BOT_ID);
   assert.equal(m.composeExtensions[0].botId, IDS.BOT_ID);
   assert.equal(m.webApplicationInfo.id, IDS.BOT_ID);
+  assert.equal(m.webApplicationInfo.resource, `api://${IDS.BOT_DOMAIN}/${IDS.BOT_ID}`);
+  const tab = m.staticTabs.find(t => t.entityId === 'aiToolsRegister');
+  assert.equal(tab.name, 'AI tools register');
+  assert.equal(tab.contentUrl, `https://${IDS.BOT_DOMAIN}/api/tab/app/`);
+  assert.deepEqual(tab.scopes, ['personal']);
+  assert.ok(m.staticTabs.some(t => t.entityId === 'conversations'), 'the bot chat stays beside the tab');
   assert.ok(m.validDomains.includes(IDS.BOT_DOMAIN));
   assert.equal(m.developer.privacyUrl, `https://${IDS.BOT_DOMAIN}/privacy`);
   assert.deepEqual(m.bots[0].scopes.sort(), ['groupChat', 'personal', 'team']);
@@ -53,6 +59,17 @@ test('the generated manifest validates offline and has every placeholder filled 
     assert.deepEqual(cmd[id].context, ['message']);
     assert.equal(cmd[id].fetchTask, true);
   }
+});
+
+test('the register tab signs in with its own app registration when one is given', async () => {
+  const out = tmp();
+  const tabClient = '99999999-8888-4777-8666-555555555555';
+  await buildPackage({ outDir: out, env: { ...IDS, TAB_CLIENT_ID: tabClient } });
+  const text = fs.readFileSync(path.join(out, 'manifest.json'), 'utf8');
+  assert.deepEqual(await validateManifestText(text, { baseDir: out }), []);
+  const m = JSON.parse(text);
+  assert.deepEqual(m.webApplicationInfo, { id: tabClient, resource: `api://${IDS.BOT_DOMAIN}/${tabClient}` });
+  assert.equal(m.bots[0].botId, IDS.BOT_ID);
 });
 
 test('the local development defaults package cleanly', async () => {

@@ -1,7 +1,7 @@
 # azd preprovision hook (Windows): same checks as preprovision.sh.
 $ErrorActionPreference = 'Stop'
 $required = 'AZURE_ENV_NAME','AZURE_LOCATION','AZURE_RESOURCE_GROUP','IA_MAILBOX','APPROVER_CIO','APPROVER_CDO',
-            'APPROVER_DPO','APPROVER_IT','TRIAGE_COMPLAINTS_CONTACT','TRIAGE_DPO_ADDRESS'
+            'APPROVER_DPO','APPROVER_IT','TRIAGE_COMPLAINTS_CONTACT','TRIAGE_DPO_ADDRESS','CONTACT_POLICY_URL','CONTACT_TRAINING_URL'
 $missing = @($required | Where-Object { -not [Environment]::GetEnvironmentVariable($_) })
 if ($env:BOT_APP_TYPE -eq 'SingleTenant' -and -not $env:BOT_APP_REGISTRATION_CLIENT_ID) { $missing += 'BOT_APP_REGISTRATION_CLIENT_ID' }
 if ($missing.Count -gt 0) {

@@ -29,7 +29,10 @@ const CARDS = {
   'message-extension-result': 'message-extension search result',
   'dpo-breach-alert': 'the DPO\'s urgent alert',
 };
-const SCREENSHOTS = ['ui-chatgpt-answer.png', 'ui-approved-tools.png'];
+const SCREENSHOTS = ['ui-chatgpt-answer.png', 'ui-approved-tools.png',
+  // The register tab (tests/e2e/08-register-tab.test.js).
+  'tab-staff.png', 'tab-staff-320.png', 'tab-staff-dark.png', 'tab-high-contrast.png', 'tab-admin-edit.png', 'tab-conflict.png',
+  'tab-import-preview.png'];
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
@@ -43,9 +46,9 @@ async function main() {
   }
   for (const shot of SCREENSHOTS) {
     const from = path.join(shotsDir, shot);
-    if (!fs.existsSync(from)) throw new Error(`missing Playground screenshot ${from} (the web UI journey saves it)`);
+    if (!fs.existsSync(from)) throw new Error(`missing screenshot ${from} (the web UI and register tab journeys save them)`);
     fs.copyFileSync(from, path.join(outDir, shot));
-    console.log(`docs/images/${shot}  Playground web UI`);
+    console.log(`docs/images/${shot}  ${shot.startsWith('tab-') ? 'register tab' : 'Playground web UI'}`);
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end journeys (issue 10): the real local host (Release build), Azurite and the Microsoft 365 Agents Playground,
+# End-to-end journeys: the real local host (Release build), Azurite and the Microsoft 365 Agents Playground,
 # driven by `node --test tests/e2e/` through the Playground's HTTP API, its conversation WebSocket and (one journey)
 # its web UI in headless chromium. Runs inside a loopback-only network namespace when the machine allows it.
 #

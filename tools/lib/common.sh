@@ -61,7 +61,7 @@ stop_tree() {
 # Playground users (GET /_internal/v1/config of Agents Playground 0.2.28): user-id-0 is the person using the UI.
 PLAYGROUND_UI_USER_AAD=00000000-0000-0000-0000-0000000000020
 
-# start_playground DIR PORT BOT_ENDPOINT [extra args]: the Agents Playground, telemetry off (local-tooling.md §1).
+# start_playground DIR PORT BOT_ENDPOINT [extra args]: the Agents Playground, telemetry off (docs/e2e.md).
 # Runs in DIR because it writes devTools/m365agentsplayground.log into its working directory. Sets PLAYGROUND_PID.
 start_playground() {
   local dir=$1 port=$2 endpoint=$3; shift 3

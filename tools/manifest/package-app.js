@@ -4,7 +4,8 @@
 // package a manifest that fails tools/manifest/validate-manifest.js.
 //   node tools/manifest/package-app.js [--config manifest/env.local.json] [--out artifacts/appPackage]
 // Values come from the config file (if given), then environment variables of the same names (which win):
-//   TEAMS_APP_ID, BOT_ID (GUIDs), BOT_DOMAIN (host name, no scheme) are required; APP_VERSION (default 1.0.0),
+//   TEAMS_APP_ID, BOT_ID (GUIDs), BOT_DOMAIN (host name, no scheme) are required; TAB_CLIENT_ID (default BOT_ID),
+//   APP_VERSION (default 1.0.0),
 //   DEVELOPER_NAME, WEBSITE_URL, PRIVACY_URL, TERMS_URL have defaults (the URLs default to pages on BOT_DOMAIN).
 'use strict';
 const fs = require('fs');
@@ -22,6 +23,9 @@ const SETTINGS = {
   TEAMS_APP_ID: { check: GUID, what: 'a GUID (the Teams app id)' },
   BOT_ID: { check: GUID, what: 'a GUID (the bot\'s Microsoft App ID)' },
   BOT_DOMAIN: { check: HOST, what: 'a host name without scheme or path, e.g. aipolicybot.example.org' },
+  // The app registration the register tab's single sign-on uses (webApplicationInfo); the bot's own registration
+  // when it has one (SingleTenant), else a registration of its own (docs/deploy.md, "The register tab").
+  TAB_CLIENT_ID: { check: GUID, what: 'a GUID (the tab\'s app registration client id)', fallback: c => c.BOT_ID },
   APP_VERSION: { check: SEMVER, what: 'a version such as 1.0.0', fallback: () => '1.0.0' },
   DEVELOPER_NAME: { check: /^.{1,32}$/, what: 'up to 32 characters', fallback: () => 'Heart of Mercia MAT' },
   WEBSITE_URL: { check: /^https:\/\/\S+$/, what: 'an https:// URL', fallback: c => `https://${c.BOT_DOMAIN}/` },

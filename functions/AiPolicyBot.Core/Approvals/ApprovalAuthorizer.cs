@@ -12,7 +12,7 @@ public sealed record ApprovalAccess(string UserId, bool IsRequester, IReadOnlyLi
 }
 
 /// <summary>
-/// Server-side authorization of approval clicks (anchors.md §3 item 6): card data and refresh.userIds are
+/// Server-side authorization of approval clicks (docs/approvals.md): card data and refresh.userIds are
 /// client-side and spoofable, so only this decides. Pure: the request, the directory and the clicking user's
 /// Entra object id (activity.from.aadObjectId) in, the roles they may decide out.
 /// </summary>

@@ -17,7 +17,7 @@ public sealed class ApprovalOptions
     /// <summary>Service URL for proactive sends when no stored conversation reference gives one.</summary>
     public string? ServiceUrl { get; set; }
 
-    /// <summary>Entra tenant id for creating 1:1 conversations (teams-protocol.md §2.4).</summary>
+    /// <summary>Entra tenant id for creating 1:1 conversations (docs/teams-channel.md).</summary>
     public string? TenantId { get; set; }
 
     /// <summary>

@@ -4,7 +4,7 @@ using AiPolicyBot.Requests;
 namespace AiPolicyBot.Approvals;
 
 /// <summary>
-/// The approval life cycle (policy-routing.md §12), pure: submitted → pending per role → approved / rejected /
+/// The approval life cycle (docs/policy-and-register.md), pure: submitted → pending per role → approved / rejected /
 /// more information requested (→ pending when answered) / withdrawn / expired. Trust tier: CIO, CDO and DPO must all
 /// approve; any rejection rejects; "approve with conditions" merges its codes; one decision per role. The caller stores
 /// the result with the ETag it read and re-applies on a conflict, so a lost update is impossible.

@@ -4,7 +4,7 @@ namespace AiPolicyBot.Approvals;
 public enum CardAudience { Approver, Channel, Requester }
 
 /// <summary>
-/// One posted copy of a request's card (anchors.md §3 item 9): where it is, so every copy can be edited after each
+/// One posted copy of a request's card (docs/approvals.md): where it is, so every copy can be edited after each
 /// decision. <see cref="UserId"/> is the Entra object id of the person whose chat it is (null for the channel).
 /// </summary>
 public sealed record ApprovalCardCopy(

@@ -6,7 +6,7 @@ namespace AiPolicyBot.Approvals;
 /// <summary>
 /// The append-only record of approvers' decisions, one partition per request. A decision and the outbox jobs it
 /// causes are written in ONE transaction (Table Storage entity-group transaction), so an email is never lost or
-/// sent for a decision that was not recorded.
+/// sent for a decision that was not recorded. Jobs on their own go through <see cref="IOutbox"/>.
 /// </summary>
 public interface IDecisionLog
 {
@@ -17,7 +17,4 @@ public interface IDecisionLog
     Task<bool> RecordAsync(string reference, ApprovalDecision decision, IReadOnlyList<OutboxJob> outbox, CancellationToken ct);
 
     Task<IReadOnlyList<ApprovalDecision>> ListAsync(string reference, CancellationToken ct);
-
-    /// <summary>Adds an outbox job on its own (insert-if-absent): for outcomes reached without a new decision row.</summary>
-    Task EnsureOutboxAsync(OutboxJob job, CancellationToken ct);
 }

@@ -5,7 +5,7 @@ using AiPolicyBot.Requests;
 namespace AiPolicyBot.Approvals;
 
 /// <summary>
-/// What the register gains from a final decision (policy-routing.md §12 "Register after a decision"), pure:
+/// What the register gains from a final decision (docs/policy-and-register.md), pure:
 /// a Trust approval with personal data → approved with dataAllowed; an approval limited to no personal data →
 /// approvedNoPersonalData (an academy approval scoped to that academy); a rejected new tool → declined with the
 /// reason. reviewBy from REVIEW_6_MONTHS / REVIEW_12_MONTHS, never after Policy:NextPolicyReviewDate.

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Mail;
 
 /// <summary>
-/// One email to send, recorded in the outbox before anything is sent (graph-mail.md §4). The job id is
+/// One email to send, recorded in the outbox before anything is sent (docs/mail.md). The job id is
 /// deterministic (e.g. "AIP-2026-0042-decision"), so recording the same job twice is a no-op, never a second email.
 /// The email is rendered from stored state when it is sent; the job itself holds no mail content.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace AiPolicyBot.Policy;
 
-/// <summary>The closed list of condition codes (policy-routing.md §9). A code never carries a value.</summary>
+/// <summary>The closed list of condition codes (docs/policy-and-register.md). A code never carries a value.</summary>
 public static class ConditionCodes
 {
     public const string DpaRequired = "DPA_REQUIRED";

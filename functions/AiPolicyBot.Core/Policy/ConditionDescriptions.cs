@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Policy;
 
 /// <summary>
-/// Plain-English meaning of each condition code (policy-routing.md §9), for cards and emails. Codes never carry
+/// Plain-English meaning of each condition code (docs/policy-and-register.md), for cards and emails. Codes never carry
 /// values; an unknown code or free text added by an approver is shown as it is.
 /// </summary>
 public static class ConditionDescriptions

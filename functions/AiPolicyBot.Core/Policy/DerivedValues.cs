@@ -1,6 +1,6 @@
 namespace AiPolicyBot.Policy;
 
-/// <summary>The values of policy-routing.md §5, computed from an intake; never asked.</summary>
+/// <summary>The values of docs/policy-and-register.md, computed from an intake; never asked.</summary>
 public sealed class DerivedValues
 {
     private static readonly HashSet<DataCategory> PersonalCategories =

@@ -5,7 +5,7 @@ using AiPolicyBot.Register;
 namespace AiPolicyBot.Policy;
 
 /// <summary>
-/// The body of POST /api/policy/evaluate (contracts.md §4): a bare intake, or a what-if with a context. Every
+/// The body of POST /api/policy/evaluate (docs/policy-and-register.md): a bare intake, or a what-if with a context. Every
 /// context field is optional; null means "use the live value".
 /// </summary>
 public sealed record EvaluationRequest(

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace AiPolicyBot.Policy;
 
 /// <summary>
-/// A request for approval of an AI tool (contracts.md §1), after validation.
+/// A request for approval of an AI tool (docs/policy-and-register.md), after validation.
 /// Enumerated wire values are the camelCase names of the enum members (see <see cref="Common.AiPolicyJson"/>).
-/// Optional fields the spec leaves absent stay null; defaults from policy-routing.md §4 are already applied.
+/// Optional fields the spec leaves absent stay null; defaults from docs/policy-and-register.md are already applied.
 /// </summary>
 public sealed record Intake
 {
@@ -82,7 +82,7 @@ public enum YearGroup
 
 public static class YearGroups
 {
-    /// <summary>Age of the youngest learner in a year group (contracts.md §1): EYFS 4, Yn n+4, post16 16.</summary>
+    /// <summary>Age of the youngest learner in a year group (docs/policy-and-register.md): EYFS 4, Yn n+4, post16 16.</summary>
     public static int YoungestAge(this YearGroup year) => year switch
     {
         YearGroup.Eyfs => 4,

@@ -4,7 +4,7 @@ using AiPolicyBot.Common;
 namespace AiPolicyBot.Policy;
 
 /// <summary>
-/// Turns a JSON intake (contracts.md §1) into an <see cref="Intake"/>, applying the defaults of policy-routing.md §4
+/// Turns a JSON intake (docs/policy-and-register.md) into an <see cref="Intake"/>, applying the defaults of docs/policy-and-register.md
 /// and reporting every bad field by its contract name. Unknown keys are ignored; duplicate array values are dropped.
 /// </summary>
 public sealed class IntakeParser(IReadOnlySet<string> academyIds)
@@ -44,7 +44,7 @@ public sealed class IntakeParser(IReadOnlySet<string> academyIds)
         var useCategory = r.Enum<UseCategory>("useCategory", required: true);
         var users = r.Enum<UserGroup>("users", required: true);
 
-        // With staff-only use these answers are ignored (policy-routing.md §4), so they cannot be wrong either.
+        // With staff-only use these answers are ignored (docs/policy-and-register.md), so they cannot be wrong either.
         var staffOnly = users == UserGroup.Staff;
         YearGroup? youngest = null;
         Supervision? supervision = null;

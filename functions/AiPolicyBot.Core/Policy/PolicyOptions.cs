@@ -1,6 +1,6 @@
 namespace AiPolicyBot.Policy;
 
-/// <summary>Configuration section "Policy" (policy-routing.md §11). Defaults are placeholders until the Trust decides.</summary>
+/// <summary>Configuration section "Policy" (docs/policy-and-register.md). Defaults are placeholders until the Trust decides.</summary>
 public sealed class PolicyOptions
 {
     public const string Section = "Policy";

@@ -4,7 +4,7 @@ using AiPolicyBot.Register;
 namespace AiPolicyBot.Policy;
 
 /// <summary>
-/// Routes a valid intake to an outcome with rules R0–R12 (policy-routing.md §7–§10). Pure and deterministic: the
+/// Routes a valid intake to an outcome with rules R0–R12 (docs/policy-and-register.md). Pure and deterministic: the
 /// register, the training record and today's date are inputs. The outcome is never a decision.
 /// </summary>
 public sealed class PolicyRouter(PolicyOptions options)

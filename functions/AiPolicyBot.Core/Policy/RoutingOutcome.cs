@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AiPolicyBot.Policy;
 
-/// <summary>The routing outcome of contracts.md §2. It is never a decision: people decide.</summary>
+/// <summary>The routing outcome (docs/policy-and-register.md). It is never a decision: people decide.</summary>
 public sealed record RoutingOutcome(
     Tier Tier,
     bool RequiresItInstall,

@@ -2,7 +2,7 @@ using AiPolicyBot.Register;
 
 namespace AiPolicyBot.Policy;
 
-/// <summary>Everything one evaluation reads and the little it carries between rules (policy-routing.md §7).</summary>
+/// <summary>Everything one evaluation reads and the little it carries between rules (docs/policy-and-register.md).</summary>
 public sealed class RoutingState(
     Intake intake, PolicyOptions options, IReadOnlyList<RegisterEntry> matches, bool trainingDone, DateOnly today)
 {

@@ -3,7 +3,7 @@ using AiPolicyBot.Policy;
 namespace AiPolicyBot.Register;
 
 /// <summary>
-/// The demo register of contracts.md §6 (with the details of policy-routing.md §6), loaded when the register is
+/// The demo register (docs/policy-and-register.md), loaded when the register is
 /// empty. Statuses are demo data, not a statement by any Trust.
 /// </summary>
 public static class DemoRegister

@@ -4,7 +4,7 @@ namespace AiPolicyBot.Register;
 
 /// <summary>
 /// Serves the current <see cref="RegisterSnapshot"/> with no storage round trip on the hot path. Loads the register
-/// once (seeding the demo register when the store is empty), rebuilds the snapshot on <see cref="RefreshAsync"/> or
+/// once, rebuilds the snapshot on <see cref="RefreshAsync"/> or
 /// <see cref="Invalidate"/> (call after any register change), and refreshes periodically to pick up changes made by
 /// other instances.
 /// </summary>
@@ -14,11 +14,16 @@ public sealed class RegisterCache : IDisposable
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private readonly ITimer? _timer;
     private volatile RegisterSnapshot? _current;
+    private readonly IReadOnlyList<RegisterEntry> _seedWhenEmpty;
     private int _generation;
 
-    public RegisterCache(IRegisterStore store, TimeProvider time, TimeSpan? refreshInterval = null)
+    /// <param name="seedWhenEmpty">Entries written when the store is empty: the demo register in Development and
+    /// tests; nothing anywhere else, so a new deployment starts empty and says so (docs/policy-and-register.md).</param>
+    public RegisterCache(IRegisterStore store, TimeProvider time, TimeSpan? refreshInterval = null,
+        IReadOnlyList<RegisterEntry>? seedWhenEmpty = null)
     {
         _store = store;
+        _seedWhenEmpty = seedWhenEmpty ?? [];
         var interval = refreshInterval ?? TimeSpan.FromMinutes(5);
         if (interval > TimeSpan.Zero)
             _timer = time.CreateTimer(_ => _ = RefreshQuietlyAsync(), null, interval, interval);
@@ -52,9 +57,9 @@ public sealed class RegisterCache : IDisposable
     private async Task<RegisterSnapshot> LoadAsync(CancellationToken ct)
     {
         var items = await _store.ListAsync(ct);
-        if (items.Count == 0)
+        if (items.Count == 0 && _seedWhenEmpty.Count > 0)
         {
-            foreach (var entry in DemoRegister.Entries)
+            foreach (var entry in _seedWhenEmpty)
             {
                 try { await _store.AddAsync(entry, ct); }
                 catch (ConcurrencyConflictException) { /* another instance seeded it first */ }

@@ -3,7 +3,7 @@ using AiPolicyBot.Policy;
 namespace AiPolicyBot.Register;
 
 /// <summary>
-/// One AI tool in the register (contracts.md §4–§6; policy-routing.md §6). Routing reads id, name, aliases, status,
+/// One AI tool in the register (docs/policy-and-register.md). Routing reads id, name, aliases, status,
 /// scope, conditions and reviewBy; the rest is shown to people.
 /// </summary>
 public sealed record RegisterEntry
@@ -24,6 +24,15 @@ public sealed record RegisterEntry
     /// <summary>A short plain-English description for cards.</summary>
     public string? Description { get; init; }
     public string? Url { get; init; }
+    /// <summary>How staff reach the tool (web, extension, app…); shown to people, not used by routing.</summary>
+    public AccessMode? AccessMode { get; init; }
+    /// <summary>The Trust's own training for this tool, shown on answers and in the register tab.</summary>
+    public string? TrainingUrl { get; init; }
+    /// <summary>Who decided (a role or a person's name as the Trust records it, never an object id).</summary>
+    public string? DecidedBy { get; init; }
+    public DateOnly? DecidedOn { get; init; }
+    /// <summary>The AI policy sections the decision rests on, e.g. "3.4".</summary>
+    public IReadOnlyList<string> PolicySections { get; init; } = [];
 }
 
 public enum RegisterStatus { Approved, ApprovedNoPersonalData, UnderReview, Declined, Retired, NotAssessed }

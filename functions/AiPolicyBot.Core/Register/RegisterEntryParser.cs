@@ -5,8 +5,9 @@ using AiPolicyBot.Policy;
 namespace AiPolicyBot.Register;
 
 /// <summary>
-/// Reads a register entry in the what-if shape of contracts.md §4 (id, name, status, scope, conditions, reviewBy,
-/// plus aliases, vendor, edition and decisionReason when present). Errors name the field under <c>prefix</c>,
+/// Reads a register entry in the shape of docs/policy-and-register.md and docs/register-admin.md (id, name, status, scope, conditions, reviewBy,
+/// plus aliases, vendor, edition, accessMode, trainingUrl, decisionReason, decidedBy, decidedOn and policySections
+/// when present). Errors name the field under <c>prefix</c>,
 /// e.g. <c>context.register[0].status</c>.
 /// </summary>
 public static class RegisterEntryParser
@@ -27,6 +28,18 @@ public static class RegisterEntryParser
         var edition = r.Enum<Edition>("edition", required: false);
         var decisionReason = r.String("decisionReason", required: false, maxLength: 2000);
         var reviewBy = r.Date("reviewBy", required: false);
+        var accessMode = r.Enum<AccessMode>("accessMode", required: false);
+        var trainingUrl = r.String("trainingUrl", required: false, maxLength: 500);
+        if (trainingUrl is not null && !(Uri.TryCreate(trainingUrl, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
+        {
+            r.Error("trainingUrl", "must be an https link");
+            trainingUrl = null;
+        }
+        var decidedBy = r.String("decidedBy", required: false, maxLength: 200);
+        var decidedOn = r.Date("decidedOn", required: false);
+        var policySections = Strings(r, "policySections");
+        if (policySections?.FirstOrDefault(p => !IsSection(p)) is { } badSection)
+            r.Error("policySections", $"has \"{(badSection.Length > 20 ? badSection[..20] + "…" : badSection)}\"; each must be a section number such as 3.4");
         var aliases = Strings(r, "aliases");
         var conditions = Strings(r, "conditions");
         if (conditions is not null)
@@ -70,9 +83,15 @@ public static class RegisterEntryParser
         {
             Id = id!, Name = name!, Status = status!.Value, Vendor = vendor, Edition = edition,
             Aliases = aliases ?? [], Conditions = conditions ?? [], ReviewBy = reviewBy, Scope = scope,
-            DecisionReason = decisionReason,
+            DecisionReason = decisionReason, AccessMode = accessMode, TrainingUrl = trainingUrl, DecidedBy = decidedBy,
+            DecidedOn = decidedOn, PolicySections = policySections ?? [],
         };
     }
+
+    /// <summary>A policy section number: digits separated by single dots, e.g. "3.4" or "5".</summary>
+    private static bool IsSection(string s) =>
+        s.Length is > 0 and <= 12 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1])
+        && s.All(c => char.IsAsciiDigit(c) || c == '.') && !s.Contains("..", StringComparison.Ordinal);
 
     private static List<string>? Strings(JsonFieldReader r, string name)
     {

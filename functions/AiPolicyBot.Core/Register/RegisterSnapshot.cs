@@ -2,7 +2,7 @@ namespace AiPolicyBot.Register;
 
 /// <summary>
 /// An immutable view of the register at one version, with its lookups built once: exact name/alias matching for
-/// routing (policy-routing.md §6) and the fuzzy <see cref="RegisterSearch"/> for people. Safe to share across threads.
+/// routing (docs/policy-and-register.md) and the fuzzy <see cref="RegisterSearch"/> for people. Safe to share across threads.
 /// </summary>
 public sealed class RegisterSnapshot
 {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace AiPolicyBot.Register;
 
-/// <summary>Tool-name normalisation of policy-routing.md §6: NFKC, lower-case (invariant), letters and digits only.</summary>
+/// <summary>Tool-name normalisation of docs/policy-and-register.md: NFKC, lower-case (invariant), letters and digits only.</summary>
 public static class ToolNames
 {
     public static string Normalise(string? s)

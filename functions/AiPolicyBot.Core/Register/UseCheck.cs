@@ -52,7 +52,7 @@ public sealed record UseAssessment(UseVerdict Verdict, RegisterEntry Entry, IRea
 
 /// <summary>
 /// Answers "can I use X?" from a register entry, the question's hints and the person's training record, the same
-/// way rule R5 reads the register (policy-routing.md §6): approved status, scope (data, users, age, use), review date,
+/// way rule R5 reads the register (docs/policy-and-register.md): approved status, scope (data, users, age, use), review date,
 /// and TRAINING_BEFORE_FIRST_USE. Pure; the snapshot and the training set come from caches.
 /// </summary>
 public static class UseCheck

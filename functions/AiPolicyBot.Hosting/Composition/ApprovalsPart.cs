@@ -1,7 +1,10 @@
+using AiPolicyBot.Application.Approvals;
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Approvals;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
@@ -16,8 +19,8 @@ namespace AiPolicyBot.Hosting;
 /// <summary>
 /// Approvals on Adaptive Cards: the approver directory (configuration + table Approvers, checked at start-up), the
 /// workflow, one handler per card verb, the follow-up of request events, card copies (table ApprovalCards) and the
-/// deadline and review-date timers. Needs IDecisionLog (mail part), IRequestEventPublisher (conversation part) and
-/// the Teams connector (protocol part).
+/// deadline and review-date timers. Uses IDecisionLog and IOutbox (mail part), IRequestEventPublisher (conversation
+/// part) and the Teams connector (Teams part); like every part, it may be added in any order.
 /// </summary>
 public static class ApprovalsPart
 {
@@ -35,6 +38,8 @@ public static class ApprovalsPart
         services.AddSingleton<ApprovalWorkflow>();
         services.AddSingleton<RegisterRecorder>();
         services.AddSingleton<ApprovalCardService>();
+        services.AddSingleton<IApprovalCards>(sp => sp.GetRequiredService<ApprovalCardService>());
+        services.AddSingleton<IApprovalNotices, ChatApprovalNotices>();
         services.AddSingleton<PendingApprovalsQuery>();
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
@@ -54,6 +59,8 @@ public static class ApprovalsPart
         services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
         services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();
 
+        services.AddSingleton<ApprovalDeadlines>();
+        services.AddSingleton<RegisterReview>();
         services.AddSingleton<ApprovalDeadlinesJob>();
         services.AddSingleton<RegisterReviewJob>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<ApprovalDeadlinesJob>());
@@ -61,10 +68,6 @@ public static class ApprovalsPart
         return services;
     }
 
-    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, IApprovalVerbHandler, ICardActionHandler
-    {
-        services.AddSingleton<T>();
-        services.AddSingleton<IApprovalVerbHandler>(sp => sp.GetRequiredService<T>());
-        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<T>());
-    }
+    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, ICardActionHandler =>
+        services.AddSingleton<ICardActionHandler, T>();
 }

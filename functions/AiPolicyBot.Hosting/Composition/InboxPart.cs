@@ -1,3 +1,5 @@
+using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Hosting.Inbox;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
@@ -10,21 +12,20 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// Mailbox triage, live (issue 7): ingestion (Graph delta + webhook doorbell + subscription upkeep, or the local
+/// Mailbox triage, live: ingestion (Graph delta + webhook doorbell + subscription upkeep, or the local
 /// .eml drop folder), triage records, the actions per category, triage mails through the mail outbox, and the
-/// triage card verbs. Needs the storage, policy, triage, Teams and mail parts (registered before it).
+/// triage card verbs. Uses the storage, policy, triage, Teams and mail parts.
 /// </summary>
 public static class InboxPart
 {
     public static IServiceCollection AddInboxPart(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value);
         // Inbox:Queue: only tests change it, to keep parallel hosts on one Azurite apart (Functions listen on triage-inbox).
         // Read when the storage is built, like every bound option: sources added after this call (a test host's
         // WebApplicationFactory settings) must count, or all test hosts share one queue.
@@ -39,7 +40,7 @@ public static class InboxPart
         services.AddSingleton<Func<TriageClassifier>>(sp => () => sp.GetRequiredService<TriageClassifierProvider>().Classifier);
         services.AddSingleton<TriageActions>();
         services.AddSingleton<TriageProcessor>();
-        services.AddSingleton<TriageMailRenderer>();
+        services.AddSingleton<ITriageMailRenderer, TriageMailRenderer>();
         services.AddSingleton<GraphTriageMarker>();
         services.AddSingleton<GraphInboxSync>();
         services.AddSingleton<GraphSubscriptionManager>();

@@ -1,14 +1,16 @@
+using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -16,9 +18,9 @@ using Microsoft.Graph;
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// Decision mail to the IA mailbox (issue 6): the decision log with its outbox, the mail-outbox sender, poison
+/// Mail from the IA mailbox: the decision log, the outbox, the mail-outbox sender, poison
 /// handler and relay, and the transport: Microsoft Graph when GraphMail:Enabled and GraphMail:Mailbox are set,
-/// otherwise .eml files in {LocalMail:Root}/outbox (default .local/mail/outbox). Needs the storage part.
+/// otherwise .eml files in {LocalMail:Root}/outbox (default .local/mail/outbox).
 /// </summary>
 public static class MailPart
 {
@@ -35,12 +37,14 @@ public static class MailPart
             sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<StorageOptions>(),
             sp.GetRequiredService<MailOutboxOptions>().Queue));
         services.AddSingleton<OutboxQueue>();
-        services.AddSingleton<IOutboxStore, TableOutbox>();
+        services.AddSingleton<TableOutbox>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutbox>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
-        services.TryAddSingleton<IAdminAlerts, TableAdminAlerts>();
+        services.AddSingleton<IAdminAlerts, TableAdminAlerts>();
 
         // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl).
-        services.TryAddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
+        services.AddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
         services.AddSingleton<IMailTransport>(sp =>
         {
             var mail = sp.GetRequiredService<GraphMailOptions>();
@@ -49,10 +53,13 @@ public static class MailPart
                 : ActivatorUtilities.CreateInstance<EmlMailTransport>(sp);
         });
 
+        services.AddSingleton(sp => new OutboxMailComposer(sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDecisionLog>(),
+            sp.GetRequiredService<GraphMailOptions>().Recipient, sp.GetService<ITriageMailRenderer>(), sp.GetService<IOptionsMonitor<AcademyOptions>>()));
         services.AddSingleton<MailOutboxSender>(sp => ActivatorUtilities.CreateInstance<MailOutboxSender>(sp));
         services.AddSingleton<MailOutboxRelay>();
         services.AddSingleton<MailPoisonHandler>();
-        services.AddSingleton<IRequestEventHandler, MailRequestEventHandler>();
+        services.AddSingleton<IRequestEventHandler>(sp => new MailRequestEventHandler(sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<GraphMailOptions>().SendOnSubmit));
 
         services.AddSingleton<IQueueJob, MailOutboxQueueJob>();
         services.AddSingleton<IQueueJob, MailPoisonQueueJob>();

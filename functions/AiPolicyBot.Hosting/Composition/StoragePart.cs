@@ -7,7 +7,6 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
@@ -35,13 +34,14 @@ public static class StoragePart
         services.AddHostedService<TablesStartup>();
         services.AddSingleton(sp => StorageServiceClients.Queues(sp.GetRequiredService<StorageOptions>()));
 
-        // Replace, not TryAdd: the durable register wins over any in-memory default another part registered.
-        services.Replace(ServiceDescriptor.Singleton<IRegisterStore, TableRegisterStore>());
+        services.AddSingleton<IRegisterStore, TableRegisterStore>();
+        // Demand for tools (asked about in chat, searched in the message extension), counted durably.
+        services.AddSingleton<TableToolDemand>();
+        services.AddSingleton<IToolDemand>(sp => sp.GetRequiredService<TableToolDemand>());
         services.AddSingleton<TableReferenceCounter>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();
-        // Replace: the durable store wins over the conversation's in-memory default, whichever part registers first.
-        services.Replace(ServiceDescriptor.Singleton<IStaffAcademyStore, TableStaffAcademyStore>());
+        services.AddSingleton<IStaffAcademyStore, TableStaffAcademyStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;

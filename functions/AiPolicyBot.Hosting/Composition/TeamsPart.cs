@@ -3,7 +3,6 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AiPolicyBot.Hosting;
 
@@ -13,7 +12,7 @@ public static class TeamsPart
     public static IServiceCollection AddTeamsPart(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTeamsProtocol(configuration);
-        services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<MessagesEndpoint>();
         return services;
     }

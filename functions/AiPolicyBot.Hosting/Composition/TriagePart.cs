@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 
-/// <summary>Mail triage (issue 7): the local classifier and the preview endpoint. Config section "Triage".</summary>
+/// <summary>Mail triage: the local classifier and the preview endpoint. Config section "Triage".</summary>
 public static class TriagePart
 {
     public static IServiceCollection AddTriagePart(this IServiceCollection services, IConfiguration configuration)
@@ -21,7 +21,7 @@ public static class TriagePart
 /// <summary>
 /// Loads the committed triage model once, on first use (TriageClassifiers.Service: the same classifier the scoring
 /// tool measures; docs/triage-quality.md). The register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
-/// wired in, the demo register's names (contracts.md §6) are the default.
+/// wired in, the demo register's names (docs/spec/http-api.md) are the default.
 /// </summary>
 public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
 {

@@ -16,7 +16,7 @@ public sealed class AdminOptions
 }
 
 /// <summary>
-/// The local host's stand-in for Functions' function keys on admin routes (contracts.md §7): the key comes in the
+/// The local host's stand-in for Functions' function keys on admin routes (docs/spec/http-api.md): the key comes in the
 /// <c>x-functions-key</c> header or the <c>code</c> query parameter, as Azure Functions accepts it. Without the right
 /// key: 401.
 /// </summary>
@@ -40,7 +40,6 @@ public sealed class AdminKeyFilter(IOptionsMonitor<AdminOptions> options, ILogge
         return await next(context);
     }
 
-    private static IResult Unauthorized() => Results.Json(
-        new { error = "An admin key is required (x-functions-key header or code query parameter)." },
-        statusCode: StatusCodes.Status401Unauthorized);
+    private static IResult Unauthorized() =>
+        ApiProblems.Unauthorized("An admin key is required (x-functions-key header or code query parameter).");
 }

@@ -5,12 +5,13 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Inbox;
 using AiPolicyBot.Infrastructure.Mail;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// POST /api/graph/notifications (contracts.md §7; graph-mail.md §2.1), anonymous: Graph cannot send a key unless
+/// POST /api/graph/notifications (docs/spec/http-api.md, docs/triage-inbox.md), anonymous: Graph cannot send a key unless
 /// it is in the URL, so every notification is checked against GraphMail:ClientState in constant time.
 /// <list type="bullet">
 /// <item>?validationToken=… → 200 text/plain with the decoded token (subscription creation, within 10 s).</item>
@@ -26,28 +27,24 @@ namespace AiPolicyBot.Hosting;
 /// </summary>
 public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorbell doorbell, ILogger<GraphNotificationsEndpoint> logger)
 {
-    public const int MaxBodyBytes = 1024 * 1024;
     private const int MaxValidationTokenLength = 2048;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
+    public async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.Query.TryGetValue("validationToken", out var token))
         {
             var text = token.ToString();
             if (text.Length is 0 or > MaxValidationTokenLength)
-                return FieldErrorResults.BadRequest([new FieldError("validationToken", "must be 1 to 2048 characters")]);
-            return Results.Text(text, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
+                return ApiProblems.Invalid("validationToken", "must be 1 to 2048 characters");
+            return TypedResults.Text(text, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
         }
-        if (request.ContentLength is > MaxBodyBytes)
-            return FieldErrorResults.BadRequest([new FieldError("$", $"The body must be at most {MaxBodyBytes} bytes.")]);
 
-        JsonDocument doc;
-        try { doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct); }
-        catch (JsonException) { return FieldErrorResults.BadRequest([new FieldError("$", "The body must be a JSON object with a value array.")]); }
-        using (doc)
+        var (doc, error) = await RequestBody.ReadJsonAsync(request, RequestBody.GraphNotificationBytes, "$", ct);
+        if (error is not null) return ApiProblems.Invalid([error]);
+        using (var document = doc!)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
-                return FieldErrorResults.BadRequest([new FieldError("value", "must be an array of notifications")]);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
+                return ApiProblems.Invalid("value", "must be an array of notifications");
 
             var expected = Encoding.UTF8.GetBytes(mail.ClientState ?? "");
             int valid = 0, invalid = 0;
@@ -66,12 +63,12 @@ public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorb
                 else sync = true; // a change, or "missed": the delta query catches up either way
             }
             if (invalid > 0) logger.LogWarning("Graph notifications: {Invalid} with a wrong clientState ignored ({Valid} valid)", invalid, valid);
-            if (valid == 0 && invalid > 0) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            if (valid == 0 && invalid > 0) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
 
             // One doorbell per batch is enough: a sync round picks up everything that arrived.
             if (subscription) await doorbell.RingAsync(InboxDoorbell.Subscription, ct);
             else if (sync) await doorbell.RingAsync(InboxDoorbell.Sync, ct);
-            return Results.StatusCode(StatusCodes.Status202Accepted);
+            return TypedResults.StatusCode(StatusCodes.Status202Accepted);
         }
     }
 }

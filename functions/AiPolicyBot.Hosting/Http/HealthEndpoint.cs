@@ -1,14 +1,18 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 
-/// <summary>GET /api/health: liveness for anyone (contracts.md §7). 200 and the version; touches no storage.</summary>
+/// <summary>GET /api/health: liveness for anyone (docs/spec/http-api.md). 200 and the version; touches no storage.</summary>
 public sealed class HealthEndpoint
 {
     private static readonly string Version =
         typeof(HealthEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "0.0.0";
 
-    public IResult Handle() => Results.Ok(new { status = "ok", version = Version });
+    public Ok<HealthStatus> Handle() => TypedResults.Ok(new HealthStatus("ok", Version));
 }
+
+/// <summary>The health answer: <c>{ "status": "ok", "version": "…" }</c>.</summary>
+public sealed record HealthStatus(string Status, string Version);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using AiPolicyBot.Common;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// POST /api/messages, the Teams channel endpoint (teams-protocol.md §1.1): size limit (413) → parse (400) →
+/// POST /api/messages, the Teams channel endpoint (docs/teams-channel.md): size limit (413) → parse (400) →
 /// authenticate (401, nothing else touched) → dispatch → HTTP answer (non-invoke: 200 empty; invoke: its status and
 /// JSON body). HEAD answers 200 (the Playground's liveness check); other verbs 405. Host-independent: the Functions
 /// trigger and the local host both hand it the HttpContext.
@@ -42,28 +41,22 @@ public sealed class MessagesEndpoint(
 
         // The body lives in a pooled buffer only until it is parsed: no per-request 16 KB chunk or copies (the
         // activity's JsonElements own their data once deserialized).
-        var body = await ReadLimitedAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
-        if (body is null)
-        {
-            await WriteErrorAsync(response, StatusCodes.Status413PayloadTooLarge,
-                new FieldError("body", $"larger than {options.Value.MaxBodyBytes} bytes"));
-            return;
-        }
-
         FieldError? invalid;
         Activity? activity;
-        try
+        using (var body = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes, context.RequestAborted))
         {
-            invalid = Parse(body.Value.Buffer.AsSpan(0, body.Value.Length), out activity);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body.Value.Buffer);
+            if (body is not { } b)
+            {
+                await ApiProblems.TooLarge("body", options.Value.MaxBodyBytes).ExecuteAsync(context);
+                return;
+            }
+
+            invalid = Parse(b.Span, out activity);
         }
 
         if (invalid is not null)
         {
-            await WriteErrorAsync(response, StatusCodes.Status400BadRequest, invalid);
+            await ApiProblems.Invalid([invalid]).ExecuteAsync(context);
             return;
         }
 
@@ -121,61 +114,6 @@ public sealed class MessagesEndpoint(
         }
     }
 
-    /// <summary>
-    /// The body in a buffer rented from the shared pool (the caller returns it), or null when it exceeds the limit
-    /// (checked before and while reading, never buffered past it).
-    /// </summary>
-    private static async Task<(byte[] Buffer, int Length)?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var pool = ArrayPool<byte>.Shared;
-        var buffer = pool.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit) + 1);
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length > limit)
-                    {
-                        pool.Return(buffer);
-                        return null;
-                    }
-
-                    var larger = pool.Rent(Math.Min(buffer.Length * 2, limit + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    pool.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > limit)
-                {
-                    pool.Return(buffer);
-                    return null;
-                }
-            }
-        }
-        catch
-        {
-            pool.Return(buffer);
-            throw;
-        }
-
-        return (buffer, length);
-    }
-
     private static FieldError? Parse(ReadOnlySpan<byte> body, out Activity? activity)
     {
         activity = null;
@@ -202,10 +140,4 @@ public sealed class MessagesEndpoint(
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
-
-    private static Task WriteErrorAsync(HttpResponse response, int status, FieldError error)
-    {
-        response.StatusCode = status;
-        return response.WriteAsJsonAsync(new { errors = new[] { error } }, AiPolicyJson.Options);
-    }
 }

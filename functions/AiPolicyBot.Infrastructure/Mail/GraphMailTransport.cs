@@ -8,7 +8,7 @@ using GraphMessage = Microsoft.Graph.Models.Message;
 namespace AiPolicyBot.Infrastructure.Mail;
 
 /// <summary>
-/// Sends through Microsoft Graph, app-only, from and to the IA mailbox, idempotently (graph-mail.md §1.5):
+/// Sends through Microsoft Graph, app-only, from and to the IA mailbox, idempotently (docs/mail.md):
 /// 1. no draft id yet: reuse an orphan draft tagged with the job id (a crash before the id was stored), or create
 ///    one with Prefer: IdType="ImmutableId", the X-IA-Job-Id header and the job-id extended property;
 /// 2. store the draft id in the outbox row BEFORE sending;

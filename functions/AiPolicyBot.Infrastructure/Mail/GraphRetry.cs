@@ -6,7 +6,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 namespace AiPolicyBot.Infrastructure.Mail;
 
 /// <summary>
-/// Graph retry rules (graph-mail.md §1.4). The SDK RetryHandler retries 429/503/504 for every method, so a POST
+/// Graph retry rules (docs/mail.md). The SDK RetryHandler retries 429/503/504 for every method, so a POST
 /// that Graph executed but answered 504 would run twice. This policy keeps 429 for any method (the request was
 /// rejected, Retry-After honoured) and 503/504 only for GET.
 /// </summary>

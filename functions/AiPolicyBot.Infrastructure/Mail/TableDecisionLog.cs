@@ -1,7 +1,6 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
-using Azure;
 using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Mail;
@@ -36,7 +35,7 @@ public sealed class TableDecisionLog(MailStorage storage, OutboxQueue queue, Tim
             catch (TableTransactionFailedException e) when (e.Status == 409)
             {
                 // Which row exists? The decision row ⇒ a repeated click: nothing was written. An outbox row ⇒ it was
-                // ensured earlier (EnsureOutboxAsync): commit the decision without it.
+                // ensured earlier (IOutbox.EnsureAsync): commit the decision without it.
                 if (await ExistsAsync(decisionRow.PartitionKey, decisionRow.RowKey, ct)) return false;
                 var before = toInsert.Count;
                 var existing = new List<OutboxJob>();
@@ -59,14 +58,6 @@ public sealed class TableDecisionLog(MailStorage storage, OutboxQueue queue, Tim
         var list = new List<ApprovalDecision>();
         await foreach (var e in storage.Decisions.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(DecisionRows.ToDecision(e));
         return [.. list.OrderBy(d => d.DecidedAt)];
-    }
-
-    public async Task EnsureOutboxAsync(OutboxJob job, CancellationToken ct)
-    {
-        await storage.EnsureCreatedAsync(ct);
-        try { await storage.Decisions.AddEntityAsync(NewRow(job), ct); }
-        catch (RequestFailedException e) when (e.Status == 409) { return; } // already there: queued then, or the relay has it
-        await queue.TryEnqueueAsync(new OutboxPointer(job.Reference, job.JobId), ct);
     }
 
     private TableEntity NewRow(OutboxJob job) => DecisionRows.ToEntity(new OutboxRecord(job, OutboxState.Pending, null, time.GetUtcNow()));

@@ -5,9 +5,27 @@ using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Mail;
 
-/// <summary>Outbox rows ("outbox|{jobId}") in the Decisions table; see <see cref="IOutboxStore"/>.</summary>
-public sealed class TableOutbox(MailStorage storage, TimeProvider time) : IOutboxStore
+/// <summary>
+/// Outbox rows ("outbox|{jobId}") in the Decisions table: recorded through <see cref="IOutbox"/> (insert-if-absent, then
+/// a best-effort pointer on mail-outbox) and moved on by the sender through <see cref="IOutboxStore"/>.
+/// </summary>
+public sealed class TableOutbox(MailStorage storage, OutboxQueue queue, TimeProvider time) : IOutboxStore, IOutbox
 {
+    public async Task EnsureAsync(OutboxJob job, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        try
+        {
+            await storage.Decisions.AddEntityAsync(DecisionRows.ToEntity(new OutboxRecord(job, OutboxState.Pending, null, time.GetUtcNow())), ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return; // already there: queued then, or the relay has it
+        }
+
+        await queue.TryEnqueueAsync(new OutboxPointer(job.Reference, job.JobId), ct);
+    }
+
     public async Task<Versioned<OutboxRecord>?> GetAsync(string reference, string jobId, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync(ct);
@@ -28,7 +46,7 @@ public sealed class TableOutbox(MailStorage storage, TimeProvider time) : IOutbo
     public async Task<IReadOnlyList<OutboxRecord>> ListUnsentAsync(DateTimeOffset olderThan, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync(ct);
-        // Cross-partition query on a RowKey range: fine at approval volumes (graph-mail.md §4.1).
+        // Cross-partition query on a RowKey range: fine at approval volumes (docs/mail.md).
         var filter = DecisionRows.PrefixFilter(DecisionRows.OutboxPrefix) + " and " + TableClient.CreateQueryFilter(
             $"State ne {nameof(OutboxState.Sent)} and State ne {nameof(OutboxState.Failed)} and UpdatedAt le {olderThan}");
         var list = new List<OutboxRecord>();

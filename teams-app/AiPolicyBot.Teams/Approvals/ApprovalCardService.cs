@@ -17,7 +17,7 @@ public sealed class ApprovalCardService(
     IApprovalMessenger messenger,
     ITeamsUserIds teamsIds,
     IOptionsMonitor<AcademyOptions> academies,
-    ILogger<ApprovalCardService> logger)
+    ILogger<ApprovalCardService> logger) : IApprovalCards
 {
     public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
         string? notice = null, bool noticeIsProblem = false)
@@ -43,7 +43,6 @@ public sealed class ApprovalCardService(
         return pending.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([]) : teamsIds.MrisForAsync(pending, ct);
     }
 
-    /// <summary>Edits every posted copy to the current state. One failed copy does not stop the others.</summary>
     public async Task UpdateAllCopiesAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
     {
         foreach (var copy in await copies.ListAsync(request.Reference, ct))
@@ -62,7 +61,6 @@ public sealed class ApprovalCardService(
         }
     }
 
-    /// <summary>Posts a person's card in their 1:1 chat and remembers where it is.</summary>
     public async Task<bool> PostToUserAsync(ToolRequest request, ApproverDirectory directory, string userId, CardAudience audience, CancellationToken ct)
     {
         var posted = await messenger.SendCardToUserAsync(userId, await CardForAsync(request, directory, userId, ct), ct);

@@ -1,5 +1,6 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Cards;
@@ -45,4 +46,8 @@ public static class ApprovalMessages
 
     public static string PossibleIncident(ToolRequest r) =>
         $"**Possible data incident – {r.Reference}:** {CardText.Escape(r.RequesterName)} said they may already have entered personal or commercially sensitive data into {CardText.Escape(r.Intake.ToolName)}, which is not approved. Please review it now (the ICO 72-hour clock may have started) and record your decision, including a decision not to report.";
+
+    public static string ReviewDue(RegisterEntry entry, DateOnly reviewBy, int daysLeft) =>
+        $"**Review due:** {CardText.Escape(entry.Name)} must be re-reviewed by {reviewBy:d MMM yyyy} ({daysLeft} days). " +
+        "After that date it is under review and staff are no longer told it is approved.";
 }

@@ -12,7 +12,7 @@ namespace AiPolicyBot.Teams.Approvals;
 /// <summary>
 /// <see cref="IApprovalMessenger"/> over the Bot Connector. A person is reached through their stored 1:1
 /// conversation reference; without one, their Teams id is looked up with get member in the approvals channel and the
-/// 1:1 chat is created with the tenant id (teams-protocol.md §2.4–§2.5), then remembered. A user who blocked or
+/// 1:1 chat is created with the tenant id (docs/teams-channel.md), then remembered. A user who blocked or
 /// uninstalled the bot (403 MessageWritesBlocked) counts as unreachable, never retried.
 /// </summary>
 public sealed class ConnectorApprovalMessenger(

@@ -3,11 +3,11 @@ using AiPolicyBot.Teams.Cards.Model;
 
 namespace AiPolicyBot.Teams.Approvals;
 
-/// <summary>Where a card landed: enough to edit it later (teams-protocol.md §2.3).</summary>
+/// <summary>Where a card landed: enough to edit it later (docs/teams-channel.md).</summary>
 public sealed record PostedCard(string ConversationId, string ActivityId, string ServiceUrl);
 
 /// <summary>
-/// Proactive Teams messages for approvals, over the Bot Connector (teams-protocol.md §2.3–§2.5). People are named by
+/// Proactive Teams messages for approvals, over the Bot Connector (docs/teams-channel.md). People are named by
 /// Entra object id; the implementation finds (or creates, with the tenant id) their 1:1 conversation.
 /// </summary>
 public interface IApprovalMessenger

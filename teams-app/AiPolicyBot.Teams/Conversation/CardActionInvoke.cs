@@ -13,4 +13,8 @@ public sealed record CardActionInvoke(string Verb, string? ActionId, JsonElement
         Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()
             : null;
+
+    /// <summary>A multi-select ChoiceSet's value ("A,B,C") as its items; empty when the field is missing.</summary>
+    public IReadOnlyList<string> GetList(string name) =>
+        GetString(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }

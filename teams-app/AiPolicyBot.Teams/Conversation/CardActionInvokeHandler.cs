@@ -1,21 +1,25 @@
 using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.Conversation;
 
 /// <summary>
 /// Routes <c>adaptiveCard/action</c> (Action.Execute) to the <see cref="ICardActionHandler"/> for its verb
-/// (teams-protocol.md §3.6). Structurally invalid requests get HTTP 400 with an error body; everything the bot
+/// (docs/teams-channel.md). Structurally invalid requests get HTTP 400 with an error body; everything the bot
 /// handles, errors included, gets HTTP 200 with <c>{statusCode, type, value}</c>.
 /// </summary>
 public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> handlers, ILogger<CardActionInvokeHandler> logger) : IInvokeHandler
 {
-    public const string InvokeName = "adaptiveCard/action";
+    public const string InvokeName = InvokeResponseFactory.CardActionInvokeName;
 
-    private readonly Dictionary<string, ICardActionHandler> _byVerb =
-        handlers.GroupBy(h => h.Verb, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ICardActionHandler> _byVerb =
+        HandlerRegistry.Unique(handlers, h => h.Verb, "card verb", StringComparer.Ordinal);
+
+    /// <summary>The card verbs handled (for the start-up listing).</summary>
+    public IEnumerable<string> Verbs => _byVerb.Keys;
 
     public string Name => InvokeName;
 
@@ -23,29 +27,27 @@ public sealed class CardActionInvokeHandler(IEnumerable<ICardActionHandler> hand
     {
         if (Parse(turn.Activity.Value) is not { } action)
         {
-            return new InvokeResponse(400, AdaptiveCardInvokeResponse.Error(400, "BadRequest",
-                "value.action must be an Action.Execute with a verb"));
+            return InvokeResponseFactory.MalformedCardAction();
         }
 
         if (!_byVerb.TryGetValue(action.Verb, out var handler))
         {
             logger.LogWarning("No handler for card verb {Verb}", action.Verb);
-            return AdaptiveCardInvokeResponse.Error(400, "NotImplemented", "This action is not available.").ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Error(400, "NotImplemented", "This action is not available."));
         }
 
         try
         {
-            return (await handler.HandleAsync(turn, action, ct)).ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(await handler.HandleAsync(turn, action, ct));
         }
         catch (ValidationFailedException e)
         {
-            var fields = string.Join("; ", e.Errors.Select(f => $"{f.Field}: {f.Message}"));
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", fields).ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Invalid(e.Errors));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Card verb {Verb} failed", action.Verb);
-            return AdaptiveCardInvokeResponse.Error(500, "InternalError", "Sorry, something went wrong. Please try again.").ToInvokeResponse();
+            return InvokeResponseFactory.ForCardAction(InvokeResponseFactory.InternalError());
         }
     }
 

@@ -9,7 +9,7 @@ namespace AiPolicyBot.Teams.MessageExtension;
 /// <summary>
 /// Is the bot in the chat or team an action command was started from? Teams answers a roster call with 403
 /// BotNotInConversationRoster when it is not; then the person gets the just-in-time install card instead of an error
-/// (anchors.md §3 items 10 and 13). Only group chats and channels are checked (a personal chat with the bot always
+/// (docs/message-extension.md). Only group chats and channels are checked (a personal chat with the bot always
 /// has it; Outlook has no roster); a conversation found once is remembered, so the roster call happens once per
 /// conversation and process. Any other failure of the check lets the person carry on.
 /// </summary>

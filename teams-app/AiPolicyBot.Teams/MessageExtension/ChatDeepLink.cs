@@ -5,7 +5,7 @@ namespace AiPolicyBot.Teams.MessageExtension;
 
 /// <summary>
 /// Teams deep links into a 1:1 chat with the bot with a message already typed: the one action an inserted card has
-/// (Outlook only runs Action.OpenUrl in inserted cards, teams-protocol.md §4.4).
+/// (Outlook only runs Action.OpenUrl in inserted cards, docs/teams-channel.md).
 /// </summary>
 public sealed class ChatDeepLink(IOptions<MessageExtensionOptions> options, IOptions<BotOptions> bot)
 {

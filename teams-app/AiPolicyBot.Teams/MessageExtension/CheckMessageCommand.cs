@@ -22,7 +22,7 @@ public sealed class CheckMessageCommand(RegisterCache register, IToolDemand dema
         foreach (var m in found) demand.Record(m.Entry!.Id);
         var unknown = found.Count == 0 ? search.FindInText(message.Text).UnknownToolName : null;
         var card = MessageToolsCard.Build(found, unknown, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return InvokeResponse.Ok(TaskModuleResponse.Continue(TaskInfo.ForCard(MessageToolsCard.Title, card.ToJsonObject(), "medium", "medium")));
+        return InvokeResponseFactory.DialogCard(MessageToolsCard.Title, card.ToJsonObject(), "medium", "medium");
     }
 
     public Task<InvokeResponse> SubmitAsync(TurnContext turn, ComposeExtensionAction action, CancellationToken ct) =>

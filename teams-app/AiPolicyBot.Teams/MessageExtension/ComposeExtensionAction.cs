@@ -4,7 +4,7 @@ using AiPolicyBot.Common;
 namespace AiPolicyBot.Teams.MessageExtension;
 
 /// <summary>
-/// The value of composeExtension/fetchTask and submitAction (teams-protocol.md §3.9, §3.10): the command, where it was
+/// The value of composeExtension/fetchTask and submitAction (docs/teams-channel.md): the command, where it was
 /// started (<c>compose</c>, <c>commandbox</c>, <c>message</c>), the dialog's submitted data, and for message actions
 /// the message it was started from.
 /// </summary>

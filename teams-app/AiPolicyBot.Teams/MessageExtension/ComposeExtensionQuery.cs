@@ -4,7 +4,7 @@ using AiPolicyBot.Common;
 namespace AiPolicyBot.Teams.MessageExtension;
 
 /// <summary>
-/// The value of a composeExtension/query invoke (teams-protocol.md §3.7):
+/// The value of a composeExtension/query invoke (docs/teams-channel.md):
 /// <c>{ commandId, parameters: [{ name, value }], queryOptions: { skip, count } }</c>. An initial run (the command was
 /// just opened, manifest initialRun) has the parameter <c>initialRun</c> or an empty query.
 /// </summary>

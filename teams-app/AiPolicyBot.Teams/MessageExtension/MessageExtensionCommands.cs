@@ -24,7 +24,7 @@ public static class MessageExtensionCommands
 
     /// <summary>
     /// channelIds a message-extension invoke may carry: Teams, and Outlook through the Microsoft 365 Extensions channel
-    /// (teams-protocol.md §4.4; which of the two Outlook values current traffic uses is unverified, so both).
+    /// (docs/teams-channel.md; which of the two Outlook values current traffic uses is unverified, so both).
     /// </summary>
     public static readonly IReadOnlyList<string> ChannelIds = ["msteams", "outlook", "m365extensions"];
 

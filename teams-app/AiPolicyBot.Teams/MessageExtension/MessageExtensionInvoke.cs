@@ -3,6 +3,7 @@ using AiPolicyBot.Teams.Cards.MessageExtension;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.MessageExtension;
@@ -25,7 +26,7 @@ internal static class MessageExtensionInvoke
             : throw new ValidationFailedException([new FieldError("value.commandId", $"'{Shorten(commandId)}' is not a command of this app")]);
 
     public static InvokeResponse InstallCard() =>
-        InvokeResponse.Ok(TaskModuleResponse.Continue(TaskInfo.ForCard(JustInTimeInstallCard.Title, JustInTimeInstallCard.Build().ToJsonObject(), "small", "medium")));
+        InvokeResponseFactory.DialogCard(JustInTimeInstallCard.Title, JustInTimeInstallCard.Build().ToJsonObject(), "small", "medium");
 
     public static bool IsNotInConversation(Exception e) => e is ConnectorException c && BotPresence.IsNotInRoster(c);
 
@@ -35,7 +36,7 @@ internal static class MessageExtensionInvoke
 /// <summary>composeExtension/query: runs the search command named by value.commandId.</summary>
 public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILogger<QueryInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, ISearchCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ISearchCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public string Name => MessageExtensionCommands.QueryInvoke;
 
@@ -44,7 +45,7 @@ public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILo
         MessageExtensionInvoke.CheckChannel(turn, logger);
         var query = ComposeExtensionQuery.Parse(turn.Activity.Value, MessageExtensionCommands.SearchParameter);
         var command = MessageExtensionInvoke.Find(_commands, query.CommandId);
-        return InvokeResponse.Ok(await command.QueryAsync(turn, query, ct));
+        return InvokeResponseFactory.Ok(await command.QueryAsync(turn, query, ct));
     }
 }
 
@@ -54,7 +55,7 @@ public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILo
 /// </summary>
 public sealed class FetchTaskInvokeHandler(IEnumerable<IActionCommand> commands, BotPresence presence, ILogger<FetchTaskInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public string Name => MessageExtensionCommands.FetchTaskInvoke;
 
@@ -81,7 +82,7 @@ public sealed class FetchTaskInvokeHandler(IEnumerable<IActionCommand> commands,
 /// </summary>
 public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> commands, BotPresence presence, ILogger<SubmitActionInvokeHandler> logger) : IInvokeHandler
 {
-    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = commands.ToDictionary(c => c.CommandId, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IActionCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
     public const string InstalledText = "AI Policy Helper is now in this chat. Please choose the command again.";
 
@@ -104,7 +105,7 @@ public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> comman
                 catch (ValidationFailedException)
                 {
                     // e.g. a message action whose install submit no longer carries the message.
-                    return InvokeResponse.Ok(TaskModuleResponse.Message(InstalledText));
+                    return InvokeResponseFactory.DialogMessage(InstalledText);
                 }
             }
             return await command.SubmitAsync(turn, action, ct);

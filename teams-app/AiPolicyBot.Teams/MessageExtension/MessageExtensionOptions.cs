@@ -19,7 +19,7 @@ public sealed class MessageExtensionOptions
 
     /// <summary>
     /// Action commands in group chats and channels first check that the bot is in the conversation (a roster call)
-    /// and, when it is not, offer Teams' just-in-time install instead of the dialog (anchors.md §3 item 10).
+    /// and, when it is not, offer Teams' just-in-time install instead of the dialog (docs/message-extension.md).
     /// </summary>
     public bool RequireBotInConversation { get; set; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
@@ -79,7 +80,7 @@ public sealed class RequestForm(StaffConversation conversation, RequestSubmissio
         }
         catch (SubmissionInProgressException)
         {
-            return InvokeResponse.Ok(TaskModuleResponse.Message("Your request is still being submitted. Please wait a moment, then ask AI Policy Helper for \"my requests\"."));
+            return InvokeResponseFactory.DialogMessage("Your request is still being submitted. Please wait a moment, then ask AI Policy Helper for \"my requests\".");
         }
 
         if (result.Request is { } request)
@@ -97,5 +98,5 @@ public sealed class RequestForm(StaffConversation conversation, RequestSubmissio
     }
 
     private static InvokeResponse Continue(Cards.Model.AdaptiveCard card, string title = RequestFormCard.Title) =>
-        InvokeResponse.Ok(TaskModuleResponse.Continue(TaskInfo.ForCard(title, card.ToJsonObject(), "large", "medium")));
+        InvokeResponseFactory.DialogCard(title, card.ToJsonObject(), "large", "medium");
 }

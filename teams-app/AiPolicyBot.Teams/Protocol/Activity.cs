@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace AiPolicyBot.Teams.Protocol;
 
 /// <summary>
-/// The Bot Framework activity subset AiPolicyBot handles (teams-protocol.md §3), with Bot Framework wire names.
+/// The Bot Framework activity subset AiPolicyBot handles (docs/teams-channel.md), with Bot Framework wire names.
 /// Serialized with <c>AiPolicyJson.Options</c> (camelCase, nulls omitted). Unknown fields survive in
 /// <see cref="Extra"/> because Teams adds fields and event types at any time.
 /// Dates stay strings: a channel's odd timestamp format must never turn a valid activity into a 400.

@@ -34,14 +34,14 @@ public sealed class BotOptions
 
     /// <summary>
     /// channelIds accepted for composeExtension/* invokes only: Outlook message extensions arrive through the
-    /// Microsoft 365 Extensions channel as <c>outlook</c> or <c>m365extensions</c> (teams-protocol.md §4.4).
+    /// Microsoft 365 Extensions channel as <c>outlook</c> or <c>m365extensions</c> (docs/teams-channel.md).
     /// Set to ["msteams"] to turn Outlook off.
     /// </summary>
     public List<string> MessageExtensionChannelIds { get; set; } = ["msteams", "outlook", "m365extensions"];
 
     /// <summary>
     /// Tenants the bot serves; empty = any tenant whose token is valid. Activities from other tenants get 403 and
-    /// reach no handler (anchors.md §3.12). Checked after authentication; the tenant id itself is not signed.
+    /// reach no handler (docs/teams-channel.md). Checked after authentication; the tenant id itself is not signed.
     /// </summary>
     public List<string> AllowedTenantIds { get; set; } = [];
 

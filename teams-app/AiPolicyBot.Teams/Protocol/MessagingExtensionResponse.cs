@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AiPolicyBot.Teams.Protocol;
 
 /// <summary>
-/// Answer to composeExtension/query, queryLink and (card or preview) submitAction (teams-protocol.md §3.7, §3.10):
+/// Answer to composeExtension/query, queryLink and (card or preview) submitAction (docs/teams-channel.md):
 /// <c>{ "composeExtension": {...}, "cacheInfo"?: {...} }</c>.
 /// </summary>
 public sealed record MessagingExtensionResponse(MessagingExtensionResult ComposeExtension, CacheInfo? CacheInfo = null)

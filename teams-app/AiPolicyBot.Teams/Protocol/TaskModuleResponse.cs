@@ -4,7 +4,7 @@ namespace AiPolicyBot.Teams.Protocol;
 
 /// <summary>
 /// <c>{ "task": {...} }</c>: answer to composeExtension/fetchTask and submitAction, and to task/fetch and task/submit
-/// (teams-protocol.md §3.9–§3.11).
+/// (docs/teams-channel.md).
 /// </summary>
 public sealed record TaskModuleResponse(TaskModuleResponseBase Task, CacheInfo? CacheInfo = null)
 {

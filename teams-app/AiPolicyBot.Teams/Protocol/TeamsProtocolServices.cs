@@ -14,10 +14,10 @@ using Polly.Timeout;
 namespace AiPolicyBot.Teams.Protocol;
 
 /// <summary>
-/// Registers the hand-built Teams channel protocol: inbound auth, the connector client, the dispatcher and the
-/// default handlers. Handlers of other parts register alongside, e.g.
-/// <c>services.AddSingleton&lt;ICardActionHandler, ApproveActionHandler&gt;()</c>; the conversation part replaces the
-/// default message handler with <c>services.AddSingleton&lt;IMessageHandler, MyHandler&gt;()</c> (the last one wins).
+/// Registers the hand-built Teams channel protocol: inbound auth, the connector client and the dispatcher. It holds no
+/// handlers of its own: each part registers its own, one per key (e.g.
+/// <c>services.AddSingleton&lt;ICardActionHandler, ApproveHandler&gt;()</c>), and exactly one <see cref="IMessageHandler"/>
+/// comes from the conversation. A key registered twice stops the host at start-up (<see cref="HandlerRegistry"/>).
 /// </summary>
 public static class TeamsProtocolServices
 {
@@ -72,10 +72,6 @@ public static class TeamsProtocolServices
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<ActivityDispatcher>();
         services.AddSingleton<IInvokeHandler, CardActionInvokeHandler>();
-        services.AddSingleton<IInstallHandler, WelcomeInstallHandler>();
-        services.AddSingleton<HelpMessageHandler>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
-        services.TryAddSingleton<IMessageHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
         return services;
     }
 }

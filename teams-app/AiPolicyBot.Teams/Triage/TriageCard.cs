@@ -6,7 +6,7 @@ using AiPolicyBot.Triage.Inbox;
 namespace AiPolicyBot.Teams.Triage;
 
 /// <summary>
-/// The triage card for the IA team channel (policy-routing.md §16 layer 7): the suggested category, the evidence,
+/// The triage card for the IA team channel (docs/triage-inbox.md): the suggested category, the evidence,
 /// the confidence and the PII kinds; a person confirms (triage.confirm) or corrects (triage.correct with a choice).
 /// The action data carries only the record key; handlers load the record. Also the urgent DPO variant (no actions).
 /// </summary>

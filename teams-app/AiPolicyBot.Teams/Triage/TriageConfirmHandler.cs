@@ -23,7 +23,7 @@ public sealed class TriageCorrectHandler(TriageReview review) : ICardActionHandl
     {
         var wire = action.GetString(TriageCard.CategoryInput);
         if (!TriageCategories.TryParse(wire, out var category) || category == TriageCategory.NeedsHuman)
-            return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"{TriageCard.CategoryInput}: choose one of the categories."));
+            return Task.FromResult(InvokeResponseFactory.BadRequest($"{TriageCard.CategoryInput}: choose one of the categories."));
         return review.DecideAsync(turn, action, category, ct);
     }
 }

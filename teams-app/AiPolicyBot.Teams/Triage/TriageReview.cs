@@ -19,17 +19,17 @@ public sealed class TriageReview(ITriageRecordStore records, ITriageCorrectionSt
         var channel = options.TeamChannelConversationId ?? "";
         // Teams appends ";messageid=…" to a channel thread's conversation id.
         if (channel.Length == 0 || !(conversation == channel || conversation.StartsWith(channel + ";", StringComparison.Ordinal)))
-            return AdaptiveCardInvokeResponse.Error(403, "Forbidden", "Triage is confirmed in the IA team channel only.");
+            return InvokeResponseFactory.Forbidden("Triage is confirmed in the IA team channel only.");
         if (turn.UserAadObjectId is not { Length: > 0 } userId)
-            return AdaptiveCardInvokeResponse.Error(403, "Forbidden", "Unknown user.");
+            return InvokeResponseFactory.Forbidden("Unknown user.");
         var key = action.GetString("triageKey");
         if (string.IsNullOrEmpty(key) || key.Length != 64)
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "triageKey: missing or malformed.");
+            return InvokeResponseFactory.BadRequest("triageKey: missing or malformed.");
 
         for (var attempt = 0; ; attempt++)
         {
             var current = await records.GetAsync(key, ct);
-            if (current is null) return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "triageKey: no such triaged mail.");
+            if (current is null) return InvokeResponseFactory.BadRequest("triageKey: no such triaged mail.");
             var confirmed = chosen ?? current.Value.Category;
             var updated = current.Value with { ConfirmedCategory = confirmed, ConfirmedBy = userId, UpdatedAt = time.GetUtcNow() };
             try
@@ -40,7 +40,7 @@ public sealed class TriageReview(ITriageRecordStore records, ITriageCorrectionSt
             await corrections.SaveAsync(new TriageCorrection(key, current.Value.Category, confirmed, current.Value.Confidence,
                 current.Value.Signals, userId, time.GetUtcNow()), ct);
             var plan = TriageActionPlanner.Plan(confirmed, new MailToTriage(updated.FromAddress, null, updated.Subject, ""), options);
-            return AdaptiveCardInvokeResponse.Card(TriageCard.Build(updated, plan).ToJsonObject());
+            return InvokeResponseFactory.Card(TriageCard.Build(updated, plan));
         }
     }
 }

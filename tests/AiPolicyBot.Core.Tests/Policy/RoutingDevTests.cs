@@ -6,7 +6,7 @@ using static AiPolicyBot.Core.Tests.Policy.TestIntakes;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 
-/// <summary>Every case of tests/fixtures/routing-dev.jsonl, evaluated as the what-if of contracts.md §4.</summary>
+/// <summary>Every case of tests/fixtures/routing-dev.jsonl, evaluated as the what-if of docs/policy-and-register.md</summary>
 public class RoutingDevTests
 {
     private static readonly string FilePath = Path.Combine(AppContext.BaseDirectory, "fixtures", "routing-dev.jsonl");

@@ -6,7 +6,7 @@ using AiPolicyBot.Register;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 
-/// <summary>The base intake B of policy-routing.md §13 and helpers to vary it and evaluate it.</summary>
+/// <summary>The base intake B of docs/policy-and-register.md and helpers to vary it and evaluate it.</summary>
 public static class TestIntakes
 {
     public static readonly IReadOnlySet<string> Academies = new HashSet<string>

@@ -16,7 +16,7 @@ public class ValidationTests
         return result.Errors.Select(e => e.Field).ToList();
     }
 
-    [Theory] // the four validation cases of policy-routing.md §13
+    [Theory] // the four validation cases of docs/policy-and-register.md
     [InlineData("""{"declReadPolicy":false}""", "declReadPolicy")]
     [InlineData("""{"users":"learners"}""", "youngestYearGroup")]
     [InlineData("""{"dataCategories":[]}""", "dataCategories")]

@@ -6,7 +6,7 @@ using static AiPolicyBot.Core.Tests.Policy.TestIntakes;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 
-/// <summary>Every worked example of policy-routing.md §13, with the full expected outcome.</summary>
+/// <summary>Every worked example of docs/policy-and-register.md, with the full expected outcome.</summary>
 public class WorkedExampleTests
 {
     private const string E2Conditions = "DPA_REQUIRED,DPIA_REQUIRED,REVIEW_12_MONTHS,TRAINING_BEFORE_FIRST_USE,TRUST_ACCOUNT_ONLY,VENDOR_TRAINING_OFF";

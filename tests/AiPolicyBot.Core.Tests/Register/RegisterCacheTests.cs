@@ -20,7 +20,7 @@ public class RegisterCacheTests
     public async Task Empty_store_is_seeded_with_the_demo_register_once_and_served_from_memory()
     {
         var store = new CountingStore(new InMemoryRegisterStore());
-        using var cache = new RegisterCache(store, TimeProvider.System, TimeSpan.Zero);
+        using var cache = new RegisterCache(store, TimeProvider.System, TimeSpan.Zero, DemoRegister.Entries);
         var first = await cache.GetAsync();
         Assert.Equal(DemoRegister.Entries.Select(e => e.Id).Order(), first.Entries.Select(e => e.Id).Order());
         var lists = store.Lists;
@@ -30,11 +30,21 @@ public class RegisterCacheTests
     }
 
     [Fact]
+    public async Task Without_a_seed_an_empty_store_stays_empty()
+    {
+        // Outside Development nothing is seeded: the bot must not answer from invented decisions.
+        var store = new InMemoryRegisterStore();
+        using var cache = new RegisterCache(store, TimeProvider.System, TimeSpan.Zero);
+        Assert.Empty((await cache.GetAsync()).Entries);
+        Assert.Empty(await store.ListAsync(default));
+    }
+
+    [Fact]
     public async Task Refresh_picks_up_a_change_and_does_not_reseed_a_non_empty_store()
     {
         var store = new InMemoryRegisterStore();
         await store.AddAsync(new RegisterEntry { Id = "only", Name = "OnlyTool", Status = RegisterStatus.Approved }, default);
-        using var cache = new RegisterCache(store, TimeProvider.System, TimeSpan.Zero);
+        using var cache = new RegisterCache(store, TimeProvider.System, TimeSpan.Zero, DemoRegister.Entries);
         var before = await cache.GetAsync();
         Assert.Equal(["only"], before.Entries.Select(e => e.Id));
 

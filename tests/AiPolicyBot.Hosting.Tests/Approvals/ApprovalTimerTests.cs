@@ -1,7 +1,11 @@
+using AiPolicyBot.Application.Approvals;
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
+using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Tests.Approvals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,10 +24,10 @@ public class ApprovalTimerTests
         public MemoryAuditLog Audit { get; } = new();
         public CountingRegisterListener Listener { get; } = new();
         public ManualTime Time { get; } = new(Today);
-        public RegisterReviewJob Job { get; }
+        public RegisterReview Job { get; }
 
-        public Rig() => Job = new RegisterReviewJob(Register, new FixedDirectorySource(Directory()), Messenger, new MemoryIdempotency(), Audit,
-            Listener, Options.Create(new ApprovalOptions()), Time, NullLogger<RegisterReviewJob>.Instance);
+        public Rig() => Job = new RegisterReview(Register, new FixedDirectorySource(Directory()), new ChatApprovalNotices(Messenger), new MemoryIdempotency(), Audit,
+            Listener, Options.Create(new ApprovalOptions()), Time, NullLogger<RegisterReview>.Instance);
 
         public Task Add(string id, int daysToReview, RegisterStatus status = RegisterStatus.Approved) => Register.AddAsync(new RegisterEntry
         {
@@ -67,9 +71,9 @@ public class ApprovalTimerTests
         var audit = new MemoryAuditLog();
         var time = new ManualTime(Submitted.AddDays(1));
         var events = new InlinePublisher(requests);
-        var workflow = new ApprovalWorkflow(requests, decisions, audit, new FixedDirectorySource(Directory()), events, time);
-        var job = new ApprovalDeadlinesJob(requests, workflow, Options.Create(new ApprovalOptions { ReminderDays = 2, ExpiryDays = 5 }),
-            NullLogger<ApprovalDeadlinesJob>.Instance);
+        var workflow = new ApprovalWorkflow(requests, decisions, decisions, audit, new FixedDirectorySource(Directory()), events, time);
+        var job = new ApprovalDeadlines(requests, workflow, Options.Create(new ApprovalOptions { ReminderDays = 2, ExpiryDays = 5 }),
+            NullLogger<ApprovalDeadlines>.Instance);
         await requests.CreateAsync(TrustRequest("AIP-2026-0001"), default);
         await requests.CreateAsync(AcademyRequest("AIP-2026-0002") with { State = RequestState.Approved, PendingRoles = [] }, default);
 

@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
 using AiPolicyBot.Hosting.Jobs;
@@ -46,7 +47,7 @@ public class ApprovalsCompositionTests
         var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
         Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
         Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
-        // The last responder registered for an intent wins: ours, not the conversation part's fallback.
+        // The one responder for the intent is the approvals part's.
         Assert.IsType<PendingApprovalsResponder>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
             .Last(r => r.Intent == AiPolicyBot.Teams.Conversation.Understanding.Intent.PendingApprovals));
         Assert.Contains(sp.GetServices<ITimerJob>(), j => j is ApprovalDeadlinesJob);

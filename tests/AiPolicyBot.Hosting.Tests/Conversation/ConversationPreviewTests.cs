@@ -56,8 +56,8 @@ public class ConversationPreviewTests(LocalHostFactory factory) : IClassFixture<
     [InlineData("""{ "text": 42 }""", "text")]
     [InlineData("""{ "text": null }""", "text")]
     [InlineData("""{ "text": "hi", "academy": 7 }""", "academy")]
-    [InlineData("""[ "text" ]""", "body")]
-    [InlineData("""{ "text": """, "body")]
+    [InlineData("""[ "text" ]""", "$")]
+    [InlineData("""{ "text": """, "$")]
     public async Task Bad_input_is_400_naming_the_field(string json, string field)
     {
         var (status, body) = await PostAsync(json);

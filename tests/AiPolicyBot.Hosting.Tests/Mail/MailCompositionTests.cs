@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;

@@ -28,7 +28,7 @@ public sealed class MessageExtensionHost : LocalHostFactory
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, BotHostFactory.RemoteIpFilter>());
     }
 
-    /// <summary>An invoke activity as Teams sends it (teams-protocol.md §3.1, §3.7–§3.10).</summary>
+    /// <summary>An invoke activity as Teams sends it (docs/teams-channel.md).</summary>
     public static JsonObject Invoke(string name, JsonObject value, string user, string conversationId = "a:personal-chat",
         string conversationType = "personal", string channelId = "msteams", string? id = null) => new()
     {

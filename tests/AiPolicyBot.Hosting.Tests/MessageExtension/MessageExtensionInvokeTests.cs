@@ -8,7 +8,7 @@ namespace AiPolicyBot.Hosting.Tests.MessageExtension;
 
 /// <summary>
 /// Contract tests of every composeExtension invoke through POST /api/messages on the real composition (Azurite):
-/// the exact JSON shapes of teams-protocol.md §3.7, §3.9 and §3.10, idempotent submitAction, validation, message
+/// the exact JSON shapes of docs/teams-channel.md, idempotent submitAction, validation, message
 /// actions and the Outlook channel ids.
 /// </summary>
 public sealed class MessageExtensionInvokeTests(MessageExtensionHost host) : IClassFixture<MessageExtensionHost>

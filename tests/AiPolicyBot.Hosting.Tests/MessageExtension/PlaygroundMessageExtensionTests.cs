@@ -8,7 +8,7 @@ namespace AiPolicyBot.Hosting.Tests.MessageExtension;
 
 /// <summary>
 /// One journey through the real Agents Playground's message-extension invoke API (POST /_conversation/v1/invoke,
-/// local-tooling.md §5) to the real local host: the "AI tools" search with a misspelt name, the opening list, and
+/// docs/e2e.md) to the real local host: the "AI tools" search with a misspelt name, the opening list, and
 /// the request dialog. Ports 29020 (bot) and 29021 (Playground) unless AIPOLICYBOT_PLAYGROUND_PORT_BASE is set (<see cref="TestPorts"/>).
 /// </summary>
 public sealed class PlaygroundMessageExtensionTests(ITestOutputHelper output)

@@ -1,6 +1,7 @@
 using System.Net;
 using AiPolicyBot.Conversations;
 using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.MessageExtension;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using Microsoft.AspNetCore.Builder;
@@ -53,6 +54,8 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
             services.AddSingleton(Connector.Object);
             services.AddSingleton(Store.Object);
             services.AddSingleton<IMessageHandler>(Handler);
+            // The recording handler takes the real query handler's place: one handler per invoke name.
+            foreach (var real in services.Where(d => d.ImplementationType == typeof(QueryInvokeHandler)).ToList()) services.Remove(real);
             services.AddSingleton<IInvokeHandler>(Handler);
             services.AddSingleton<IStartupFilter, RemoteIpFilter>();
         });
@@ -74,7 +77,7 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
         Task<InvokeResponse> IInvokeHandler.HandleAsync(TurnContext turn, CancellationToken ct)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(InvokeResponse.Ok(MessagingExtensionResponse.Message("No results for 'xyz'.")));
+            return Task.FromResult(InvokeResponseFactory.SearchMessage("No results for 'xyz'."));
         }
     }
 

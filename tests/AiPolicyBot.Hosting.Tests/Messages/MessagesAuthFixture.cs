@@ -16,18 +16,16 @@ public sealed class MessagesAuthFixture : IAsyncLifetime
     public BotHostFactory Strict { get; private set; } = null!;
     public BotHostFactory LocalMode { get; private set; } = null!;
 
-    public Dictionary<string, string?> Settings(bool allowLocal) => new()
+    public Dictionary<string, string?> Settings(bool allowLocal)
     {
-        ["Bot:AppId"] = TestTokens.AppId,
-        ["Bot:TenantId"] = TestTokens.TenantId,
-        ["Bot:OpenIdMetadataUrl"] = OpenId.MetadataUrl,
-        ["Bot:AllowUnauthenticatedLocal"] = allowLocal ? "true" : "false",
-        // Outside Development the host refuses to start without a complete approver directory.
-        ["Approvers:CIO"] = "00000000-0000-0000-0000-00000000c101",
-        ["Approvers:CDO"] = "00000000-0000-0000-0000-00000000cd01",
-        ["Approvers:DPO"] = "00000000-0000-0000-0000-00000000d901",
-        ["Approvers:IT"] = "00000000-0000-0000-0000-0000000017e1",
-    };
+        // Outside Development the host refuses to start without a complete approver directory and real contacts.
+        var settings = OutsideDevelopment.Settings();
+        settings["Bot:AppId"] = TestTokens.AppId;
+        settings["Bot:TenantId"] = TestTokens.TenantId;
+        settings["Bot:OpenIdMetadataUrl"] = OpenId.MetadataUrl;
+        settings["Bot:AllowUnauthenticatedLocal"] = allowLocal ? "true" : "false";
+        return settings;
+    }
 
     public async Task InitializeAsync()
     {

@@ -111,7 +111,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         return (config["personalChat"]!["id"]!.GetValue<string>(), config["currentUser"]!["id"]!.GetValue<string>());
     }
 
-    /// <summary>POST /_conversation/v1/invoke (local-tooling.md §5): the Playground sends the invoke and returns the bot's body.</summary>
+    /// <summary>POST /_conversation/v1/invoke (docs/e2e.md): the Playground sends the invoke and returns the bot's body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> InvokeAsync(string name, string chatId, string userId, JsonObject value)
     {
         using var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", new JsonObject
@@ -138,7 +138,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        // Network safety (local-tooling.md §1): no browser, no Application Insights statsbeat, no telemetry.
+        // Network safety (docs/e2e.md): no browser, no Application Insights statsbeat, no telemetry.
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
         start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "1";
         return Process.Start(start) ?? throw new InvalidOperationException("node did not start");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Tests.Storage;
@@ -29,7 +30,7 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
         await using var decisions = new TestDecisionLog(Options, ConnectionString);
         var decisionLog = decisions.Log;
         var events = new CountingPublisher();
-        var workflow = new ApprovalWorkflow(requests, decisionLog, audit, new FixedSource(Directory()), events, TimeProvider.System);
+        var workflow = new ApprovalWorkflow(requests, decisionLog, decisions.Outbox, audit, new FixedSource(Directory()), events, TimeProvider.System);
         var reference = $"AIP-2026-{Random.Shared.Next(1000, 9999)}";
         await requests.CreateAsync(TrustRequest(reference), default);
 

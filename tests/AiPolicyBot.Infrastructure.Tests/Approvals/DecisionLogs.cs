@@ -1,6 +1,7 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,11 +15,14 @@ internal sealed class TestDecisionLog : IAsyncDisposable
     {
         var queues = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         Storage = new MailStorage(new TableServiceClient(connectionString), queues, options, "appr-outbox-" + Guid.NewGuid().ToString("N")[..8]);
-        Log = new TableDecisionLog(Storage, new OutboxQueue(Storage, NullLogger<OutboxQueue>.Instance), TimeProvider.System);
+        var queue = new OutboxQueue(Storage, NullLogger<OutboxQueue>.Instance);
+        Log = new TableDecisionLog(Storage, queue, TimeProvider.System);
+        Outbox = new TableOutbox(Storage, queue, TimeProvider.System);
     }
 
     public MailStorage Storage { get; }
     public IDecisionLog Log { get; }
+    public IOutbox Outbox { get; }
 
     /// <summary>The outbox rows (mail jobs) recorded for a request.</summary>
     public async Task<int> OutboxCountAsync(string reference)

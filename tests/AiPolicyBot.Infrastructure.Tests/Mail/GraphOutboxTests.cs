@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;

@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
@@ -31,7 +32,7 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
         var b = await _bed.DecideAsync("AIP-2026-0201");
         await _bed.PutAsync(MailSamples.Request("AIP-2026-0202", RequestState.Withdrawn));
         var withdrawn = OutboxJob.DecisionFor("AIP-2026-0202", MailSamples.At);
-        await _bed.DecisionLog.EnsureOutboxAsync(withdrawn, default); // outcome without a decision row
+        await _bed.TableOutbox.EnsureAsync(withdrawn, default); // outcome without a decision row
 
         await _bed.DrainAsync();
         await _bed.Relay.RunAsync(default);
@@ -54,7 +55,7 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
         var plain = MailSamples.Request("AIP-2026-0211", RequestState.Pending);
         await _bed.PutAsync(flagged);
         await _bed.PutAsync(plain);
-        var handler = new MailRequestEventHandler(_bed.DecisionLog, _bed.GraphOptions); // SendOnSubmit off
+        var handler = new MailRequestEventHandler(_bed.TableOutbox, _bed.GraphOptions.SendOnSubmit); // SendOnSubmit off
 
         foreach (var request in new[] { flagged, plain, flagged }) // the flagged event delivered twice
             await handler.HandleAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, MailSamples.At), request, default);

@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
@@ -35,7 +36,7 @@ public sealed class MailTestBed : IAsyncDisposable
         Settings = new MailOutboxOptions { RelayGrace = TimeSpan.Zero, RescheduleJitterMaxSeconds = 0 };
         Graph = graph;
         Queue = new OutboxQueue(Storage, NullLogger<OutboxQueue>.Instance);
-        TableOutbox = new TableOutbox(Storage, TimeProvider.System);
+        TableOutbox = new TableOutbox(Storage, Queue, TimeProvider.System);
         Outbox = new CrashingOutbox(TableOutbox);
         DecisionLog = new TableDecisionLog(Storage, Queue, TimeProvider.System);
         Alerts = new TableAdminAlerts(Storage, NullLogger<TableAdminAlerts>.Instance);
@@ -44,7 +45,8 @@ public sealed class MailTestBed : IAsyncDisposable
             ?? (graph is not null
                 ? new GraphMailTransport(GraphMailClient.Create(GraphOptions), GraphOptions, NullLogger<GraphMailTransport>.Instance)
                 : new EmlMailTransport(new LocalMailOptions { Root = localRoot! }, GraphOptions, TimeProvider.System, NullLogger<EmlMailTransport>.Instance));
-        Sender = new MailOutboxSender(Outbox, Requests, DecisionLog, Transport, Queue, GraphOptions, Settings, NullLogger<MailOutboxSender>.Instance);
+        Sender = new MailOutboxSender(Outbox, new OutboxMailComposer(Requests, DecisionLog, GraphOptions.Recipient), Transport, Queue, Settings,
+            NullLogger<MailOutboxSender>.Instance);
         Relay = new MailOutboxRelay(TableOutbox, Queue, Settings, TimeProvider.System, NullLogger<MailOutboxRelay>.Instance);
         Poison = new MailPoisonHandler(TableOutbox, Alerts, TimeProvider.System, NullLogger<MailPoisonHandler>.Instance);
     }

@@ -80,8 +80,8 @@ public sealed class TableDecisionLogTests : IAsyncLifetime
     {
         var reference = "AIP-2026-0103";
         var job = OutboxJob.DecisionFor(reference, MailSamples.At);
-        await _bed.DecisionLog.EnsureOutboxAsync(job, default);
-        await _bed.DecisionLog.EnsureOutboxAsync(job, default); // insert-if-absent
+        await _bed.TableOutbox.EnsureAsync(job, default);
+        await _bed.TableOutbox.EnsureAsync(job, default); // insert-if-absent
 
         Assert.True(await _bed.DecisionLog.RecordAsync(reference, MailSamples.Decision(), [job], default));
 
@@ -132,7 +132,7 @@ public sealed class TableDecisionLogTests : IAsyncLifetime
     {
         var reference = "AIP-2026-0105";
         var job = OutboxJob.DecisionFor(reference, MailSamples.At);
-        await _bed.DecisionLog.EnsureOutboxAsync(job, default);
+        await _bed.TableOutbox.EnsureAsync(job, default);
         var read = (await _bed.TableOutbox.GetAsync(reference, job.JobId, default))!;
 
         var drafted = await _bed.TableOutbox.MarkDraftedAsync(read, "draft-1", default);
@@ -150,8 +150,8 @@ public sealed class TableDecisionLogTests : IAsyncLifetime
     {
         var pending = OutboxJob.DecisionFor("AIP-2026-0106", MailSamples.At);
         var sent = OutboxJob.DecisionFor("AIP-2026-0107", MailSamples.At);
-        await _bed.DecisionLog.EnsureOutboxAsync(pending, default);
-        await _bed.DecisionLog.EnsureOutboxAsync(sent, default);
+        await _bed.TableOutbox.EnsureAsync(pending, default);
+        await _bed.TableOutbox.EnsureAsync(sent, default);
         await _bed.TableOutbox.MarkSentAsync((await _bed.TableOutbox.GetAsync(sent.Reference, sent.JobId, default))!, default);
 
         var stale = await _bed.TableOutbox.ListUnsentAsync(DateTimeOffset.UtcNow.AddSeconds(5), default);

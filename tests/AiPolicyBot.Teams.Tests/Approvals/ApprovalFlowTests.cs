@@ -197,16 +197,15 @@ public class ApprovalFlowTests
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
         var updates = rig.Messenger.Updates.Count;
-        var refresh = rig.Handlers[ApprovalVerbs.Refresh];
         var data = new System.Text.Json.Nodes.JsonObject { ["reference"] = Ref };
-        var forCdo = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, data, Cdo, "29:" + Cdo, "C", Automatic: true), default);
-        var forStranger = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, data, Stranger, "29:" + Stranger, "S", Automatic: false), default);
+        var forCdo = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Cdo, "C", automatic: true);
+        var forStranger = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Stranger, "S", automatic: false);
         Assert.True(ApprovalRig.HasButtons(forCdo.Card!));
         Assert.False(ApprovalRig.HasButtons(forStranger.Card!));
         Assert.Equal(updates, rig.Messenger.Updates.Count);
-        var missing = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Cdo, null, null, false), default);
+        var missing = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Cdo);
         Assert.Equal(404, missing.StatusCode);
-        var malformed = await refresh.HandleAsync(new(ApprovalVerbs.Refresh, new() { ["reference"] = "x'; drop" }, Cdo, null, null, false), default);
+        var malformed = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "x'; drop" }, Cdo);
         Assert.Equal(400, malformed.StatusCode);
     }
 

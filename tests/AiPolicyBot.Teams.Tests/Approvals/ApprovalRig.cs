@@ -1,11 +1,18 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Approvals;
+using AiPolicyBot.Application.Register;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Teams.Protocol.Connector;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -28,23 +35,23 @@ internal sealed class ApprovalRig
     public ApprovalWorkflow Workflow { get; }
     public ApprovalCardService Cards { get; }
     public ApprovalFollowUp FollowUp { get; }
-    public IReadOnlyDictionary<string, IApprovalVerbHandler> Handlers { get; }
+    public IReadOnlyDictionary<string, ICardActionHandler> Handlers { get; }
     public List<(string Name, AdaptiveCard Card)> Seen { get; } = [];
 
     public ApprovalRig(ApproverDirectory? directory = null, string? channel = null)
     {
         var source = new FixedDirectorySource(directory ?? Directory());
         Events = new InlinePublisher(Requests);
-        Workflow = new ApprovalWorkflow(Requests, Decisions, Audit, source, Events, Time);
+        Workflow = new ApprovalWorkflow(Requests, Decisions, Decisions, Audit, source, Events, Time);
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(),
             Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
-        FollowUp = new ApprovalFollowUp(source, Cards, Messenger, new MemoryIdempotency(),
+        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
             Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
             Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
         Events.Handlers.Add(FollowUp);
-        IApprovalVerbHandler[] handlers =
+        ICardActionHandler[] handlers =
         [
             new RefreshApprovalHandler(Workflow, Cards), new ApproveHandler(Workflow, Cards), new ApproveWithConditionsHandler(Workflow, Cards),
             new RejectHandler(Workflow, Cards), new AskInformationHandler(Workflow, Cards), new AnswerInformationHandler(Workflow, Cards),
@@ -62,13 +69,32 @@ internal sealed class ApprovalRig
     }
 
     /// <summary>Clicks <paramref name="verb"/> on the card as <paramref name="userId"/>, with input values.</summary>
-    public async Task<ApprovalInvokeResult> ClickAsync(string verb, string userId, string reference, params (string Key, string Value)[] inputs)
+    public async Task<Answer> ClickAsync(string verb, string userId, string reference, params (string Key, string Value)[] inputs)
     {
-        var data = new JsonObject { [ApprovalDataKeys.Reference] = reference };
+        var data = new JsonObject { [ApprovalCardData.ReferenceKey] = reference };
         foreach (var (k, v) in inputs) data[k] = v;
-        var result = await Handlers[verb].HandleAsync(new ApprovalInvoke(verb, data, userId, "29:" + userId, "Person " + userId[^4..], false), default);
+        var result = await InvokeAsync(verb, data, userId, "Person " + userId[^4..]);
         if (result.Card is { } card) Seen.Add(($"{verb} by {userId[^4..]}", card));
         return result;
+    }
+
+    /// <summary>The card action answer as the tests read it: the card shown (if any) and the status in the body.</summary>
+    public sealed record Answer(AdaptiveCard? Card, int StatusCode);
+
+    /// <summary>An adaptiveCard/action for <paramref name="verb"/> as Teams sends it, from <paramref name="userId"/> (none: anonymous).</summary>
+    public async Task<Answer> InvokeAsync(string verb, JsonObject data, string? userId, string? name = null, bool automatic = false)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Invoke,
+            Name = CardActionInvokeHandler.InvokeName,
+            ServiceUrl = "http://127.0.0.1:9/_connector",
+            From = new ChannelAccount { Id = userId is null ? null : "29:" + userId, Name = name, AadObjectId = userId },
+            Conversation = new ConversationAccount { Id = "a:chat" },
+        };
+        var action = new CardActionInvoke(verb, null, JsonSerializer.SerializeToElement(data), automatic ? "automatic" : "manual");
+        var response = await Handlers[verb].HandleAsync(new TurnContext(activity, AuthMode.Channel, Mock.Of<IConnectorClient>()), action, default);
+        return new Answer(response.Value as AdaptiveCard, response.StatusCode);
     }
 
     public ToolRequest this[string reference] => Requests[reference];

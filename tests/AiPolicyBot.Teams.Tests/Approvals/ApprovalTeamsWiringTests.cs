@@ -37,7 +37,7 @@ public class ApprovalTeamsWiringTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        var handler = (ICardActionHandler)rig.Handlers[ApprovalVerbs.Reject];
+        var handler = rig.Handlers[ApprovalVerbs.Reject];
         var activity = JsonSerializer.Deserialize<Activity>($$$"""
             {"type":"invoke","name":"adaptiveCard/action","id":"a1","replyToId":"act-1","serviceUrl":"http://localhost:28050/_connector",
              "from":{"id":"29:dpo","name":"Dee Pio","aadObjectId":"{{{Dpo}}}"},"conversation":{"id":"a:chat"},

@@ -46,7 +46,7 @@ internal sealed class MemoryRequestStore : IRequestStore
 }
 
 /// <summary>In-memory decision log: one row per (role, approver), outbox jobs by id.</summary>
-internal sealed class MemoryDecisionLog : IDecisionLog
+internal sealed class MemoryDecisionLog : IDecisionLog, IOutbox
 {
     private readonly object _gate = new();
     public List<(string Reference, ApprovalDecision Decision)> Rows { get; } = [];
@@ -68,7 +68,7 @@ internal sealed class MemoryDecisionLog : IDecisionLog
         lock (_gate) return Task.FromResult<IReadOnlyList<ApprovalDecision>>([.. Rows.Where(r => r.Reference == reference).Select(r => r.Decision)]);
     }
 
-    public Task EnsureOutboxAsync(OutboxJob job, CancellationToken ct)
+    public Task EnsureAsync(OutboxJob job, CancellationToken ct)
     {
         lock (_gate) Outbox.TryAdd(job.JobId, job);
         return Task.CompletedTask;

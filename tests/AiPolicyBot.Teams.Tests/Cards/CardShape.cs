@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace AiPolicyBot.Teams.Tests.Cards;
 
 /// <summary>
-/// JSON shape rules of teams-protocol.md §3.6/§4.2 that are checked on the serialised card itself: version 1.5, the
+/// JSON shape rules of docs/teams-channel.md that are checked on the serialised card itself: version 1.5, the
 /// $schema, every Action.Execute has a verb, and a refresh always carries userIds (at most 60).
 /// </summary>
 public static class CardShape

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
@@ -33,10 +34,11 @@ internal sealed class ConversationHarness
     public RequestSubmission Submission { get; }
     public TrainingCache Training { get; }
 
-    public ConversationHarness()
+    /// <param name="demoRegister">False: an empty register, as a new deployment outside Development starts.</param>
+    public ConversationHarness(bool demoRegister = true)
     {
         var time = new Support.ManualClock(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
-        var register = new RegisterCache(new InMemoryRegisterStore(), time, TimeSpan.Zero);
+        var register = new RegisterCache(new InMemoryRegisterStore(), time, TimeSpan.Zero, demoRegister ? DemoRegister.Entries : null);
         TrainingStore.Setup(s => s.ListForUserAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         TrainingStore.Setup(s => s.RecordAsync(It.IsAny<TrainingRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((TrainingRecord r, CancellationToken _) => r);
         Training = new TrainingCache(TrainingStore.Object);

@@ -4,7 +4,7 @@ using AiPolicyBot.Teams.MessageExtension;
 
 namespace AiPolicyBot.Teams.Tests.MessageExtension;
 
-/// <summary>Reading composeExtension invoke values (teams-protocol.md §3.7, §3.9, §3.10) and message bodies.</summary>
+/// <summary>Reading composeExtension invoke values (docs/teams-channel.md) and message bodies.</summary>
 public class ComposeExtensionPayloadTests
 {
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;

@@ -15,7 +15,7 @@ internal static class MessageExtensionSamples
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
     public const string BotId = "c9e8c047-2a74-40a2-b28a-b162d5f5327c";
 
-    public static RegisterCache NewRegister() => new(new InMemoryRegisterStore(), new FixedTime(Now), TimeSpan.Zero);
+    public static RegisterCache NewRegister() => new(new InMemoryRegisterStore(), new FixedTime(Now), TimeSpan.Zero, DemoRegister.Entries);
 
     public static ChatDeepLink Links(string? chatLinkBase = null) => new(
         Options.Create(new MessageExtensionOptions { ChatLinkBase = chatLinkBase ?? "https://teams.microsoft.com/l/chat/0/0" }),

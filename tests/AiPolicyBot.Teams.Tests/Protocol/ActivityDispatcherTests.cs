@@ -42,6 +42,10 @@ public sealed class ActivityDispatcherTests
         }).Build());
         services.AddSingleton(_connector.Object);
         services.AddSingleton(_store.Object);
+        services.AddSingleton<IInstallHandler, WelcomeInstallHandler>();
+        services.AddSingleton<HelpMessageHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
+        services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<HelpMessageHandler>());
         extra?.Invoke(services);
         return services.BuildServiceProvider().GetRequiredService<ActivityDispatcher>();
     }
@@ -158,7 +162,7 @@ public sealed class ActivityDispatcherTests
         var handler = new Mock<IInvokeHandler>();
         handler.SetupGet(h => h.Name).Returns("composeExtension/query");
         handler.Setup(h => h.HandleAsync(It.IsAny<TurnContext>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(InvokeResponse.Ok(MessagingExtensionResponse.Message("none")));
+            .ReturnsAsync(InvokeResponseFactory.SearchMessage("none"));
         var response = await Create(s => s.AddSingleton(handler.Object)).DispatchAsync(Invoke("composeExtension/query", """{"commandId":"search"}"""), AuthMode.Channel);
         Assert.Equal(200, response!.Status);
         Assert.Equal("none", ((MessagingExtensionResponse)response.Body!).ComposeExtension.Text);
@@ -170,7 +174,7 @@ public sealed class ActivityDispatcherTests
         var slow = new Mock<IInvokeHandler>();
         slow.SetupGet(h => h.Name).Returns("composeExtension/query");
         slow.Setup(h => h.HandleAsync(It.IsAny<TurnContext>(), It.IsAny<CancellationToken>()))
-            .Returns(async () => { await Task.Delay(TimeSpan.FromSeconds(5)); return InvokeResponse.Ok(); }); // ignores cancellation
+            .Returns(async () => { await Task.Delay(TimeSpan.FromSeconds(5)); return InvokeResponseFactory.Ok(); }); // ignores cancellation
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var response = await Create(s => s.AddSingleton(slow.Object), meBudget: "00:00:00.300")
@@ -178,7 +182,7 @@ public sealed class ActivityDispatcherTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), watch.Elapsed.ToString());
         Assert.Equal(200, response!.Status);
-        Assert.Equal(ActivityDispatcher.TimeoutText, ((MessagingExtensionResponse)response.Body!).ComposeExtension.Text);
+        Assert.Equal(InvokeResponseFactory.TimeoutText, ((MessagingExtensionResponse)response.Body!).ComposeExtension.Text);
     }
 
     private sealed class ApproveHandler : ICardActionHandler
@@ -189,7 +193,7 @@ public sealed class ActivityDispatcherTests
         public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
         {
             Seen = action;
-            return Task.FromResult(AdaptiveCardInvokeResponse.Message("Your approval was recorded."));
+            return Task.FromResult(InvokeResponseFactory.Message("Your approval was recorded."));
         }
     }
 

@@ -5,7 +5,7 @@ using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 
-/// <summary>Every invoke response shape serializes exactly to the JSON examples of teams-protocol.md §3.6–§3.11.</summary>
+/// <summary>Every invoke response shape serializes exactly to the JSON examples of docs/teams-channel.md</summary>
 public class InvokeResponseContractTests
 {
     private static void AssertJson(string expected, object actual)
@@ -25,7 +25,7 @@ public class InvokeResponseContractTests
               "refresh": { "action": { "type": "Action.Execute", "verb": "refreshView", "data": { "requestId": "42" } }, "userIds": [] },
               "body": [ { "type": "TextBlock", "text": "Approved by Megan" } ] }
             """);
-        var response = AdaptiveCardInvokeResponse.Card(card).ToInvokeResponse();
+        var response = InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Card(card));
         Assert.Equal(200, response.Status);
         AssertJson("""
             { "statusCode": 200, "type": "application/vnd.microsoft.card.adaptive",
@@ -38,7 +38,7 @@ public class InvokeResponseContractTests
     [Fact]
     public void Message_matches_spec_3_6_2()
     {
-        var response = AdaptiveCardInvokeResponse.Message("Your approval was recorded.").ToInvokeResponse();
+        var response = InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Message("Your approval was recorded."));
         Assert.Equal(200, response.Status);
         AssertJson("""{ "statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": "Your approval was recorded." }""", response.Body!);
     }
@@ -46,7 +46,7 @@ public class InvokeResponseContractTests
     [Fact]
     public void Error_matches_spec_3_6_3_and_travels_with_http_200()
     {
-        var response = AdaptiveCardInvokeResponse.Error(400, "BadRequest", "Missing requestId").ToInvokeResponse();
+        var response = InvokeResponseFactory.ForCardAction(InvokeResponseFactory.Error(400, "BadRequest", "Missing requestId"));
         Assert.Equal(200, response.Status);
         AssertJson("""{ "statusCode": 400, "type": "application/vnd.microsoft.error", "value": { "code": "BadRequest", "message": "Missing requestId" } }""", response.Body!);
     }
@@ -166,7 +166,7 @@ public class InvokeResponseContractTests
     [Fact]
     public void Success_without_content_is_200_with_no_body_and_unknown_invoke_is_501()
     {
-        Assert.Equal(new InvokeResponse(200, null), InvokeResponse.Ok());
-        Assert.Equal(new InvokeResponse(501, null), InvokeResponse.NotImplemented());
+        Assert.Equal(new InvokeResponse(200, null), InvokeResponseFactory.Ok());
+        Assert.Equal(new InvokeResponse(501, null), InvokeResponseFactory.NotImplemented());
     }
 }

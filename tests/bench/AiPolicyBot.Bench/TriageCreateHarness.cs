@@ -4,7 +4,7 @@ using AiPolicyBot.Triage;
 namespace AiPolicyBot.Bench;
 
 /// <summary>
-/// What building the triage classifier costs in a fresh process (issue 11: resident memory and cold start): wall time
+/// What building the triage classifier costs in a fresh process (resident memory and cold start): wall time
 /// of <see cref="TriageClassifier.Create"/>, the managed heap it leaves behind (kept alive by the classifier and by
 /// static regex state), process RSS, then the same after classifying the dev set and one hostile 512 KB body.
 /// Run it as its own process: "triage-create".

@@ -3,7 +3,7 @@ using AiPolicyBot.Register;
 namespace AiPolicyBot.Policy.Rules;
 
 /// <summary>
-/// R5: exactly one matching register entry is approved and covers this request (policy-routing.md §6). The entry's
+/// R5: exactly one matching register entry is approved and covers this request (docs/policy-and-register.md). The entry's
 /// conditions apply; training already done removes TRAINING_BEFORE_FIRST_USE for this requester (§3.1).
 /// </summary>
 public sealed class R5AlreadyApproved : RoutingRule

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Policy.Rules;
 
 /// <summary>
-/// One row of the rule table (policy-routing.md §8). <see cref="Evaluate"/> returns null when the rule does not fire;
+/// One row of the rule table (docs/policy-and-register.md). <see cref="Evaluate"/> returns null when the rule does not fire;
 /// otherwise what it contributes. A rule may also set the few flags later rules read (e.g. R3's staff continuation).
 /// </summary>
 public abstract class RoutingRule

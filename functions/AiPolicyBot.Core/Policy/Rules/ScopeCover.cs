@@ -2,7 +2,7 @@ using AiPolicyBot.Register;
 
 namespace AiPolicyBot.Policy.Rules;
 
-/// <summary>Does an approved register entry cover a request? (policy-routing.md §6 "Scope cover (R5)").</summary>
+/// <summary>Does an approved register entry cover a request? (docs/policy-and-register.md).</summary>
 public static class ScopeCover
 {
     public static bool Covers(RegisterEntry entry, RoutingState s)

@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Common;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool Resynced, bool DeltaSaved);
 
 /// <summary>
-/// The source of truth for the IA inbox (graph-mail.md §2.2): a delta query on the Inbox, following nextLinks,
+/// The source of truth for the IA inbox (docs/triage-inbox.md): a delta query on the Inbox, following nextLinks,
 /// each message fetched (headers and text body) and triaged exactly once by <see cref="TriageProcessor"/>. The
 /// deltaLink is saved (ETag-guarded) only AFTER every message of the round was handled, so a crash replays the
 /// round, and the records make the replay harmless. An expired or invalid delta token (410, syncStateNotFound,

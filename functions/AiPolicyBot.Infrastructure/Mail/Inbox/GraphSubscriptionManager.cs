@@ -11,7 +11,7 @@ using Microsoft.Graph.Models.ODataErrors;
 namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 
 /// <summary>
-/// Keeps one Graph change-notification subscription on the IA Inbox alive (graph-mail.md §2.1): created with
+/// Keeps one Graph change-notification subscription on the IA Inbox alive (docs/triage-inbox.md): created with
 /// lifecycle notifications on the same URL, renewed by PATCH well before its 4,230-minute limit, recreated when
 /// Graph lost it (404, subscriptionRemoved) or when GraphMail:ClientState changed (rotation: PATCH cannot change
 /// it). The stored row keeps the id, the expiry and a hash of the clientState, never the secret itself.

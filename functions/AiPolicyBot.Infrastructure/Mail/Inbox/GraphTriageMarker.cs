@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Graph;
@@ -9,7 +10,7 @@ using Microsoft.Graph.Users.Item.Messages.Item.Move;
 namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 
 /// <summary>
-/// Marks a triaged message in the IA mailbox (graph-mail.md §2.4): the Outlook category "AIP: {category}" and the
+/// Marks a triaged message in the IA mailbox (docs/triage-inbox.md): the Outlook category "AIP: {category}" and the
 /// extended property IaTriageCategory (idempotent PATCH), then a move to the top-level folder "AIP {category}"
 /// (created if missing), so the Inbox holds only untriaged mail. With immutable ids the id survives the move.
 /// </summary>

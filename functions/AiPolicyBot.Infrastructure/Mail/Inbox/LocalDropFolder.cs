@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.Extensions.Logging;

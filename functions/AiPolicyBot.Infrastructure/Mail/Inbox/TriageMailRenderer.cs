@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
@@ -8,10 +9,8 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 /// Renders the triage mails (DPO alert, complaint forward, acknowledgement) for the mail-outbox sender from the
 /// stored triage record: the outbox row's reference is "triage-{record key}".
 /// </summary>
-public sealed class TriageMailRenderer(ITriageRecordStore records, TriageOptions options, GraphMailOptions mail, LocalMailOptions local)
+public sealed class TriageMailRenderer(ITriageRecordStore records, TriageOptions options, GraphMailOptions mail, LocalMailOptions local) : ITriageMailRenderer
 {
-    public static bool Renders(MailKind kind) => kind is MailKind.IncidentAlert or MailKind.ComplaintForward or MailKind.Acknowledgement;
-
     public async Task<MailMessage> ComposeAsync(OutboxJob job, CancellationToken ct)
     {
         if (!job.Reference.StartsWith(TriageRecord.OutboxPrefix, StringComparison.Ordinal))

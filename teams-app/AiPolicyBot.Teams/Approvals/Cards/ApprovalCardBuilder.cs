@@ -26,7 +26,7 @@ public sealed record ApprovalCardContext(
     string? AcademyName = null);
 
 /// <summary>
-/// Builds the approval card in its three views (anchors.md §3 item 3: one factory, one view per persona). The
+/// Builds the approval card in its three views (docs/approvals.md: one factory, one view per persona). The
 /// whole request, routing reasons with policy sections, proposed conditions in plain English, the due-diligence
 /// checklist, who decided what and who is still to decide. Every action is Action.Execute carrying only the reference.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Teams.Cards.Model;
 
@@ -38,6 +39,9 @@ internal static class ConversationCardParts
 
     public static ExecuteAction Simple(string title, string verb) => new() { Title = title, Verb = verb, Data = new JsonObject() };
 
-    public const string IaContact =
-        "Contact Information Assurance (the Data Protection Officer) by email at information.assurance@trust.example or through your academy's data protection lead.";
+    public static string IaContact(TrustContacts? contacts) =>
+        "Contact Information Assurance (the Data Protection Officer) " +
+        (string.IsNullOrWhiteSpace(contacts?.InformationAssuranceEmail)
+            ? "through your academy's data protection lead."
+            : $"by email at {CardText.Escape(contacts.InformationAssuranceEmail)} or through your academy's data protection lead.");
 }

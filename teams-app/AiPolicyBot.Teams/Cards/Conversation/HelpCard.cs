@@ -1,3 +1,4 @@
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Cards.Model;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
@@ -6,7 +7,7 @@ namespace AiPolicyBot.Teams.Cards.Conversation;
 /// <summary>Welcome and help: what the bot can do in a few lines, with buttons.</summary>
 public static class HelpCard
 {
-    public static AdaptiveCard Build(bool welcome)
+    public static AdaptiveCard Build(bool welcome, TrustContacts? contacts = null)
     {
         var body = new List<CardElement>
         {
@@ -17,7 +18,7 @@ public static class HelpCard
             new TextBlock { Text = "- *I'd like to request approval for Perplexity* – a short form that goes to the right people", Spacing = Spacing.None },
             new TextBlock { Text = "- *My requests* – where your requests are up to", Spacing = Spacing.None },
             new TextBlock { Text = "- *I've done the Copilot training* – I'll record it", Spacing = Spacing.None },
-            Para("Worried about how AI or data is being used, or think personal data went into a tool by mistake? " + IaContact +
+            Para("Worried about how AI or data is being used, or think personal data went into a tool by mistake? " + IaContact(contacts) +
                  " Please don't paste personal data into this chat.", subtle: true),
         };
         return new AdaptiveCard

@@ -6,7 +6,7 @@ namespace AiPolicyBot.Teams.Cards.MessageExtension;
 /// <summary>
 /// Shown instead of a dialog when the bot is not in this chat or team (BotNotInConversationRoster). Its Submit button
 /// carries <c>msteams.justInTimeInstall: true</c>: Teams installs the app here, then sends composeExtension/submitAction
-/// with that data, and the dialog the person asked for opens (msteams-docs "just-in-time install"; anchors.md §3.10).
+/// with that data, and the dialog the person asked for opens (msteams-docs "just-in-time install"; docs/message-extension.md).
 /// </summary>
 public static class JustInTimeInstallCard
 {

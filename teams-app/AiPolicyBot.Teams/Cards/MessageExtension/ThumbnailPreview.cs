@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Teams.Cards.MessageExtension;
 
 /// <summary>
-/// The thumbnail card shown for a search result in the result list (teams-protocol.md §3.7: an Adaptive Card result
+/// The thumbnail card shown for a search result in the result list (docs/teams-channel.md: an Adaptive Card result
 /// must have a hero or thumbnail preview). Not Markdown: plain text only.
 /// </summary>
 public sealed record ThumbnailPreview(string Title, string? Text = null)

@@ -23,7 +23,7 @@ public sealed record AdaptiveCard
     public IReadOnlyList<CardElement> Body { get; init; } = [];
     public IReadOnlyList<CardAction>? Actions { get; init; }
 
-    /// <summary>Universal Actions refresh (teams-protocol.md §4.2): only a stable id in the action's data.</summary>
+    /// <summary>Universal Actions refresh (docs/teams-channel.md): only a stable id in the action's data.</summary>
     public CardRefresh? Refresh { get; init; }
 
     /// <summary>Shown by clients that cannot render the card (and in notifications).</summary>

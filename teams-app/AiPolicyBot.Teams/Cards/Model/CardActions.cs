@@ -19,7 +19,7 @@ public abstract record CardAction
 
 /// <summary>
 /// Universal Action: Teams sends an adaptiveCard/action invoke with the verb and data merged with the inputs, and
-/// the reply can replace the card (teams-protocol.md §3.6). One handler class per verb.
+/// the reply can replace the card (docs/teams-channel.md). One handler class per verb.
 /// </summary>
 public sealed record ExecuteAction : CardAction
 {
@@ -31,7 +31,7 @@ public sealed record ExecuteAction : CardAction
     public AssociatedInputs? AssociatedInputs { get; init; }
 }
 
-/// <summary>For dialog (task module) cards, which cannot use Action.Execute (teams-protocol.md §3.11, §4.3).</summary>
+/// <summary>For dialog (task module) cards, which cannot use Action.Execute (docs/teams-channel.md).</summary>
 public sealed record SubmitAction : CardAction
 {
     public object? Data { get; init; }

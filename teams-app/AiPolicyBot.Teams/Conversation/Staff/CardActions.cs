@@ -1,4 +1,7 @@
+using AiPolicyBot.Contacts;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
+using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
@@ -8,14 +11,6 @@ using AiPolicyBot.Teams.Protocol;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
-
-internal static class CardReply
-{
-    public static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJsonObject());
-
-    public static string? String(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-}
 
 /// <summary>"Request approval" / "Request a new use": opens the wizard with the prefill the button carries.</summary>
 public sealed class StartRequestAction(StaffConversation conversation) : ICardActionHandler
@@ -28,7 +23,7 @@ public sealed class StartRequestAction(StaffConversation conversation) : ICardAc
             ? WizardState.FromActionData(JsonSerializer.SerializeToElement(new { answers = p }), conversation.AllFields()).Answers
             : new Dictionary<string, string>();
         var state = WizardState.Start(prefill);
-        return Task.FromResult(CardReply.Card(RequestWizardCard.Build(state, conversation.Pages())));
+        return Task.FromResult(InvokeResponseFactory.Card(RequestWizardCard.Build(state, conversation.Pages())));
     }
 }
 
@@ -46,16 +41,16 @@ public sealed class WizardStepAction(StaffConversation conversation, RequestSubm
         var current = pages[state.Page];
         var at = Math.Max(0, visible.IndexOf(current));
 
-        if (CardReply.String(action.Data, "direction") == "back")
+        if (action.GetString("direction") == "back")
         {
             var previous = visible[Math.Max(0, at - 1)];
-            return Task.FromResult(CardReply.Card(RequestWizardCard.Build(state.WithPage(IndexOf(pages, previous)), pages)));
+            return Task.FromResult(InvokeResponseFactory.Card(RequestWizardCard.Build(state.WithPage(IndexOf(pages, previous)), pages)));
         }
 
         var errors = PageErrors(submission.Validate(state.ToIntakeJson()), current);
-        if (errors.Count > 0) return Task.FromResult(CardReply.Card(RequestWizardCard.Build(state, pages, errors)));
+        if (errors.Count > 0) return Task.FromResult(InvokeResponseFactory.Card(RequestWizardCard.Build(state, pages, errors)));
         var next = visible[Math.Min(visible.Count - 1, at + 1)];
-        return Task.FromResult(CardReply.Card(RequestWizardCard.Build(state.WithPage(IndexOf(pages, next)), pages)));
+        return Task.FromResult(InvokeResponseFactory.Card(RequestWizardCard.Build(state.WithPage(IndexOf(pages, next)), pages)));
     }
 
     internal static int IndexOf(IReadOnlyList<WizardPage> pages, WizardPage page) => pages.ToList().IndexOf(page);
@@ -86,19 +81,19 @@ public sealed class SubmitRequestAction(StaffConversation conversation, RequestS
         }
         catch (SubmissionInProgressException)
         {
-            return AdaptiveCardInvokeResponse.Message("Your request is still being submitted. Please wait a moment and check \"my requests\".");
+            return InvokeResponseFactory.Message("Your request is still being submitted. Please wait a moment and check \"my requests\".");
         }
         if (result.Request is { } request)
         {
             var trainingStillNeeded = request.Outcome.Conditions.Contains(Policy.ConditionCodes.TrainingBeforeFirstUse)
                                       && request.Outcome.Tier == Policy.Tier.AlreadyApproved;
-            return CardReply.Card(RequestOutcomeCard.Build(request, trainingStillNeeded));
+            return InvokeResponseFactory.Card(RequestOutcomeCard.Build(request, trainingStillNeeded));
         }
 
         var visible = RequestWizardCard.VisiblePages(state, pages);
         var page = visible.FirstOrDefault(p => WizardStepAction.PageErrors(result.Errors, p).Count > 0) ?? visible[^1];
         var errors = WizardStepAction.PageErrors(result.Errors, page);
-        return CardReply.Card(RequestWizardCard.Build(state.WithPage(WizardStepAction.IndexOf(pages, page)), pages, errors.Count > 0 ? errors : result.Errors));
+        return InvokeResponseFactory.Card(RequestWizardCard.Build(state.WithPage(WizardStepAction.IndexOf(pages, page)), pages, errors.Count > 0 ? errors : result.Errors));
     }
 }
 
@@ -109,11 +104,11 @@ public sealed class RecordTrainingAction(StaffConversation conversation, Trainin
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
-        var entryId = CardReply.String(action.Data, "entryId");
+        var entryId = action.GetString("entryId");
         var entry = entryId is null ? null : (await conversation.Register.GetAsync(ct)).Get(entryId);
-        if (entry is null) return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That tool is not in the register.");
+        if (entry is null) return InvokeResponseFactory.BadRequest("That tool is not in the register.");
         var record = await recorder.RecordAsync(UserId(turn), entry, ct);
-        return CardReply.Card(TrainingCards.Recorded(entry, record));
+        return InvokeResponseFactory.Card(TrainingCards.Recorded(entry, record));
     }
 }
 
@@ -124,7 +119,7 @@ public sealed class ShowMyRequestsAction(IRequestStore requests) : ICardActionHa
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
         var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
-        return CardReply.Card(MyRequestsCard.Build(mine.Select(r => r.Value).ToList()));
+        return InvokeResponseFactory.Card(MyRequestsCard.Build(mine.Select(r => r.Value).ToList()));
     }
 }
 
@@ -135,14 +130,14 @@ public sealed class ShowApprovedToolsAction(StaffConversation conversation) : IC
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
         var filter = new ApprovedToolsCard.Filter();
-        return CardReply.Card(ApprovedToolsCard.Build(ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today), filter));
+        return InvokeResponseFactory.Card(ApprovedToolsCard.Build(ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today), filter));
     }
 }
 
-public sealed class ShowHelpAction : ICardActionHandler
+public sealed class ShowHelpAction(IOptions<TrustContacts>? contacts = null) : ICardActionHandler
 {
     public string Verb => CardVerbs.Help;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
-        Task.FromResult(CardReply.Card(HelpCard.Build(welcome: false)));
+        Task.FromResult(InvokeResponseFactory.Card(HelpCard.Build(welcome: false, contacts?.Value)));
 }

@@ -31,11 +31,11 @@ public sealed class ClarifiedAction(StaffConversation conversation, IEnumerable<
     {
         if (IntentNames.FromLabel(action.GetString("intent")) is not { } intent || intent == Intent.Clarify
             || !_byIntent.TryGetValue(intent, out var responder))
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "That choice is not one the bot offers.");
+            return InvokeResponseFactory.BadRequest("That choice is not one the bot offers.");
         var text = action.GetString("text") ?? "";
         var understood = (await conversation.UnderstandAsync(text, ct)).As(intent);
         await responder.RespondAsync(turn, understood, ct);
-        return CardReply.Card(new AdaptiveCard
+        return InvokeResponseFactory.Card(new AdaptiveCard
         {
             Body = [new TextBlock { Text = "You chose: " + CardText.Escape(ClarifyCard.Title(intent)), IsSubtle = true }],
             FallbackText = "You chose: " + ClarifyCard.Title(intent),

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AiPolicyBot.Contacts;
+using AiPolicyBot.Teams.Cards;
 
 using static AiPolicyBot.Teams.Conversation.Understanding.MessagePatterns;
 
@@ -18,25 +20,30 @@ public static partial class OtherReplies
     [GeneratedRegex(@"\b(write|make|create|generate|draft|plan|mark|summari[sz]e|translate)\b", Options, TimeoutMs)]
     private static partial Regex DoTheWork { get; }
 
-    public const string InformationAssurance =
-        "Please tell **Information Assurance** (the Data Protection Officer) straight away: email " +
-        "information.assurance@trust.example, or speak to your academy's data protection lead. Describe what happened " +
+    /// <summary>Where to report a concern or incident; the address comes from configuration (Contacts section).</summary>
+    public static string InformationAssurance(TrustContacts? contacts) =>
+        "Please tell **Information Assurance** (the Data Protection Officer) straight away: " + ContactWords.EmailOr(contacts?.InformationAssuranceEmail) +
+        "speak to your academy's data protection lead. Describe what happened " +
         "without copying any personal data into the message, and **please don't paste personal data here**. " +
         "If the data went into an AI tool, don't delete anything yet: they'll tell you what to do. " +
         "Concerns about a colleague can also go to your line manager (policy 3.5).";
 
-    public static string For(string text)
+    /// <summary>The reply when nothing else fits.</summary>
+    public const string Fallback = "I'm not sure I can help with that. I answer questions about AI tools and the Trust's AI policy: type **help** to see what I can do.";
+
+    public static string For(string text, TrustContacts? contacts = null)
     {
         if (Concern.IsMatch(text))
-            return "Thank you for raising this. " + InformationAssurance;
+            return "Thank you for raising this. " + InformationAssurance(contacts);
         if (Unhappy.IsMatch(text))
-            return "Sorry I haven't been helpful. I answer questions about AI tools under the Trust's AI policy: try *can I use Copilot to write a parent letter?*, or type **help**. Feedback about the bot is welcome via Information Assurance (information.assurance@trust.example).";
+            return "Sorry I haven't been helpful. I answer questions about AI tools under the Trust's AI policy: try *can I use Copilot to write a parent letter?*, or type **help**. Feedback about the bot is welcome via Information Assurance" +
+                   (string.IsNullOrWhiteSpace(contacts?.InformationAssuranceEmail) ? "." : $" ({CardText.Escape(contacts.InformationAssuranceEmail)}).");
         if (Thanks.IsMatch(text))
             return "You're welcome! Ask me about any AI tool whenever you need to.";
         if (Greeting.IsMatch(text))
             return "Hello! Ask me whether you can use an AI tool (for example *can I use ChatGPT for lesson planning?*), or type **help** to see what I can do.";
         if (DoTheWork.IsMatch(text))
             return "I can't write or make things myself: I help you choose an approved AI tool and use it within the Trust's AI policy. Try *which tools are approved for lesson planning?*";
-        return "I'm not sure I can help with that. I answer questions about AI tools and the Trust's AI policy: type **help** to see what I can do.";
+        return Fallback;
     }
 }

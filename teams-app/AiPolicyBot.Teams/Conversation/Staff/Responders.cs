@@ -1,8 +1,10 @@
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
+using Microsoft.Extensions.Options;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
@@ -94,12 +96,12 @@ public sealed class TrainingDoneResponder(TrainingRecorder recorder) : IIntentRe
 }
 
 /// <summary>"Help", "what can you do?": the help card.</summary>
-public sealed class HelpResponder : IIntentResponder
+public sealed class HelpResponder(IOptions<TrustContacts>? contacts = null) : IIntentResponder
 {
     public Intent Intent => Intent.Help;
 
     public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
-        turn.SendAsync(CardMessage(HelpCard.Build(welcome: false)), ct);
+        turn.SendAsync(CardMessage(HelpCard.Build(welcome: false, contacts?.Value)), ct);
 }
 
 /// <summary>
@@ -116,12 +118,21 @@ public sealed class PendingApprovalsFallbackResponder : IIntentResponder
 
 /// <summary>
 /// Greetings, thanks, off-topic, and reports of incidents or concerns (pointed to Information Assurance): a short
-/// reply on a card with the four ways on, never a bare sentence.
+/// reply on a card with the four ways on, never a bare sentence. While the register is empty, a message the bot cannot
+/// place gets the plain "not set up yet" reply instead.
 /// </summary>
-public sealed class OtherResponder : IIntentResponder
+public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, RegisterCache? register = null) : IIntentResponder
 {
     public Intent Intent => Intent.Other;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
-        turn.SendAsync(CardMessage(ClarifyCard.NotPlaced(OtherReplies.For(u.Text), u.Text)), ct);
+    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    {
+        var reply = OtherReplies.For(u.Text, contacts?.Value);
+        if (reply == OtherReplies.Fallback && register is not null && (await register.GetAsync(ct)).Entries.Count == 0)
+        {
+            await turn.SendTextAsync(RegisterNotSetUp.Text(contacts?.Value), ct);
+            return;
+        }
+        await turn.SendAsync(CardMessage(ClarifyCard.NotPlaced(reply, u.Text)), ct);
+    }
 }

@@ -31,18 +31,3 @@ public sealed class StaffAcademies(IStaffAcademyStore store)
         return remembered;
     }
 }
-
-/// <summary>Kept in memory only, until the storage part registers the durable store.</summary>
-public sealed class InMemoryStaffAcademyStore : IStaffAcademyStore
-{
-    private readonly ConcurrentDictionary<string, string> _academies = new(StringComparer.Ordinal);
-
-    public Task<string?> GetAsync(string userId, CancellationToken ct) =>
-        Task.FromResult(_academies.TryGetValue(userId, out var a) ? a : null);
-
-    public Task SetAsync(string userId, string academyId, CancellationToken ct)
-    {
-        _academies[userId] = academyId;
-        return Task.CompletedTask;
-    }
-}

@@ -1,10 +1,12 @@
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Cards.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
 /// <summary>Greets once per install with the welcome card (replaces the protocol's placeholder text).</summary>
-public sealed class StaffWelcomeHandler : IInstallHandler
+public sealed class StaffWelcomeHandler(IOptions<TrustContacts>? contacts = null) : IInstallHandler
 {
     public Task OnInstalledAsync(TurnContext turn, CancellationToken ct) =>
-        turn.SendAsync(StaffConversation.CardMessage(HelpCard.Build(welcome: true)), ct);
+        turn.SendAsync(StaffConversation.CardMessage(HelpCard.Build(welcome: true, contacts?.Value)), ct);
 }

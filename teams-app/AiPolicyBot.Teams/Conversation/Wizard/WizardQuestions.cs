@@ -2,7 +2,7 @@ namespace AiPolicyBot.Teams.Conversation.Wizard;
 
 public enum QuestionKind { Text, LongText, Choice, MultiChoice, Toggle }
 
-/// <summary>One question of the request wizard: the intake field it fills (contracts.md §1) and how it is asked.</summary>
+/// <summary>One question of the request wizard: the intake field it fills (docs/policy-and-register.md) and how it is asked.</summary>
 public sealed record WizardQuestion(
     string Field,
     string Label,
@@ -15,7 +15,7 @@ public sealed record WizardQuestion(
 public sealed record WizardPage(string Id, string Title, string Intro, IReadOnlyList<WizardQuestion> Questions, bool LearnersOnly = false);
 
 /// <summary>
-/// The questions of policy-routing.md §3 in plain English, on four short pages: the tool, the use, learners (only
+/// The questions of docs/policy-and-register.md in plain English, on four short pages: the tool, the use, learners (only
 /// when learners are involved) and data. Field names are the intake's, so parser errors map straight to inputs.
 /// </summary>
 public static class WizardQuestions

@@ -61,7 +61,7 @@ public sealed record WizardState(string SessionId, int Page, IReadOnlyDictionary
     }
 
     /// <summary>
-    /// The answers as an intake JSON object (contracts.md §1) for <c>IntakeParser</c>: booleans and the minimum age
+    /// The answers as an intake JSON object (docs/policy-and-register.md) for <c>IntakeParser</c>: booleans and the minimum age
     /// typed, multi-selects as arrays, empty answers left out, learner answers dropped when only staff use it.
     /// A value that cannot be typed stays a string, so the parser reports that field.
     /// </summary>

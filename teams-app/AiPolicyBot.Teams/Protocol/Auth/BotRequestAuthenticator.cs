@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
-/// Inbound authentication (teams-protocol.md §1): decides whether a request really comes from the Teams channel
+/// Inbound authentication (docs/teams-channel.md): decides whether a request really comes from the Teams channel
 /// (or, only when configured, from a caller holding our own Entra credentials, or the local Playground).
 /// Checks in order: channelId allowed → Bearer header → classify by issuer without trusting the token →
 /// signature (RS256/384/512, key by kid, one forced key refresh on an unknown kid), issuer, audience, lifetime (5 min

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
-/// The one place that decides whether the unauthenticated local-development exception (teams-protocol.md §5.6) is
+/// The one place that decides whether the unauthenticated local-development exception (docs/teams-channel.md) is
 /// switched on: the setting AND the Development environment. The per-request conditions (loopback caller and
 /// loopback serviceUrl) are checked by <see cref="BotRequestAuthenticator"/>.
 /// </summary>

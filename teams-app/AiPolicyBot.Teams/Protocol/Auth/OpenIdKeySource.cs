@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
-/// Caches an issuer's OpenID metadata → jwks_uri → JWKS (teams-protocol.md §1.3, "Key caching and refresh"):
+/// Caches an issuer's OpenID metadata → jwks_uri → JWKS (docs/teams-channel.md):
 /// refreshed automatically every 12 h, and on demand (unknown kid) at most once every 5 min, so a flood of tokens with
 /// made-up key ids cannot hammer the metadata endpoint. Keys and endorsements come from one JWKS read, so they always
 /// agree. One instance per metadata URL, singleton for the process; concurrent callers share one fetch.

@@ -3,14 +3,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
-/// The <see cref="TokenValidationParameters"/> for one key source (teams-protocol.md §1.3/§1.4 rules: issuers,
+/// The <see cref="TokenValidationParameters"/> for one key source (docs/teams-channel.md rules: issuers,
 /// audience, lifetime with 5 min skew, RS256/384/512, signature by a key from the set), built once per
 /// <see cref="SigningKeySet"/> instead of once per request. Only the parameters are cached, never a result: every
 /// token is still checked in full. A refreshed key set is a new object and so gets new parameters; only the latest
 /// entry is kept, so the cache cannot grow. Lock-free: a reader sees either the old or the new entry, both consistent,
 /// and two racing builds for the same keys just build the same thing twice.
 /// </summary>
-public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers, string? audience)
+public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers, string? audience,
+    IReadOnlyList<string>? moreAudiences = null)
 {
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -42,6 +43,8 @@ public sealed class ValidationParametersCache(IReadOnlyList<string> validIssuers
         ValidIssuers = validIssuers,
         ValidateIssuer = true,
         ValidAudience = audience,
+        // The register tab's tokens name our API by client id (v2) or Application ID URI (v1).
+        ValidAudiences = moreAudiences,
         ValidateAudience = true,
         ValidateLifetime = true,
         RequireExpirationTime = true,

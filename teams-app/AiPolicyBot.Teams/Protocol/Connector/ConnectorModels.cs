@@ -6,7 +6,7 @@ namespace AiPolicyBot.Teams.Protocol.Connector;
 /// <summary>{ "id": "&lt;activityId&gt;" } from send, reply and update; keep it to update or delete the message later.</summary>
 public sealed record ResourceResponse(string? Id);
 
-/// <summary>POST v3/conversations (teams-protocol.md §2.4). 1:1: isGroup false, one 29: member, tenantId required.</summary>
+/// <summary>POST v3/conversations (docs/teams-channel.md). 1:1: isGroup false, one 29: member, tenantId required.</summary>
 public sealed record ConversationParameters
 {
     public bool IsGroup { get; init; }

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Teams.Protocol.Connector;
 
 /// <summary>
-/// The Bot Connector REST operations AiPolicyBot uses (teams-protocol.md §2.3). Every call goes to the given
+/// The Bot Connector REST operations AiPolicyBot uses (docs/teams-channel.md). Every call goes to the given
 /// serviceUrl (from the inbound activity or a stored conversation reference), which must be allowed.
 /// Failures throw <see cref="ConnectorException"/> (after retries) or <see cref="ServiceUrlNotAllowedException"/>.
 /// </summary>

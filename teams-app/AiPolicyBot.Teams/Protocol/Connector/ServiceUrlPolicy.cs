@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Teams.Protocol.Connector;
 
 /// <summary>
-/// Where outbound connector calls may go (teams-protocol.md §2.2, defence in depth): https hosts on the allow-list
+/// Where outbound connector calls may go (docs/teams-channel.md, defence in depth): https hosts on the allow-list
 /// (Bot Framework and Teams hosts by default), plus loopback in Development only. Matters most for proactive sends
 /// from stored URLs. In local-development mode nothing is sent to loopback with a token: the Playground needs none.
 /// </summary>

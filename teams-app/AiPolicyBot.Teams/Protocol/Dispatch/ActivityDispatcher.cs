@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Teams.Protocol.Dispatch;
 
 /// <summary>
-/// Routes an authenticated activity to its handler within Teams' time budget (teams-protocol.md §3, §4.1):
+/// Routes an authenticated activity to its handler within Teams' time budget (docs/teams-channel.md):
 /// message → command by first word, else the message handler; invoke → handler by name (unknown → 501);
 /// installationUpdate / conversationUpdate → install handlers once per new conversation, forget on removal.
 /// Returns null for non-invokes (HTTP 200, empty body) or the invoke response.
@@ -23,15 +23,19 @@ public sealed class ActivityDispatcher(
     IOptions<BotOptions> options,
     ILogger<ActivityDispatcher> logger)
 {
-    public const string TimeoutText = "Sorry, that took too long. Please try again.";
-
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _welcomedWithoutStore = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, IInvokeHandler> _invokes =
-        invokeHandlers.GroupBy(h => h.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IInvokeHandler> _invokes =
+        HandlerRegistry.Unique(invokeHandlers, h => h.Name, "invoke", StringComparer.Ordinal);
 
-    private readonly Dictionary<string, ICommandHandler> _commands =
-        commandHandlers.GroupBy(h => h.Command, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyDictionary<string, ICommandHandler> _commands =
+        HandlerRegistry.Unique(commandHandlers, h => h.Command, "command", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The invoke names handled (for the start-up listing).</summary>
+    public IEnumerable<string> InvokeNames => _invokes.Keys;
+
+    /// <summary>The text commands handled (for the start-up listing).</summary>
+    public IEnumerable<string> Commands => _commands.Keys;
 
     public async Task<InvokeResponse?> DispatchAsync(Activity activity, AuthMode authMode)
     {
@@ -52,7 +56,7 @@ public sealed class ActivityDispatcher(
             cts.Cancel();
             _ = work.ContinueWith(t => logger.LogDebug(t.Exception, "Late handler failure after timeout"), TaskContinuationOptions.OnlyOnFaulted);
             logger.LogWarning("{Type} {Name} exceeded its {Budget} budget", activity.Type, activity.Name, budget);
-            return TimeoutResponse(activity);
+            return InvokeResponseFactory.Timeout(activity);
         }
     }
 
@@ -125,7 +129,7 @@ public sealed class ActivityDispatcher(
         if (name is null || !_invokes.TryGetValue(name, out var handler))
         {
             logger.LogWarning("No handler for invoke {Name}", name);
-            return InvokeResponse.NotImplemented();
+            return InvokeResponseFactory.NotImplemented();
         }
 
         try
@@ -134,7 +138,7 @@ public sealed class ActivityDispatcher(
         }
         catch (ValidationFailedException e)
         {
-            return new InvokeResponse(400, new { errors = e.Errors });
+            return InvokeResponseFactory.ValidationFailed(e.Errors);
         }
     }
 
@@ -187,17 +191,4 @@ public sealed class ActivityDispatcher(
             logger.LogError(e, "Could not store the conversation reference");
         }
     }
-
-    private static InvokeResponse? TimeoutResponse(Activity activity) => activity.Type != ActivityTypes.Invoke
-        ? null
-        : activity.Name switch
-        {
-            "composeExtension/query" or "composeExtension/queryLink" or "composeExtension/anonymousQueryLink" or "composeExtension/selectItem"
-                => InvokeResponse.Ok(MessagingExtensionResponse.Message(TimeoutText)),
-            "composeExtension/submitAction" or "composeExtension/fetchTask" or "task/fetch" or "task/submit"
-                => InvokeResponse.Ok(TaskModuleResponse.Message(TimeoutText)),
-            CardActionInvokeHandler.InvokeName
-                => AdaptiveCardInvokeResponse.Error(500, "Timeout", TimeoutText).ToInvokeResponse(),
-            _ => new InvokeResponse(504),
-        };
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Storage;
@@ -39,7 +41,7 @@ public sealed class InboxTestBed : IAsyncDisposable
         var registerStore = new InMemoryRegisterStore();
         foreach (var e in DemoRegister.Entries) registerStore.AddAsync(e, CancellationToken.None).GetAwaiter().GetResult();
         Register = new RegisterCache(registerStore, TimeProvider.System);
-        Actions = new TriageActions(Records, mail.Requests, mail.DecisionLog, new TableIdempotencyStore(mail.Tables, TimeProvider.System),
+        Actions = new TriageActions(Records, mail.Requests, mail.TableOutbox, new TableIdempotencyStore(mail.Tables, TimeProvider.System),
             mail.Alerts, Register, Notifier, Options, TimeProvider.System, NullLogger<TriageActions>.Instance);
         Processor = new TriageProcessor(Records, () => Classifier, Actions, mail.Alerts, Options, TimeProvider.System, NullLogger<TriageProcessor>.Instance);
         GraphOptions = new GraphMailOptions
@@ -51,8 +53,8 @@ public sealed class InboxTestBed : IAsyncDisposable
         Marker = new GraphTriageMarker(Client, GraphOptions);
         Local = new LocalMailOptions { Root = localRoot ?? Path.Combine(Path.GetTempPath(), "aipolicybot-inbox-" + id) };
         Renderer = new TriageMailRenderer(Records, Options, GraphOptions, Local);
-        Sender = new MailOutboxSender(mail.TableOutbox, mail.Requests, mail.DecisionLog, mail.Transport, mail.Queue, GraphOptions,
-            mail.Settings, NullLogger<MailOutboxSender>.Instance, triageMail: Renderer);
+        Sender = new MailOutboxSender(mail.TableOutbox, new OutboxMailComposer(mail.Requests, mail.DecisionLog, GraphOptions.Recipient, Renderer),
+            mail.Transport, mail.Queue, mail.Settings, NullLogger<MailOutboxSender>.Instance);
         Subscriptions = new GraphSubscriptionManager(Client, GraphOptions, State, TimeProvider.System, NullLogger<GraphSubscriptionManager>.Instance);
     }
 

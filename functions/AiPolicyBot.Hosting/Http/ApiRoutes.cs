@@ -1,0 +1,35 @@
+using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Tab;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>
+/// The HTTP API of the local host, one route group (docs/spec/http-api.md). The Functions app declares the same routes
+/// as HTTP triggers over the same endpoint classes and request records; a test checks that both sets agree.
+/// Admin routes sit in a group behind <see cref="AdminKeyFilter"/> (Functions: function keys).
+/// </summary>
+public static class ApiRoutes
+{
+    public static RouteGroupBuilder MapAiPolicyBotApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/health", (HealthEndpoint e) => e.Handle());
+        // Anonymous: the channel's JWT is the authentication (checked before anything else runs).
+        api.MapMethods("/messages", [HttpMethods.Post, HttpMethods.Head], (HttpContext context, MessagesEndpoint e) => e.HandleAsync(context));
+        // Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
+        api.MapPost("/graph/notifications", (HttpRequest request, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
+
+        var admin = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
+        admin.MapPost("/policy/evaluate", (PolicyEvaluateRequest request, PolicyEvaluateEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
+        admin.MapGet("/register/search", (RegisterSearchQuery query, RegisterSearchEndpoint e, CancellationToken ct) => e.HandleAsync(query, ct));
+        admin.MapPost("/triage/preview", (TriagePreviewRequest request, TriagePreviewEndpoint e) => e.Handle(request));
+        admin.MapPost("/conversation/preview", (ConversationPreviewRequest request, ConversationPreviewEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
+        // The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
+        app.MapRegisterAdminRoutes();
+        app.MapTabRoutes();
+        return api;
+    }
+}
