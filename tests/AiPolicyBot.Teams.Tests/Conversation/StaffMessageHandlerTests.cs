@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;

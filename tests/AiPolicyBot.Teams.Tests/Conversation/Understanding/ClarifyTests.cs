@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
