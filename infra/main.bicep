@@ -276,6 +276,8 @@ var botSettings = {
   Bot__TenantId: tenant().tenantId
   Bot__AppType: botAppType
   Bot__ManagedIdentityClientId: identities.outputs.botClientId
+  // Tenant pinning: the app refuses to start outside Development without it (docs/security.md).
+  Bot__AllowedTenantIds__0: tenant().tenantId
   // Bot__AllowUnauthenticatedLocal is deliberately absent: it is for the local host only and must never be set here.
 }
 

@@ -50,6 +50,9 @@ for proj in tests/*/*.Tests.csproj; do
   step "$name" dotnet test "$proj" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" \
     --results-directory "$ART/results" -- RunConfiguration.TreatNoTestsAsError=true
 done
+# Hostile input against the running local host: a seeded slice of the fuzz tool (docs/security.md has the full run).
+step "fuzz (seeded slice)" dotnet tools/fuzz/AiPolicyBot.Fuzz/bin/Release/net10.0/AiPolicyBot.Fuzz.dll --seed 19 --cases 800 \
+  --out "$ART/fuzz"
 for t in tests/node/*.test.js; do
   [ -e "$t" ] || continue
   step "node $(basename "$t")" node --test "$t"

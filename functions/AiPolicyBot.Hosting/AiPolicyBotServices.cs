@@ -25,6 +25,7 @@ public static class AiPolicyBotServices
         ApprovalsPart.AddApprovalsPart,
         InboxPart.AddInboxPart,
         RegisterPart.AddRegisterPart,
+        RetentionPart.AddRetentionPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)

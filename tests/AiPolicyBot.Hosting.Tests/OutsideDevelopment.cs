@@ -1,7 +1,9 @@
+using AiPolicyBot.Teams.Tests.Support;
+
 namespace AiPolicyBot.Hosting.Tests;
 
-/// <summary>What every host needs to start outside Development: a complete approver directory and real contacts for
-/// staff (no placeholder addresses). Tests add their own Bot and Tab settings on top.</summary>
+/// <summary>What every host needs to start outside Development: a complete approver directory, real contacts for
+/// staff (no placeholder addresses) and the tenant the bot serves. Tests add their own Bot and Tab settings on top.</summary>
 public static class OutsideDevelopment
 {
     public static Dictionary<string, string?> Settings() => new()
@@ -15,5 +17,6 @@ public static class OutsideDevelopment
         ["Contacts:ComplaintsContact"] = "complaints@aipolicybot-tests.org.uk",
         ["Contacts:PolicyUrl"] = "https://aipolicybot-tests.org.uk/ai-policy",
         ["Contacts:TrainingUrl"] = "https://aipolicybot-tests.org.uk/ai-training",
+        ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId,
     };
 }

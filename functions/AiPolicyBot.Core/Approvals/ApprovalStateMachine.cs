@@ -13,6 +13,12 @@ public static class ApprovalStateMachine
 {
     public const int MaxTextLength = 2000;
 
+    /// <summary>
+    /// Rounds of questions one request may have: enough for any real review, and a bound on how far a request can
+    /// grow (each round keeps a question and an answer), so it always fits its storage row (docs/storage.md).
+    /// </summary>
+    public const int MaxQuestionRounds = 10;
+
     public static TransitionResult Apply(ToolRequest request, ApprovalCommand command, ApproverDirectory directory, DateTimeOffset now) =>
         command switch
         {
@@ -79,6 +85,8 @@ public static class ApprovalStateMachine
         var question = Clean(c.Question);
         if (question is null) return Invalid(request, "question", "Write the question for the requester.");
         if (question.Length > MaxTextLength) return Invalid(request, "question", $"Keep the question under {MaxTextLength} characters.");
+        if (request.AnsweredQuestions.Count >= MaxQuestionRounds)
+            return Invalid(request, "question", $"This request has had {MaxQuestionRounds} rounds of questions; approve or reject it now.");
         var updated = request with
         {
             State = RequestState.MoreInformationRequested,

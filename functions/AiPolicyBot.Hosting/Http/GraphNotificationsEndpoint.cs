@@ -22,7 +22,7 @@ namespace AiPolicyBot.Hosting;
 /// a stale subscription whose secret was rotated), so nothing is queued. 403 rather than a silent 202 makes the
 /// rejection visible in metrics; it tells a caller nothing useful (the secret is 16–128 random characters).
 /// A batch mixing valid and invalid items → 202, valid ones used, the rest logged.</item>
-/// <item>Malformed JSON → 400 with what is wrong.</item>
+/// <item>Malformed JSON or a body over 1 MB (with or without Content-Length) → 400 with what is wrong.</item>
 /// </list>
 /// </summary>
 public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorbell doorbell, ILogger<GraphNotificationsEndpoint> logger)

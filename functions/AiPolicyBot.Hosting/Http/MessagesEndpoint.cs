@@ -41,7 +41,7 @@ public sealed class MessagesEndpoint(
 
         // The body lives in a pooled buffer only until it is parsed: no per-request 16 KB chunk or copies (the
         // activity's JsonElements own their data once deserialized).
-        FieldError? invalid;
+        IReadOnlyList<FieldError> invalid;
         Activity? activity;
         using (var body = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes, context.RequestAborted))
         {
@@ -54,9 +54,9 @@ public sealed class MessagesEndpoint(
             invalid = Parse(b.Span, out activity);
         }
 
-        if (invalid is not null)
+        if (invalid.Count > 0)
         {
-            await ApiProblems.Invalid([invalid]).ExecuteAsync(context);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalid);
             return;
         }
 
@@ -80,8 +80,16 @@ public sealed class MessagesEndpoint(
             return;
         }
 
-        var tenants = options.Value.AllowedTenantIds;
-        if (tenants.Count > 0 && !tenants.Contains(activity!.TenantId ?? "", StringComparer.OrdinalIgnoreCase))
+        if (auth.Mode == AuthMode.LocalUnauthenticated
+            && LocalRequestGuard.Refusal(request.ContentType, request.Headers.Origin, request.Headers["Sec-Fetch-Site"]) is { } refusal)
+        {
+            // No token vouches for a local call: a web page in the developer's browser must not be able to post one.
+            logger.LogWarning("Refused a local unauthenticated call: {Reason}", refusal.Message);
+            await WriteErrorAsync(context, refusal.Status, [new FieldError(refusal.Field, refusal.Message)]);
+            return;
+        }
+
+        if (!options.Value.ServesTenant(activity!.TenantId))
         {
             logger.LogWarning("Rejected an activity from a tenant that is not served");
             response.StatusCode = StatusCodes.Status403Forbidden;
@@ -114,7 +122,8 @@ public sealed class MessagesEndpoint(
         }
     }
 
-    private static FieldError? Parse(ReadOnlySpan<byte> body, out Activity? activity)
+    /// <summary>Parses the body and checks the activity's shape (<see cref="ActivityValidator"/>); every problem found.</summary>
+    private static IReadOnlyList<FieldError> Parse(ReadOnlySpan<byte> body, out Activity? activity)
     {
         activity = null;
         try
@@ -123,21 +132,30 @@ public sealed class MessagesEndpoint(
         }
         catch (JsonException e)
         {
-            return new FieldError(e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body", "is not a valid activity (JSON)");
+            return [new FieldError(e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body", "is not a valid activity (JSON)")];
         }
-
-        if (activity is null)
+        catch (InvalidOperationException)
         {
-            return new FieldError("body", "is empty; expected an activity");
+            // System.Text.Json throws this for a few shapes it cannot bind (e.g. a number where it wants a string
+            // inside extension data); still the caller's mistake.
+            return [new FieldError("body", "is not a valid activity (JSON)")];
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return new FieldError("type", "is required");
-        }
-
-        return string.IsNullOrWhiteSpace(activity.ServiceUrl) ? new FieldError("serviceUrl", "is required") : null;
+        return activity is null ? [new FieldError("body", "is empty; expected an activity")] : ActivityValidator.Validate(activity);
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    /// <summary>An RFC 9457 problem (application/problem+json) whose <c>errors</c> name each bad field.</summary>
+    private static Task WriteErrorAsync(HttpContext context, int status, IReadOnlyList<FieldError> errors)
+    {
+        var problem = new HttpValidationProblemDetails(
+            errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = status,
+            Title = status == StatusCodes.Status400BadRequest ? "The activity is not valid" : "The request was refused",
+        };
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+    }
 }

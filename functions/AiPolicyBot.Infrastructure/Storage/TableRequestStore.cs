@@ -68,16 +68,18 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     {
         if (!RequestReference.TryParse(request.Reference, out var year, out _))
             throw new ArgumentException($"'{request.Reference}' is not a reference of the form AIP-YYYY-NNNN.", nameof(request));
-        return new TableEntity(Partition(year), request.Reference)
+        var entity = new TableEntity(Partition(year), request.Reference)
         {
             ["RequesterId"] = request.RequesterId,
             ["State"] = request.State.ToString(),
             ["SubmittedAt"] = request.SubmittedAt,
             ["UpdatedAt"] = request.UpdatedAt,
-            [JsonColumn.Name] = JsonColumn.Write(request, $"request {request.Reference}"),
         };
+        // A request grows with every question, answer and decision: it may spread over several columns.
+        JsonColumn.WriteSpread(entity, request, $"request {request.Reference}");
+        return entity;
     }
 
     private static Versioned<ToolRequest> ToVersioned(TableEntity e) =>
-        new(JsonColumn.Read<ToolRequest>(e.GetString(JsonColumn.Name), $"request {e.RowKey}"), e.ETag.ToString());
+        new(JsonColumn.ReadSpread<ToolRequest>(e, $"request {e.RowKey}"), e.ETag.ToString());
 }

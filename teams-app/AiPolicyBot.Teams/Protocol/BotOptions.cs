@@ -40,10 +40,16 @@ public sealed class BotOptions
     public List<string> MessageExtensionChannelIds { get; set; } = ["msteams", "outlook", "m365extensions"];
 
     /// <summary>
-    /// Tenants the bot serves; empty = any tenant whose token is valid. Activities from other tenants get 403 and
-    /// reach no handler (docs/teams-channel.md). Checked after authentication; the tenant id itself is not signed.
+    /// Tenants the bot serves. Required outside Development (start-up fails without it); empty in Development means
+    /// any tenant whose token is valid. Activities from other tenants get 403 and reach no handler. Checked after
+    /// authentication; the tenant id itself is not signed, so the edge first requires the body's two tenant fields
+    /// to agree (<see cref="ActivityValidator"/>).
     /// </summary>
     public List<string> AllowedTenantIds { get; set; } = [];
+
+    /// <summary>Whether an activity naming <paramref name="tenantId"/> may be handled (no list: every tenant).</summary>
+    public bool ServesTenant(string? tenantId) =>
+        AllowedTenantIds.Count == 0 || (tenantId is not null && AllowedTenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Hosts our connector token may be sent to (https only). "*.x" matches subdomains. Loopback is added only in the

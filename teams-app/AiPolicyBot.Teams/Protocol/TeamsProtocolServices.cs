@@ -21,9 +21,6 @@ namespace AiPolicyBot.Teams.Protocol;
 /// </summary>
 public static class TeamsProtocolServices
 {
-    /// <summary>Transient connector answers worth retrying (Teams rate-limit guidance, plus 503).</summary>
-    public static readonly IReadOnlySet<int> RetriedStatusCodes = new HashSet<int> { 429, 412, 502, 503, 504 };
-
     public static IServiceCollection AddTeamsProtocol(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
@@ -52,12 +49,9 @@ public static class TeamsProtocolServices
                     Delay = TimeSpan.FromMilliseconds(400),
                     MaxDelay = TimeSpan.FromSeconds(5),
                     ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                        { Result: { } response } => RetriedStatusCodes.Contains((int)response.StatusCode),
-                        _ => false,
-                    }),
+                    // A POST Teams may already have carried out is never sent again (ConnectorRetryPolicy).
+                    ShouldHandle = args => ValueTask.FromResult(
+                        ConnectorRetryPolicy.ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
                 })
                 .AddTimeout(TimeSpan.FromSeconds(8)));
         services.AddSingleton<ServiceUrlPolicy>();

@@ -134,6 +134,24 @@ public class ApprovalStateMachineTests
     }
 
     [Fact]
+    public void Questions_stop_after_the_last_allowed_round_so_a_request_cannot_outgrow_its_row()
+    {
+        var request = TrustRequest();
+        for (var round = 0; round < ApprovalStateMachine.MaxQuestionRounds; round++)
+        {
+            var asked = Apply(request, new AskInformationCommand(Actor(Dpo), $"Question {round}?"));
+            Assert.Equal(TransitionStatus.Applied, asked.Status);
+            request = Apply(asked.Request, new AnswerInformationCommand(Actor(Teacher), $"Answer {round}.")).Request;
+        }
+
+        var refused = Apply(request, new AskInformationCommand(Actor(Dpo), "One more?"));
+        Assert.Equal(TransitionStatus.Invalid, refused.Status);
+        Assert.Equal("question", refused.ProblemField);
+        Assert.Equal(ApprovalStateMachine.MaxQuestionRounds, refused.Request.AnsweredQuestions.Count);
+        Assert.Equal(TransitionStatus.Applied, Apply(request, Approve(Cio)).Status);
+    }
+
+    [Fact]
     public void A_question_needs_text_and_a_pending_role()
     {
         Assert.Equal(TransitionStatus.Invalid, Apply(TrustRequest(), new AskInformationCommand(Actor(Dpo), "")).Status);

@@ -47,6 +47,35 @@ public class InboxHostTests
     }
 
     [Fact]
+    public async Task Webhook_body_over_the_limit_is_refused_when_chunked_as_when_it_has_a_length()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-hook-" + Guid.NewGuid().ToString("N"));
+        await using var factory = Host(new() { ["LocalMail:Root"] = root });
+        var client = factory.CreateClient();
+        // Valid notifications, each with the right clientState, past 1 MB in total.
+        var item = await Notification(ClientState).ReadAsStringAsync();
+        var one = item[(item.IndexOf('[') + 1)..item.LastIndexOf(']')];
+        var body = Encoding.UTF8.GetBytes("{\"value\":[" + string.Join(",", Enumerable.Repeat(one, RequestBody.GraphNotificationBytes / one.Length + 1)) + "]}");
+
+        foreach (var chunked in new[] { false, true })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/graph/notifications")
+            {
+                Content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body),
+            };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.TransferEncodingChunked = chunked;
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("\"$\"", await response.Content.ReadAsStringAsync());
+        }
+
+        var storage = factory.Services.GetRequiredService<InboxStorage>();
+        await storage.EnsureCreatedAsync(default);
+        Assert.Empty((await storage.Queue.PeekMessagesAsync(5)).Value); // nothing rung
+    }
+
+    [Fact]
     public async Task Webhook_handshake_echoes_the_token_as_plain_text_and_a_wrong_clientState_is_rejected()
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-hook-" + Guid.NewGuid().ToString("N"));

@@ -62,8 +62,108 @@ public sealed class MessagesEndpointTests(MessagesAuthFixture f) : IClassFixture
     {
         using var response = await f.Strict.CreateClient().SendAsync(Post(body, Token));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await ProblemFieldsAsync(response));
+    }
+
+    /// <summary>The activities that gave 500s (or reached a handler they could break) now stop at the edge.</summary>
+    public static TheoryData<string, string> MalformedActivities() => new()
+    {
+        { Without(TestTokens.MessageJson(), "from"), "from" },
+        { Edit(TestTokens.MessageJson(), a => a["from"]!.AsObject().Remove("id")), "from.id" },
+        { Edit(TestTokens.MessageJson(), a => a["id"] = new string('7', 70_000)), "id" },
+        { TestTokens.MessageJson(conversationId: "a:" + new string('x', 40_000)), "conversation.id" },
+        { TestTokens.MessageJson(conversationId: "a:1\u0000\r\nx"), "conversation.id" },
+        { Without(TestTokens.MessageJson(type: "invoke", name: "composeExtension/query"), "conversation"), "conversation" },
+        { Edit(TestTokens.MessageJson(), a => a["channelData"]!["tenant"]!["id"] = "00000000-0000-4000-8000-000000000bad"), "channelData.tenant.id" },
+        { Edit(TestTokens.MessageJson(), a => a["serviceUrl"] = "not a url"), "serviceUrl" },
+        { Edit(TestTokens.MessageJson(), a => a["from"]!["aadObjectId"] = new string('f', 5000)), "from.aadObjectId" },
+        { Edit(TestTokens.MessageJson(), a => a["type"] = "message\n"), "type" },
+        { Without(TestTokens.MessageJson(), "channelId"), "channelId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedActivities))]
+    public async Task Malformed_activities_are_400_problems_naming_the_field_and_reach_no_handler(string body, string field)
+    {
+        var before = f.Strict.Handler.Calls;
+        using var response = await f.Strict.CreateClient().SendAsync(Post(body, Token));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(field, await ProblemFieldsAsync(response));
+        Assert.Equal(before, f.Strict.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task Conversation_and_channel_data_tenants_that_agree_are_served()
+    {
+        var body = Edit(TestTokens.MessageJson(), a => a["channelData"]!["tenant"]!["id"] = TestTokens.TenantId.ToUpperInvariant());
+        using var response = await f.Strict.CreateClient().SendAsync(Post(body, Token));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Start_up_fails_outside_development_without_allowed_tenants(string environment)
+    {
+        var settings = f.Settings(allowLocal: false);
+        settings.Remove("Bot:AllowedTenantIds:0");
+        using var host = new BotHostFactory(settings, environment);
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("AllowedTenantIds", error.ToString());
+    }
+
+    [Fact]
+    public void Start_up_fails_when_an_allowed_tenant_is_not_a_tenant_id()
+    {
+        var settings = f.Settings(allowLocal: false);
+        settings["Bot:AllowedTenantIds:0"] = "contoso.onmicrosoft.com";
+        using var host = new BotHostFactory(settings, "Production");
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("GUIDs", error.ToString());
+    }
+
+    public static TheoryData<string?, string?, string?, HttpStatusCode> LocalCalls() => new()
+    {
+        { "application/json", null, null, HttpStatusCode.OK },
+        { "application/json; charset=utf-8", "http://localhost:56150", "same-site", HttpStatusCode.OK },
+        { "text/plain", null, null, HttpStatusCode.UnsupportedMediaType },
+        { "application/x-www-form-urlencoded", "https://evil.example", "cross-site", HttpStatusCode.UnsupportedMediaType },
+        { "application/json", null, "cross-site", HttpStatusCode.Forbidden },
+        { "application/json", "https://evil.example", null, HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(LocalCalls))]
+    public async Task Local_mode_accepts_only_json_and_refuses_cross_site_browser_posts(
+        string? contentType, string? origin, string? fetchSite, HttpStatusCode expected)
+    {
+        var before = f.LocalMode.Handler.Calls;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(TestTokens.MessageJson(serviceUrl: "http://localhost:22011/_connector"))),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        if (origin is not null) request.Headers.TryAddWithoutValidation("Origin", origin);
+        if (fetchSite is not null) request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", fetchSite);
+        using var response = await f.LocalMode.CreateClient().SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(before + (expected == HttpStatusCode.OK ? 1 : 0), f.LocalMode.Handler.Calls);
+    }
+
+    private static async Task<IReadOnlyCollection<string>> ProblemFieldsAsync(HttpResponseMessage response)
+    {
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(field, json["errors"]![0]!["field"]!.GetValue<string>());
+        return json["errors"]!.AsObject().Select(p => p.Key).ToList();
+    }
+
+    private static string Without(string json, string property) => Edit(json, a => a.Remove(property));
+
+    private static string Edit(string json, Action<JsonObject> change)
+    {
+        var activity = JsonNode.Parse(json)!.AsObject();
+        change(activity);
+        return activity.ToJsonString();
     }
 
     [Fact]

@@ -26,6 +26,28 @@ public sealed class TableRequestStoreTests() : TestTables("reqtests")
     }
 
 
+    [Fact]
+    public async Task The_largest_request_the_rules_allow_fits_its_row_and_reads_back_whole()
+    {
+        // Every round of questions at its limits, in text that JSON escapes six characters a piece (control characters):
+        // the JSON is several times one column's 32K characters.
+        var hostile = new string('\u0001', global::AiPolicyBot.Approvals.ApprovalStateMachine.MaxTextLength);
+        var rounds = Enumerable.Range(0, global::AiPolicyBot.Approvals.ApprovalStateMachine.MaxQuestionRounds)
+            .Select(i => new InformationRequest("DPO", "d", "DPO " + i, hostile, Samples.Now, hostile, Samples.Now)).ToList();
+        var decisions = Enumerable.Range(0, 6)
+            .Select(i => new ApprovalDecision("R" + i, "a", "A", DecisionKind.Reject, hostile, [], Samples.Now)).ToList();
+        var request = Samples.Request("AIP-2026-0050") with { AnsweredQuestions = rounds, Decisions = decisions };
+        Assert.True(JsonSerializer.Serialize(request, AiPolicyJson.Options).Length > 200_000);
+
+        var created = await Store.CreateAsync(request, Ct);
+        var grown = await Store.UpdateAsync(created.Value with { ClosingReason = "done" }, created.Version, Ct);
+        var read = await Store.GetAsync("AIP-2026-0050", Ct);
+
+        Assert.Equal(grown.Version, read!.Version);
+        Assert.Equal(JsonSerializer.Serialize(grown.Value, AiPolicyJson.Options), JsonSerializer.Serialize(read.Value, AiPolicyJson.Options));
+        Assert.Equal(hostile, read.Value.AnsweredQuestions[^1].Answer);
+    }
+
     [Theory]
     [InlineData("AIP-2026-9999")]
     [InlineData("not-a-reference")]

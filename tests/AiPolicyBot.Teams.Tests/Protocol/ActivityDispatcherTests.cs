@@ -39,6 +39,7 @@ public sealed class ActivityDispatcherTests
         services.AddTeamsProtocol(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bot:MessageExtensionBudget"] = meBudget,
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId, // required outside Development
         }).Build());
         services.AddSingleton(_connector.Object);
         services.AddSingleton(_store.Object);

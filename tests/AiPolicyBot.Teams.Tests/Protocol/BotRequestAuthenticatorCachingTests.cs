@@ -127,7 +127,7 @@ public sealed class BotRequestAuthenticatorCachingTests() : AuthenticatorTestBas
         });
         var issuer = $"https://login.microsoftonline.com/{TestTokens.TenantId}/v2.0";
         string Entra(string audience = TestTokens.AppId) => TestTokens.Channel(Key, issuer: issuer, audience: audience, serviceUrl: null,
-            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = TestTokens.AppId });
+            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = TestTokens.AppId, ["idtyp"] = "app" });
 
         Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));
         Assert.Equal(AuthMode.Entra, await Auth(auth, Bearer(Entra())));

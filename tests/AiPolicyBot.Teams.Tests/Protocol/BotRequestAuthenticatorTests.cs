@@ -89,9 +89,31 @@ public sealed class BotRequestAuthenticatorTests() : AuthenticatorTestBase("mste
         Assert.False((await Auth(auth, TestTokens.Channel(outlookOnly), Message("msteams"))).IsAuthenticated);
     }
 
-    private string EntraToken(string issuer, string callerClaim, string caller, string ver = "2.0") =>
-        TestTokens.Channel(Key, issuer: issuer, serviceUrl: null,
-            extraClaims: new Dictionary<string, object> { ["ver"] = ver, [callerClaim] = caller, ["tid"] = TestTokens.TenantId });
+    private string EntraToken(string issuer, string callerClaim, string caller, string ver = "2.0", IDictionary<string, object>? claims = null,
+        string? serviceUrl = null)
+    {
+        var all = new Dictionary<string, object> { ["ver"] = ver, [callerClaim] = caller, ["tid"] = TestTokens.TenantId, ["idtyp"] = "app" };
+        foreach (var (name, value) in claims ?? new Dictionary<string, object>()) all[name] = value;
+        return TestTokens.Channel(Key, issuer: issuer, serviceUrl: serviceUrl, extraClaims: all);
+    }
+
+    private static readonly string V2Issuer = $"https://login.microsoftonline.com/{TestTokens.TenantId}/v2.0";
+
+    [Fact]
+    public async Task Entra_path_accepts_only_app_tokens_whose_signed_serviceurl_matches()
+    {
+        Assert.Equal(AuthMode.Entra, (await Auth(EntraEnabled(), EntraToken(V2Issuer, "azp", TestTokens.AppId, serviceUrl: TestTokens.ServiceUrl))).Mode);
+
+        var delegated = EntraToken(V2Issuer, "azp", TestTokens.AppId, claims: new Dictionary<string, object> { ["scp"] = "access_as_user" });
+        Assert.False((await Auth(EntraEnabled(), delegated)).IsAuthenticated);
+        var userType = EntraToken(V2Issuer, "azp", TestTokens.AppId, claims: new Dictionary<string, object> { ["idtyp"] = "user" });
+        Assert.False((await Auth(EntraEnabled(), userType)).IsAuthenticated);
+        var noType = TestTokens.Channel(Key, issuer: V2Issuer, serviceUrl: null,
+            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = TestTokens.AppId, ["tid"] = TestTokens.TenantId });
+        Assert.False((await Auth(EntraEnabled(), noType)).IsAuthenticated);
+        var elsewhere = EntraToken(V2Issuer, "azp", TestTokens.AppId, serviceUrl: "https://smba.trafficmanager.net/emea/");
+        Assert.False((await Auth(EntraEnabled(), elsewhere)).IsAuthenticated);
+    }
 
     private BotRequestAuthenticator EntraEnabled() => Create(o =>
     {

@@ -29,6 +29,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             ["Bot:AppId"] = TestTokens.AppId,
             ["Bot:AllowUnauthenticatedLocal"] = localMode ? "true" : "false",
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId, // required outside Development
         }).Build());
         return services.BuildServiceProvider().GetRequiredService<IConnectorClient>();
     }
@@ -60,13 +61,52 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
-    public async Task Transient_statuses_are_retried(int status)
+    public async Task Transient_statuses_are_retried_for_an_update(int status)
     {
         _connector.Then(status);
         _connector.Then(status);
-        var sent = await Client().ReplyAsync(ServiceUrl, "a:chat", "1485983408511", Text("hi"), CancellationToken.None);
+        var sent = await Client().UpdateAsync(ServiceUrl, "a:chat", "1485983408511", Text("hi"), CancellationToken.None);
         Assert.Equal("ok", sent.Id);
         Assert.Equal(3, _connector.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(429)]
+    public async Task A_send_Teams_did_not_carry_out_is_retried(int status)
+    {
+        _connector.Then(status);
+        var sent = await Client().ReplyAsync(ServiceUrl, "a:chat", "1485983408511", Text("hi"), CancellationToken.None);
+        Assert.Equal("ok", sent.Id);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_send_that_may_have_reached_Teams_is_not_sent_again(int status)
+    {
+        _connector.Then(status);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client().ReplyAsync(ServiceUrl, "a:chat", "1485983408511", Text("hi"), CancellationToken.None));
+        Assert.Equal(status, (int)error.Status);
+        Assert.Single(_connector.Requests);
+        _connector.Then(status);
+        await Assert.ThrowsAsync<ConnectorException>(() => Client().SendAsync(ServiceUrl, "a:chat", Text("hi"), CancellationToken.None));
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_send_to_a_host_that_refuses_the_connection_is_retried()
+    {
+        // Nothing listens on the port: the request never left, so sending it again cannot post it twice.
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<HttpRequestException>(() => Client().SendAsync($"http://127.0.0.1:{port}/_connector", "a:chat", Text("hi"), CancellationToken.None));
+        Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(400), $"gave up after {watch.Elapsed}: not retried");
     }
 
     [Fact]
@@ -77,7 +117,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             _connector.Then(503);
         }
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client().SendAsync(ServiceUrl, "a:chat", Text("hi"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client().UpdateAsync(ServiceUrl, "a:chat", "1", Text("hi"), CancellationToken.None));
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.Status);
         Assert.Equal(4, _connector.Requests.Count);
     }
@@ -205,7 +245,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment("Production"));
-        services.AddTeamsProtocol(new ConfigurationBuilder().Build());
+        services.AddTeamsProtocol(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId, // required outside Development
+        }).Build());
         var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
         Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));
     }
@@ -224,6 +267,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             // As Bicep writes it: Bot__AllowedServiceUrlHosts, comma-separated.
             ["Bot:AllowedServiceUrlHosts"] = "smba.example-sovereign.net, *.contoso.example",
+            ["Bot:AllowedTenantIds:0"] = TestTokens.TenantId,
         }).Build());
         var policy = services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
         Assert.Equal(allowed, policy.IsAllowed(new Uri(url)));

@@ -82,8 +82,27 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
             message.Subject ?? "", body, headers, message.Date == DateTimeOffset.MinValue ? time.GetUtcNow() : message.Date);
     }
 
-    private static string? StripTags(string? html) =>
-        html is null ? null : System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ", default, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Each tag becomes a space, as <c>&lt;[^&gt;]*&gt;</c> would make it, in one linear pass: that regex retries from every
+    /// '&lt;' of an unclosed run, and a mail of '&lt;'s timed it out and stopped the folder on that file.
+    /// </summary>
+    private static string? StripTags(string? html)
+    {
+        if (html is null) return null;
+        var text = new System.Text.StringBuilder(html.Length);
+        var tagStart = -1;
+        for (var i = 0; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (tagStart < 0 && c == '<') tagStart = i;
+            else if (tagStart >= 0 && c == '>') { text.Append(' '); tagStart = -1; }
+            else if (tagStart < 0) text.Append(c);
+        }
+
+        // An unclosed '<' is text, as the regex left it (its first character, then the rest scanned again).
+        if (tagStart >= 0) text.Append(html, tagStart, html.Length - tagStart);
+        return text.ToString();
+    }
 
     private string MoveTo(string file, string folder)
     {

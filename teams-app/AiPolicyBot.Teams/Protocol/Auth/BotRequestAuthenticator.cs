@@ -12,7 +12,9 @@ namespace AiPolicyBot.Teams.Protocol.Auth;
 /// Checks in order: channelId allowed → Bearer header → classify by issuer without trusting the token →
 /// signature (RS256/384/512, key by kid, one forced key refresh on an unknown kid), issuer, audience, lifetime (5 min
 /// skew) → the key's endorsements contain the activity's channelId → the serviceurl claim equals the activity's
-/// serviceUrl. Anything else is rejected; the reason goes to the log, never to the caller.
+/// serviceUrl. Entra tokens (only when enabled): our tenant's issuer, our app id as the caller, an app-only token
+/// (idtyp "app", no scp) and, when signed, a serviceurl equal to the activity's. Anything else is rejected; the reason
+/// goes to the log, never to the caller.
 /// </summary>
 public sealed class BotRequestAuthenticator(
     IOptions<BotOptions> options,
@@ -97,7 +99,7 @@ public sealed class BotRequestAuthenticator(
 
         if (_options.EnableEntraTokens && _entraParameters.AcceptsIssuer(issuer))
         {
-            return await ValidateEntraTokenAsync(token, ct);
+            return await ValidateEntraTokenAsync(token, activity, ct);
         }
 
         return AuthResult.Reject($"issuer '{issuer}' is not accepted");
@@ -183,7 +185,7 @@ public sealed class BotRequestAuthenticator(
         return ChannelAccepted;
     }
 
-    private async ValueTask<AuthResult> ValidateEntraTokenAsync(JsonWebToken token, CancellationToken ct)
+    private async ValueTask<AuthResult> ValidateEntraTokenAsync(JsonWebToken token, Activity activity, CancellationToken ct)
     {
         var source = keySources.Entra;
         var keys = await source.GetAsync(ct);
@@ -213,9 +215,31 @@ public sealed class BotRequestAuthenticator(
         }
 
         var caller = token.TryGetPayloadValue<string>(callerClaim, out var c) ? c : null;
-        return string.Equals(caller, _options.AppId, StringComparison.OrdinalIgnoreCase)
-            ? EntraAccepted
-            : AuthResult.Reject($"Entra token {callerClaim} is not our app id");
+        if (!string.Equals(caller, _options.AppId, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthResult.Reject($"Entra token {callerClaim} is not our app id");
+        }
+
+        // An app's own token, never a user's: a delegated token carries scp, an app-only one idtyp "app" (the
+        // optional claim the app registration must emit, docs/security.md).
+        if (token.TryGetPayloadValue<object>("scp", out _))
+        {
+            return AuthResult.Reject("Entra token is delegated (scp), not an app token");
+        }
+
+        if (!(token.TryGetPayloadValue<string>("idtyp", out var idtyp) && string.Equals(idtyp, "app", StringComparison.Ordinal)))
+        {
+            return AuthResult.Reject("Entra token idtyp is not 'app'");
+        }
+
+        // As on the channel path: a signed serviceurl must be the one our replies go to.
+        if (token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl)
+            && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthResult.Reject("serviceurl claim does not match the activity's serviceUrl");
+        }
+
+        return EntraAccepted;
     }
 
     private static string[] EntraIssuers(BotOptions options)

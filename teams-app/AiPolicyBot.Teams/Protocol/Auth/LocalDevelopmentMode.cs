@@ -41,6 +41,19 @@ public sealed class BotOptionsValidator(IHostEnvironment environment) : IValidat
             errors.Add("Bot:ClientSecret must not be set when Bot:AppType is UserAssignedMSI.");
         }
 
+        // Tenant pinning is the one check that keeps other organisations' Teams users out: a deployment must name
+        // the tenants it serves, and a typo must fail here rather than turn every real activity away.
+        if (!environment.IsDevelopment() && options.AllowedTenantIds.Count == 0)
+        {
+            errors.Add($"Bot:AllowedTenantIds is empty in the '{environment.EnvironmentName}' environment; name the Entra tenant(s) the bot serves.");
+        }
+
+        var notGuids = options.AllowedTenantIds.Where(t => !Guid.TryParse(t, out _)).ToList();
+        if (notGuids.Count > 0)
+        {
+            errors.Add($"Bot:AllowedTenantIds must hold Entra tenant ids (GUIDs); not one: '{string.Join("', '", notGuids)}'.");
+        }
+
         if (options.MaxBodyBytes <= 0 || options.TurnBudget <= TimeSpan.Zero || options.MessageExtensionBudget <= TimeSpan.Zero)
         {
             errors.Add("Bot:MaxBodyBytes, Bot:TurnBudget and Bot:MessageExtensionBudget must be positive.");

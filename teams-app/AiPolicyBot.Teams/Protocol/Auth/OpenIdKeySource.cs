@@ -9,16 +9,22 @@ namespace AiPolicyBot.Teams.Protocol.Auth;
 /// refreshed automatically every 12 h, and on demand (unknown kid) at most once every 5 min, so a flood of tokens with
 /// made-up key ids cannot hammer the metadata endpoint. Keys and endorsements come from one JWKS read, so they always
 /// agree. One instance per metadata URL, singleton for the process; concurrent callers share one fetch.
+/// When a fetch fails, the next one waits (30 s, doubling to 15 min): meanwhile requests get the keys already held
+/// (they rotate slowly), or at once an error when there are none yet, instead of each waiting on a dead endpoint.
 /// </summary>
 public sealed class OpenIdKeySource(
     string metadataUrl, HttpClient http, TimeProvider clock, ILogger logger)
 {
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
     public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(15);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SigningKeySet? _current;
     private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+    private long _nextAttemptTicks; // UTC ticks before which no fetch is tried after a failure (0: no failure)
+    private int _failures;
 
     public string MetadataUrl => metadataUrl;
 
@@ -27,10 +33,14 @@ public sealed class OpenIdKeySource(
     {
         // The answer on every request but the first in 12 h: no async state machine, no Task allocation.
         var snapshot = _current;
-        return snapshot is not null && clock.GetUtcNow() - snapshot.FetchedAt < AutomaticRefreshInterval
+        return snapshot is not null && (!IsDue(snapshot) || WaitingAfterFailure())
             ? ValueTask.FromResult(snapshot)
             : new ValueTask<SigningKeySet>(LoadAsync(ct));
     }
+
+    private bool IsDue(SigningKeySet keys) => clock.GetUtcNow() - keys.FetchedAt >= AutomaticRefreshInterval;
+
+    private bool WaitingAfterFailure() => clock.GetUtcNow().UtcTicks < Volatile.Read(ref _nextAttemptTicks);
 
     private async Task<SigningKeySet> LoadAsync(CancellationToken ct)
     {
@@ -38,19 +48,36 @@ public sealed class OpenIdKeySource(
         try
         {
             var snapshot = _current;
-            if (snapshot is not null && clock.GetUtcNow() - snapshot.FetchedAt < AutomaticRefreshInterval)
+            if (snapshot is not null && (!IsDue(snapshot) || WaitingAfterFailure()))
             {
                 return snapshot;
             }
 
+            if (WaitingAfterFailure())
+            {
+                throw new KeysUnavailableException(metadataUrl);
+            }
+
             try
             {
-                return _current = await FetchAsync(ct);
+                var fresh = _current = await FetchAsync(ct);
+                _failures = 0;
+                Volatile.Write(ref _nextAttemptTicks, 0);
+                return fresh;
             }
-            catch (Exception e) when (snapshot is not null && e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                var delay = RetryDelay(++_failures);
+                Volatile.Write(ref _nextAttemptTicks, (clock.GetUtcNow() + delay).UtcTicks);
+                if (snapshot is null)
+                {
+                    logger.LogError(e, "OpenID keys could not be loaded from {MetadataUrl}; next try in {Delay}", metadataUrl, delay);
+                    throw;
+                }
+
                 // Keep serving the old keys while the metadata endpoint is down; keys rotate slowly.
-                logger.LogWarning(e, "OpenID key refresh failed for {MetadataUrl}; using keys from {FetchedAt}", metadataUrl, snapshot.FetchedAt);
+                logger.LogWarning(e, "OpenID key refresh failed for {MetadataUrl}; using keys from {FetchedAt}, next try in {Delay}",
+                    metadataUrl, snapshot.FetchedAt, delay);
                 return snapshot;
             }
         }
@@ -99,6 +126,10 @@ public sealed class OpenIdKeySource(
         }
     }
 
+    /// <summary>30 s after the first failure, doubling with each further one, at most 15 min.</summary>
+    private static TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(failures - 1, 10)));
+
     private async Task<SigningKeySet> FetchAsync(CancellationToken ct)
     {
         var metadataUri = new Uri(metadataUrl);
@@ -139,3 +170,7 @@ public sealed class OpenIdKeySource(
         return await response.Content.ReadAsStringAsync(ct);
     }
 }
+
+/// <summary>No keys are held and the metadata endpoint failed recently: the token cannot be judged (HTTP 503).</summary>
+public sealed class KeysUnavailableException(string metadataUrl)
+    : Exception($"No signing keys from {metadataUrl} yet; the last fetch failed and the next is not due.");

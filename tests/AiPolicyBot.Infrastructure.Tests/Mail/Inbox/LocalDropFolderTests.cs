@@ -53,6 +53,30 @@ public class LocalDropFolderTests
     }
 
     [Fact]
+    public async Task An_html_mail_of_unclosed_tags_is_triaged_and_does_not_hold_the_folder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        var html = new MimeMessage();
+        html.From.Add(MailboxAddress.Parse("sam.teacher@oak.academy.example"));
+        html.Subject = "Tags";
+        html.MessageId = "tags-1@oak.example";
+        html.Body = new TextPart("html") { Text = "<p>Hello</p>" + new string('<', 100_000) };
+        using (var s = new MemoryStream())
+        {
+            html.WriteTo(s);
+            await DropAsync(root, "a-tags.eml", System.Text.Encoding.UTF8.GetString(s.ToArray()));
+        }
+
+        await DropAsync(root, "b-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(2, await bed.NewDropFolder().RunAsync(default));
+        Assert.Empty(Directory.GetFiles(Path.Combine(root, "inbox")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "toolRequest", "b-request.eml")));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task The_same_mail_dropped_twice_is_triaged_once_and_unreadable_files_are_set_aside()
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
