@@ -117,6 +117,20 @@ public sealed class StaffMessageHandlerTests
     }
 
     [Fact]
+    public async Task My_gamma_request_puts_that_request_first()
+    {
+        var gamma = ConversationSamples.Request(Policy.Tier.TrustApproval, "Gamma") with { Reference = "AIP-2026-0041" };
+        var newer = ConversationSamples.Request(Policy.Tier.TrustApproval) with { SubmittedAt = gamma.SubmittedAt.AddDays(3) };
+        _h.Requests.Setup(r => r.ListByRequesterAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new Versioned<ToolRequest>(newer, "v1"), new Versioned<ToolRequest>(gamma, "v1")]);
+
+        var plain = CardText(await Say("what's happening with my requests?"));
+        Assert.True(plain.IndexOf("AIP-2026-0042", StringComparison.Ordinal) < plain.IndexOf("AIP-2026-0041", StringComparison.Ordinal), "newest first");
+        var text = CardText(await Say("where's my gamma request up to?"));
+        Assert.True(text.IndexOf("AIP-2026-0041", StringComparison.Ordinal) < text.IndexOf("AIP-2026-0042", StringComparison.Ordinal), "the Gamma request first");
+    }
+
+    [Fact]
     public async Task Training_done_records_an_attestation_and_updates_the_cache()
     {
         var text = CardText(await Say("I've done the Copilot training"));
