@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Cards.Conversation;
@@ -23,7 +24,8 @@ public sealed class RegisterNotSetUpTests
     };
 
     private static StaffMessageHandler Handler(ConversationHarness h) => new(h.Conversation,
-        [new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand()), new ListApprovedResponder(h.Conversation),
+        [new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand(), new StaffAcademies(new InMemoryStaffAcademyStore())),
+         new ListApprovedResponder(h.Conversation, new StaffAcademies(new InMemoryStaffAcademyStore())),
          new OtherResponder(Options.Create(Contacts), h.Conversation.Register)],
         NullLogger<StaffMessageHandler>.Instance, Options.Create(Contacts));
 
