@@ -32,17 +32,17 @@ internal static class Tuning
             var plain = predictions.Count(p => p.Scores[0].Intent == p.Label);
             Console.WriteLine($"{o}: top-1 {100.0 * plain / predictions.Count:F1} %");
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.8 })
-            foreach (var temperature in new[] { 0.6, 1.0 })
-            {
-                var (right, clarify) = (0, 0);
-                foreach (var (scores, label) in predictions)
+                foreach (var temperature in new[] { 0.6, 1.0 })
                 {
-                    var (ok, asked) = Judge(Rescale(scores, temperature), label, t);
-                    if (ok) right++;
-                    if (asked) clarify++;
+                    var (right, clarify) = (0, 0);
+                    foreach (var (scores, label) in predictions)
+                    {
+                        var (ok, asked) = Judge(Rescale(scores, temperature), label, t);
+                        if (ok) right++;
+                        if (asked) clarify++;
+                    }
+                    Console.WriteLine($"   clarify below {t} (T={temperature}): intent {100.0 * right / predictions.Count:F1} %, clarifications {100.0 * clarify / predictions.Count:F1} %");
                 }
-                Console.WriteLine($"   clarify below {t} (T={temperature}): intent {100.0 * right / predictions.Count:F1} %, clarifications {100.0 * clarify / predictions.Count:F1} %");
-            }
         }
     }
 

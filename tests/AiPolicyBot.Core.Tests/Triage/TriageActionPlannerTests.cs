@@ -76,9 +76,16 @@ public class TriageActionPlannerTests
     {
         var record = new TriageRecord
         {
-            Key = new string('a', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example",
-            Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example", ReceivedAt = DateTimeOffset.UnixEpoch,
-            Category = TriageCategory.Breach, Confidence = 0.9, State = TriageRecordState.Acted, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Key = new string('a', 64),
+            Source = "graph",
+            SourceId = "id",
+            FromAddress = "sam@oak.example",
+            Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            Category = TriageCategory.Breach,
+            Confidence = 0.9,
+            State = TriageRecordState.Acted,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
         var alert = TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(record, DateTimeOffset.UnixEpoch), record, settings);
@@ -102,9 +109,17 @@ public class TriageActionPlannerTests
     {
         var record = new TriageRecord
         {
-            Key = new string('c', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example", Subject = "Class list",
-            ReceivedAt = DateTimeOffset.UnixEpoch, Category = TriageCategory.Breach, Confidence = 0.9, Signals = ["breach:confident"],
-            State = TriageRecordState.Acted, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Key = new string('c', 64),
+            Source = "graph",
+            SourceId = "id",
+            FromAddress = "sam@oak.example",
+            Subject = "Class list",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            Category = TriageCategory.Breach,
+            Confidence = 0.9,
+            Signals = ["breach:confident"],
+            State = TriageRecordState.Acted,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         var possible = record with { Confidence = 0.3, Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"] };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");

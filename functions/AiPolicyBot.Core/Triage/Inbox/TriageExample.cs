@@ -47,8 +47,14 @@ public sealed record TriageExample(string SenderDomain, string Subject, string N
         var mail = ToMail();
         return JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["id"] = id, ["from"] = mail.From, ["to"] = null, ["subject"] = mail.Subject, ["body"] = mail.Body,
-            ["headers"] = mail.Headers, ["expected"] = expected.WireName(), ["notes"] = notes,
+            ["id"] = id,
+            ["from"] = mail.From,
+            ["to"] = null,
+            ["subject"] = mail.Subject,
+            ["body"] = mail.Body,
+            ["headers"] = mail.Headers,
+            ["expected"] = expected.WireName(),
+            ["notes"] = notes,
         });
     }
 

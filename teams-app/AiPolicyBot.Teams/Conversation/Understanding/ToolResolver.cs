@@ -139,7 +139,10 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             if (registerNames.Contains(ToolNames.Normalise(p.Name)) || registerVendors.Contains(ToolNames.Normalise(p.Name))) continue;
             var entry = new RegisterEntry
             {
-                Id = CataloguePrefix + i, Name = p.Name, Vendor = p.Vendor, Status = RegisterStatus.NotAssessed,
+                Id = CataloguePrefix + i,
+                Name = p.Name,
+                Vendor = p.Vendor,
+                Status = RegisterStatus.NotAssessed,
                 Aliases = p.Aliases.Concat(p.Misspellings).Concat(p.VendorPhrases).Where(a => !registerNames.Contains(ToolNames.Normalise(a))).ToList(),
             };
             entries.Add(entry);
