@@ -41,6 +41,8 @@ step() { # step NAME COMMAND...
 }
 
 step "build" dotnet build AiPolicyBot.sln -c Release -nologo -clp:ErrorsOnly
+# Layout as .editorconfig says (whitespace and usings; the build already enforces code style and analyzers).
+step "format" dotnet format whitespace AiPolicyBot.sln --verify-no-changes -v q
 for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   # A project still waiting for its part's tests is reported, not counted (an empty run would fail as "no tests").

@@ -73,8 +73,10 @@ public class TriagePreviewTests(LocalHostFactory factory) : IClassFixture<LocalH
             var row = JsonDocument.Parse(line).RootElement;
             var request = JsonSerializer.Serialize(new
             {
-                from = row.GetProperty("from").GetString(), to = row.GetProperty("to").GetString(),
-                subject = row.GetProperty("subject").GetString(), body = row.GetProperty("body").GetString(),
+                from = row.GetProperty("from").GetString(),
+                to = row.GetProperty("to").GetString(),
+                subject = row.GetProperty("subject").GetString(),
+                body = row.GetProperty("body").GetString(),
                 headers = row.GetProperty("headers"),
             });
             var (status, body) = await PostAsync(request);

@@ -6,10 +6,13 @@ using AiPolicyBot.Tools.IntentTraining;
 // Reads Conversation/Data/chat-train.jsonl from the source tree (not the embedded copy, which may be a build behind),
 // fits the temperature by 5-fold cross-validation, trains on every row and writes the model and its info file.
 // Deterministic: the same data gives the same model (fixed seed, one training thread; IntentModelTests).
+// Then prints the development figures: the held-out tenth and cross-author (CrossAuthor; `-- figures` prints only them).
 // dotnet run -c Release --project tools/IntentTraining -- tune
 //   prints 5-fold cross-validated intent accuracy (with clarifications) for a few settings and thresholds; writes nothing.
 var tune = args.Length > 0 && args[0] == "tune";
-var root = args.Length > (tune ? 1 : 0) ? args[tune ? 1 : 0] : Directory.GetCurrentDirectory();
+var figuresOnly = args.Length > 0 && args[0] == "figures";
+var mode = tune || figuresOnly ? 1 : 0;
+var root = args.Length > mode ? args[mode] : Directory.GetCurrentDirectory();
 var dataPath = Path.Combine(root, IntentModelFiles.TrainingDataPath);
 if (!File.Exists(dataPath))
 {
@@ -21,6 +24,11 @@ var rows = ChatExample.ParseLines(System.Text.Encoding.UTF8.GetString(bytes).Spl
 if (tune)
 {
     Tuning.Run(rows);
+    return 0;
+}
+if (figuresOnly)
+{
+    CrossAuthor.Print(rows);
     return 0;
 }
 var sw = Stopwatch.StartNew();
@@ -40,4 +48,5 @@ var info = new IntentModelInfo
 };
 File.WriteAllText(Path.Combine(root, IntentModelFiles.InfoPath), info.ToJson() + "\n");
 Console.WriteLine($"wrote {IntentModelFiles.ModelPath} and {IntentModelFiles.InfoPath}");
+CrossAuthor.Print(rows);
 return 0;

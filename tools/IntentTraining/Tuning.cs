@@ -32,28 +32,37 @@ internal static class Tuning
             var plain = predictions.Count(p => p.Scores[0].Intent == p.Label);
             Console.WriteLine($"{o}: top-1 {100.0 * plain / predictions.Count:F1} %");
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.8 })
-            foreach (var temperature in new[] { 0.6, 1.0 })
-            {
-                int right = 0, clarify = 0;
-                foreach (var (scores, label) in predictions)
+                foreach (var temperature in new[] { 0.6, 1.0 })
                 {
-                    var s = Rescale(scores, temperature);
-                    var top = s[0];
-                    if (top.Probability >= t || top.Intent == "other") { if (top.Intent == label) right++; continue; }
-                    var offered = new List<string>();
-                    foreach (var x in s)
+                    var (right, clarify) = (0, 0);
+                    foreach (var (scores, label) in predictions)
                     {
-                        if (x.Intent == "other") continue;
-                        if (offered.Count >= 2 && x.Probability < 0.08) break;
-                        offered.Add(x.Intent);
-                        if (offered.Count == 4) break;
+                        var (ok, asked) = Judge(Rescale(scores, temperature), label, t);
+                        if (ok) right++;
+                        if (asked) clarify++;
                     }
-                    clarify++;
-                    if (offered.Contains(label)) right++;
+                    Console.WriteLine($"   clarify below {t} (T={temperature}): intent {100.0 * right / predictions.Count:F1} %, clarifications {100.0 * clarify / predictions.Count:F1} %");
                 }
-                Console.WriteLine($"   clarify below {t} (T={temperature}): intent {100.0 * right / predictions.Count:F1} %, clarifications {100.0 * clarify / predictions.Count:F1} %");
-            }
         }
+    }
+
+    /// <summary>
+    /// As the bot decides (MessageUnderstanding.Decide): the top intent when its probability reaches the threshold or
+    /// it is "other"; else a clarification offering 2–4 intents (never "other"), right when the label is among them.
+    /// </summary>
+    public static (bool Right, bool Clarified) Judge(IntentScore[] s, string label, double threshold)
+    {
+        var top = s[0];
+        if (top.Probability >= threshold || top.Intent == "other") return (top.Intent == label, false);
+        var offered = new List<string>();
+        foreach (var x in s)
+        {
+            if (x.Intent == "other") continue;
+            if (offered.Count >= 2 && x.Probability < 0.08) break;
+            offered.Add(x.Intent);
+            if (offered.Count == 4) break;
+        }
+        return offered.Count < 2 ? (top.Intent == label, false) : (offered.Contains(label), true);
     }
 
     private static IntentScore[] Rescale(IntentScore[] scores, double t)

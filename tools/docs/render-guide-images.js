@@ -28,6 +28,10 @@ const CARDS = {
   'my-requests': 'my requests',
   'message-extension-result': 'message-extension search result',
   'dpo-breach-alert': 'the DPO\'s urgent alert',
+  'everyday-help': '"wat can u do"',
+  'everyday-unknown-lower-case': '"is perplexity ok for researching my year 9 history topic?"',
+  'everyday-filtered-list': '"which tools r approved for marking?"',
+  'everyday-status-chaser': '"any news on my request? been waiting ages"',
 };
 const SCREENSHOTS = ['ui-chatgpt-answer.png', 'ui-approved-tools.png',
   // The register tab (tests/e2e/08-register-tab.test.js).

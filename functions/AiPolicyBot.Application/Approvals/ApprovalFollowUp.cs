@@ -78,7 +78,7 @@ public sealed class ApprovalFollowUp(
         var key = $"{request.Reference}|tell|{request.State}|{request.Decisions.Count}|{request.AnsweredQuestions.Count}";
         switch (e.Kind)
         {
-            case RequestEventKind.InformationProvided when request.AnsweredQuestions.LastOrDefault() is { } answered:
+            case RequestEventKind.InformationProvided when request.AnsweredQuestions is [.., var answered]:
                 await OnceAsync(key, () => notices.AnswerReceivedAsync(answered.AskedById, request, ct), ct);
                 break;
             case RequestEventKind.InformationRequested:

@@ -100,7 +100,8 @@ public sealed class RegisterAdministration(IRegisterBatchStore store, RegisterAu
     private async Task<PutOutcome> ConflictAsync(string id, CancellationToken ct)
     {
         var current = await store.GetAsync(id, ct);
-        var last = (await audit.HistoryAsync(id, ct)).FirstOrDefault();
+        var history = await audit.HistoryAsync(id, ct);
+        var last = history.Count > 0 ? history[0] : null;
         return new PutOutcome.Conflict(current, last);
     }
 

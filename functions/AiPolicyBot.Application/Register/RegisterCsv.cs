@@ -21,6 +21,7 @@ public static class RegisterCsv
         "policySections", "version",
     ];
 
+    private static readonly string[] RequiredColumns = ["id", "name", "status"];
     private static readonly HashSet<string> ListColumns = ["aliases", "academies", "useCategories", "conditions", "policySections"];
     private static readonly HashSet<string> ScopeColumns = ["users", "minYearGroup", "dataAllowed", "academies", "useCategories"];
     public const int MaxRecordBytes = 64 * 1024;
@@ -69,7 +70,7 @@ public static class RegisterCsv
             var unknown = headers.Where(h => !Columns.Contains(h, StringComparer.Ordinal)).ToList();
             if (unknown.Count > 0)
                 errors.Add(new ImportError(1, "header", "has unknown columns: " + string.Join(", ", unknown.Select(u => u.Length > 40 ? u[..40] + "…" : u))));
-            foreach (var required in new[] { "id", "name", "status" }.Where(r => !headers.Contains(r)))
+            foreach (var required in RequiredColumns.Where(r => !headers.Contains(r)))
                 errors.Add(new ImportError(1, "header", $"needs a \"{required}\" column"));
             if (errors.Count > 0) return rows;
 

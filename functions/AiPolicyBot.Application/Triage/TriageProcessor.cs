@@ -34,7 +34,7 @@ public sealed class TriageProcessor(
     {
         var triage = mail.ToTriage();
         var result = classifier().Classify(triage);
-        var fresh = NewRecord(mail, result, TriageActionPlanner.MustNotReply(triage, options));
+        var fresh = NewRecord(mail, result, TriageActionPlanner.MustNotReply(triage, options)) with { Example = TriageExample.From(triage) };
         var (current, inserted) = await records.InsertOrGetAsync(fresh, ct);
         if (current.Value.State is TriageRecordState.Done or TriageRecordState.Failed)
             return (TriageOutcome.AlreadyDone, current.Value);

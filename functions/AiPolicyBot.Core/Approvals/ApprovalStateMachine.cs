@@ -101,7 +101,7 @@ public static class ApprovalStateMachine
         var answer = Clean(c.Answer);
         if (!Same(request.RequesterId, c.Actor.Id)) return new TransitionResult(TransitionStatus.NotAllowed, request);
         if (request.State != RequestState.MoreInformationRequested || request.OpenQuestion is null)
-            return request.AnsweredQuestions.LastOrDefault()?.Answer == answer && answer is not null
+            return (request.AnsweredQuestions is [.., var last] ? last.Answer : null) == answer && answer is not null
                 ? new TransitionResult(TransitionStatus.Repeated, request)
                 : new TransitionResult(TransitionStatus.NotApplicable, request, Problem: "No question is waiting for an answer.");
         if (answer is null) return Invalid(request, "answer", "Write your answer to the approver's question.");

@@ -72,8 +72,11 @@ public static class RegisterEntryParser
                 }
                 scope = new RegisterScope
                 {
-                    Users = users, MinYearGroup = minYear, DataAllowed = dataAllowed,
-                    Academies = academies, UseCategories = useCategories,
+                    Users = users,
+                    MinYearGroup = minYear,
+                    DataAllowed = dataAllowed,
+                    Academies = academies,
+                    UseCategories = useCategories,
                 };
             }
         }
@@ -81,10 +84,21 @@ public static class RegisterEntryParser
         if (errors.Count > before) return null;
         return new RegisterEntry
         {
-            Id = id!, Name = name!, Status = status!.Value, Vendor = vendor, Edition = edition,
-            Aliases = aliases ?? [], Conditions = conditions ?? [], ReviewBy = reviewBy, Scope = scope,
-            DecisionReason = decisionReason, AccessMode = accessMode, TrainingUrl = trainingUrl, DecidedBy = decidedBy,
-            DecidedOn = decidedOn, PolicySections = policySections ?? [],
+            Id = id!,
+            Name = name!,
+            Status = status!.Value,
+            Vendor = vendor,
+            Edition = edition,
+            Aliases = aliases ?? [],
+            Conditions = conditions ?? [],
+            ReviewBy = reviewBy,
+            Scope = scope,
+            DecisionReason = decisionReason,
+            AccessMode = accessMode,
+            TrainingUrl = trainingUrl,
+            DecidedBy = decidedBy,
+            DecidedOn = decidedOn,
+            PolicySections = policySections ?? [],
         };
     }
 

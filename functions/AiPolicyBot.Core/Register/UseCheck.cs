@@ -8,7 +8,8 @@ public sealed record UseQuestion(
     bool PersonalData = false,
     bool LearnersUse = false,
     YearGroup? YoungestYearGroup = null,
-    UseCategory? UseCategory = null);
+    UseCategory? UseCategory = null,
+    string? Academy = null);
 
 /// <summary>The answer to "can I use this tool (for this)?" for one person, before any request.</summary>
 public enum UseVerdict
@@ -32,6 +33,12 @@ public sealed record ScopeGap(string Text, string PolicySection);
 
 public sealed record UseAssessment(UseVerdict Verdict, RegisterEntry Entry, IReadOnlyList<ScopeGap> Gaps, bool DataAllowed, bool TrainingRequired, bool TrainingDone)
 {
+    /// <summary>
+    /// The academies an approval is limited to when the person's academy is not known: the answer must say so
+    /// rather than a plain "yes" (empty when the approval covers every academy or the academy was known).
+    /// </summary>
+    public IReadOnlyList<string> OnlyAtAcademies { get; init; } = [];
+
     /// <summary>The policy section that applies to this answer.</summary>
     public string PolicySection => Verdict switch
     {
@@ -77,9 +84,14 @@ public static class UseCheck
             gaps.Add(new ScopeGap($"learners must be in {YearName(min)} or above", "5.1"));
         if (question.UseCategory is { } use && entry.Scope.UseCategories is { } uses && !uses.Contains(use))
             gaps.Add(new ScopeGap("it is not approved for this kind of use", "3.4"));
+        // An approval limited to some academies is a "yes" only at those; asked trust-wide ("trust"), it is not.
+        var onlyAt = entry.Scope.Academies is { Count: > 0 } academies ? academies : null;
+        if (onlyAt is not null && question.Academy is { } academy && !onlyAt.Contains(academy, StringComparer.OrdinalIgnoreCase))
+            gaps.Add(new ScopeGap("it is approved only at " + string.Join(", ", onlyAt) + ", not at " + academy, "3.4"));
         if (gaps.Count > 0) return Result(UseVerdict.NotForThisUse, gaps);
 
-        return Result(trainingRequired && !trainingDone ? UseVerdict.AllowedAfterTraining : UseVerdict.Allowed);
+        var verdict = Result(trainingRequired && !trainingDone ? UseVerdict.AllowedAfterTraining : UseVerdict.Allowed);
+        return onlyAt is not null && question.Academy is null ? verdict with { OnlyAtAcademies = onlyAt } : verdict;
     }
 
     public static string YearName(YearGroup y) => y switch

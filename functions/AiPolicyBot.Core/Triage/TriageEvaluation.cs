@@ -61,5 +61,11 @@ public sealed record TriageEvaluation(
         return sb.ToString();
     }
 
+    /// <summary>One Markdown table row's cells: breach R and P, complaint R, marketing P, macro-F1, needsHuman, possible breaches.</summary>
+    public string SummaryCells() =>
+        $"{F(PerClass[TriageCategory.Breach].Recall)} | {F(PerClass[TriageCategory.Breach].Precision)} | {F(PerClass[TriageCategory.Complaint].Recall)} | " +
+        $"{F(PerClass[TriageCategory.Marketing].Precision)} | {F(MacroF1)} | {(AbstainRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} % | " +
+        $"{Items.Count(i => i.Result.Signals.Contains("breach:possible"))}";
+
     private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 }

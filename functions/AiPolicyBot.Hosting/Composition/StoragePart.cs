@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Storage;
@@ -40,6 +41,7 @@ public static class StoragePart
         services.AddSingleton<TableReferenceCounter>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();
+        services.AddSingleton<IStaffAcademyStore, TableStaffAcademyStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;

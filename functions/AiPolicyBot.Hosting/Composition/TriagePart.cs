@@ -21,7 +21,7 @@ public static class TriagePart
 /// <summary>
 /// Loads the committed triage model once, on first use (TriageClassifiers.Service: the same classifier the scoring
 /// tool measures; docs/triage-quality.md). The register gazetteer comes from "Triage:KnownTools" (names, aliases, vendors); until the register snapshot is
-/// wired in, the demo register's names (docs/spec/http-api.md) are the default.
+/// wired in, the demo register's names (docs/policy-and-register.md) are the default.
 /// </summary>
 public sealed class TriageClassifierProvider(IOptions<TriageOptions> options, IConfiguration configuration)
 {

@@ -39,7 +39,8 @@ public static class RegisterView
             ["usesText"] = e.Scope.UseCategories is { } ucs ? string.Join(", ", ucs.Select(PlainWords.UseCategory)) : "Any use within the conditions",
             ["conditions"] = new JsonArray(e.Conditions.Select(c => (JsonNode?)new JsonObject
             {
-                ["code"] = c, ["text"] = ConditionDescriptions.Describe(c),
+                ["code"] = c,
+                ["text"] = ConditionDescriptions.Describe(c),
             }).ToArray()),
             ["trainingUrl"] = e.TrainingUrl,
             ["decisionReason"] = e.DecisionReason,

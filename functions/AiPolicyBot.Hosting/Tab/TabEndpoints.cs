@@ -42,7 +42,9 @@ public static class TabEndpoints
             ["localSignIn"] = people.Count > 0,
             ["people"] = new JsonArray(people.Select(p => (JsonNode?)new JsonObject
             {
-                ["id"] = p.Id, ["name"] = p.Name, ["roles"] = new JsonArray(p.Roles.Select(r => (JsonNode?)r).ToArray()),
+                ["id"] = p.Id,
+                ["name"] = p.Name,
+                ["roles"] = new JsonArray(p.Roles.Select(r => (JsonNode?)r).ToArray()),
             }).ToArray()),
         });
     }

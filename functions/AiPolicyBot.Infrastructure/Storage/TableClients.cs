@@ -17,6 +17,7 @@ public sealed class TableClients
         Audit = service.GetTableClient(options.TableName("Audit"));
         Idempotency = service.GetTableClient(options.TableName("Idempotency"));
         ConversationReferences = service.GetTableClient(options.TableName("ConversationReferences"));
+        StaffAcademies = service.GetTableClient(options.TableName("StaffAcademies"));
     }
 
     public TableClients(StorageOptions options) : this(StorageServiceClients.Tables(options), options) { }
@@ -28,8 +29,9 @@ public sealed class TableClients
     public TableClient Audit { get; }
     public TableClient Idempotency { get; }
     public TableClient ConversationReferences { get; }
+    public TableClient StaffAcademies { get; }
 
-    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences];
+    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies];
 
     public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
 

@@ -17,6 +17,18 @@ public sealed record ChatExample
     [JsonPropertyName("notes")] public string? Notes { get; init; }
 
     /// <summary>
+    /// Who wrote the row: "a" (the first author, the default) or "b" (the second, independent author). Training on one
+    /// author and scoring the other is the development measure that no single voice can flatter.
+    /// </summary>
+    [JsonPropertyName("author")] public string? Author { get; init; }
+
+    /// <summary>The author, "a" when the row does not say.</summary>
+    public string Writer => string.IsNullOrEmpty(Author) ? "a" : Author;
+
+    /// <summary>Written by hand, not a written variant of another row (variants carry <c>"source": "variant"</c>).</summary>
+    [JsonPropertyName("source")] public string? Source { get; init; }
+
+    /// <summary>
     /// The row a written variant was made from ("variant of chat-train-03140: …"), else the row's own id: variants of
     /// one sentence must fall on the same side of any split, or a held-out figure flatters the model.
     /// </summary>

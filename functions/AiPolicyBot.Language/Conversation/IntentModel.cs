@@ -23,7 +23,14 @@ public sealed class IntentModel
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly string[] _labels;
-    private readonly ConcurrentBag<PredictionEngine<IntentModelInput, IntentModelOutput>> _engines = [];
+    // One engine per concurrent caller, each with its own input and output rows, reused call after call: the hot path
+    // allocates only the prepared text and the returned scores.
+    private sealed record Slot(PredictionEngine<IntentModelInput, IntentModelOutput> Engine, IntentModelInput Input)
+    {
+        public IntentModelOutput Output = new();
+    }
+
+    private readonly ConcurrentBag<Slot> _engines = [];
 
     private IntentModel(MLContext ml, ITransformer model, double temperature)
     {
@@ -34,7 +41,7 @@ public sealed class IntentModel
         VBuffer<ReadOnlyMemory<char>> names = default;
         engine.OutputSchema["Score"].GetSlotNames(ref names);
         _labels = names.DenseValues().Select(n => n.ToString()).ToArray();
-        _engines.Add(engine);
+        _engines.Add(new Slot(engine, new IntentModelInput()));
     }
 
     /// <summary>Divides the log-probabilities before renormalising: above 1 softens, below 1 sharpens.</summary>
@@ -83,16 +90,19 @@ public sealed class IntentModel
     /// <summary>Every intent with its probability, most likely first.</summary>
     public IntentScore[] Predict(string text)
     {
-        if (!_engines.TryTake(out var engine)) engine = NewEngine();
-        float[] raw;
-        try { raw = engine.Predict(new IntentModelInput { Text = IntentText.Prepare(text) }).Score; }
-        finally { _engines.Add(engine); }
-        return Calibrate(raw);
+        if (!_engines.TryTake(out var slot)) slot = new Slot(NewEngine(), new IntentModelInput());
+        try
+        {
+            slot.Input.Text = IntentText.Prepare(text);
+            slot.Engine.Predict(slot.Input, ref slot.Output);
+            return Calibrate(slot.Output.Score);
+        }
+        finally { _engines.Add(slot); }
     }
 
     private IntentScore[] Calibrate(float[] raw)
     {
-        var p = new double[raw.Length];
+        Span<double> p = stackalloc double[raw.Length];
         var sum = 0.0;
         for (var i = 0; i < raw.Length; i++)
         {

@@ -17,9 +17,14 @@ public sealed class MlTriageModel : ITriageModel
     private readonly TriageCategory[] _slots;
     private readonly double _temperature;
     private readonly Lock _gate = new();
+    private readonly NaiveBayesTriageModel? _naiveBayes;
+    private readonly double _naiveBayesWeight;
 
-    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file)
+    /// <param name="naiveBayes">The naive Bayes layer blended in at <see cref="TriageModelSettings.NaiveBayesWeight"/>, if any.</param>
+    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null)
     {
+        _naiveBayes = naiveBayes;
+        _naiveBayesWeight = naiveBayes is null ? 0 : file.Settings?.NaiveBayesWeight ?? 0;
         _engine = ml.Model.CreatePredictionEngine<TriageModelRow, TriageModelOutput>(model);
         _slots = SlotClasses(_engine.OutputSchema);
         _temperature = file.Temperature;
@@ -34,10 +39,20 @@ public sealed class MlTriageModel : ITriageModel
 
     public TriageModelFile File { get; }
 
-    public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(TriageModelRow.From(evidence)));
+    public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(evidence, TriageModelRow.From(evidence)));
 
-    /// <summary>Uncalibrated class probabilities, by class.</summary>
-    internal double[] Raw(TriageModelRow row)
+    /// <summary>Uncalibrated class probabilities, by class: the maximum-entropy model's, blended with naive Bayes.</summary>
+    internal double[] Raw(TriageEvidence evidence, TriageModelRow row)
+    {
+        var p = Raw(row);
+        if (_naiveBayes is null || _naiveBayesWeight <= 0) return p;
+        var nb = _naiveBayes.Predict(evidence);
+        for (var c = 0; c < p.Length; c++) p[c] = (1 - _naiveBayesWeight) * p[c] + _naiveBayesWeight * nb[TriageCategories.Classes[c]];
+        return p;
+    }
+
+    /// <summary>The maximum-entropy model's uncalibrated class probabilities, by class.</summary>
+    private double[] Raw(TriageModelRow row)
     {
         float[] score;
         lock (_gate) score = _engine.Predict(row).Score;
@@ -59,13 +74,15 @@ public sealed class MlTriageModel : ITriageModel
     }
 
     /// <summary>The model in a stream written by <see cref="TriageModelTrainer"/>, with its JSON side file.</summary>
-    public static MlTriageModel Load(Stream modelZip, Stream modelJson)
+    /// <remarks>A model that blends naive Bayes retrains that layer (deterministic, seconds) from <paramref name="training"/>.</remarks>
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Func<NaiveBayesTriageModel>? naiveBayes = null)
     {
         var ml = new MLContext(seed: TriageModelTrainer.Seed);
         var model = ml.Model.Load(modelZip, out _);
         var file = JsonSerializer.Deserialize<TriageModelFile>(modelJson, TriageModelFile.Json)
                    ?? throw new InvalidDataException("Empty triage model file.");
-        return new MlTriageModel(ml, model, file);
+        var nb = file.Settings is { NaiveBayesWeight: > 0 } && naiveBayes is not null ? naiveBayes() : null;
+        return new MlTriageModel(ml, model, file, nb);
     }
 
     /// <summary>The committed model embedded in this assembly (Triage/Model), built by tools/triage-training.</summary>
@@ -75,7 +92,7 @@ public sealed class MlTriageModel : ITriageModel
         using var zip = assembly.GetManifestResourceStream(ResourceName("triage-model.zip"))
                         ?? throw new InvalidOperationException("The triage model is not embedded: run tools/triage-training.");
         using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
-        return Load(zip, json);
+        return Load(zip, json, () => TriageModelTrainer.NaiveBayes(TriageTrainingSet.All(), new TriageOptions(), DemoRegisterToolNames.All));
     }
 
     private static string ResourceName(string file) =>

@@ -17,7 +17,10 @@ public sealed record TriageModelFile(
     double PossibleBreachWithCue,
     double PossibleBreach,
     string[] ConfidentBreachRules,
-    Dictionary<string, double> CrossValidated)
+    Dictionary<string, double> CrossValidated,
+    TriageModelSettings? Settings = null,
+    string? FeatureFingerprint = null,
+    Dictionary<string, double>? CrossAuthor = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -15,6 +15,9 @@ public sealed class TriageModelRow
 
     public string Label { get; set; } = "";
 
+    /// <summary>How much the row counts in training (one over its core message's wrappers, or 1).</summary>
+    public float Weight { get; set; } = 1;
+
     public string Subject { get; set; } = "";
 
     public string Main { get; set; } = "";

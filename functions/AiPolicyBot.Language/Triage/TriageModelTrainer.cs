@@ -9,16 +9,21 @@ namespace AiPolicyBot.Language.Triage;
 
 /// <summary>
 /// Trains the triage model (docs/spec/triage.md "Model"), deterministically: fixed seed, one thread, rows in file
-/// order. Five-fold cross-validation on the training rows gives out-of-fold probabilities, from which the
-/// calibration temperature and the decision thresholds are chosen by running the real decision
-/// (<see cref="TriageClassifier.Decide"/>) on them; then the final model is fitted on all training rows.
+/// order. Cross-validation on the training rows gives out-of-fold probabilities, from which the calibration
+/// temperature and the decision thresholds are chosen by running the real decision
+/// (<see cref="TriageClassifier.Decide"/>) on them; then the final model is fitted on all training rows. Folds keep
+/// every wrapper of one core message on one side, or (given <c>foldOf</c>) follow the authors, so the thresholds are
+/// set on predictions for mail the fold never saw in any form.
 /// </summary>
-public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string> knownToolNames)
+public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string> knownToolNames, TriageModelSettings? settings = null)
 {
-    public const int Seed = 20261207;
-    private const int Folds = 4;
+    private readonly TriageModelSettings _settings = settings ?? TriageModelSettings.Default;
+    private readonly IReadOnlyList<string> _toolNames = knownToolNames.ToList();
 
-    private readonly ToolGazetteer _gazetteer = new(knownToolNames);
+    public const int Seed = 20261207;
+    public const int Folds = 4;
+
+    private ToolGazetteer Gazetteer => new(_toolNames);
 
     /// <summary>The goals thresholds are chosen for (docs/spec/triage.md targets, applied to cross-validated predictions).</summary>
     public const double BreachRecallGoal = 0.98;
@@ -30,11 +35,20 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
 
     public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File);
 
-    public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true)
+    /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
+    public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
     {
         log ??= _ => { };
-        var evidence = rows.Select(r => TriageEvidence.Read(r.Mail, options, _gazetteer)).ToList();
+        var gazetteer = Gazetteer;
+        var evidence = rows.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList();
         var modelRows = rows.Select((r, i) => TriageModelRow.From(evidence[i], r.Expected)).ToList();
+        if (_settings.WeighByGroup)
+        {
+            var sizes = rows.GroupBy(TriageTrainingSet.Group).ToDictionary(g => g.Key, g => g.Count());
+            for (var i = 0; i < rows.Count; i++) modelRows[i].Weight = 1f / sizes[TriageTrainingSet.Group(rows[i])];
+        }
+        foldOf ??= i => (int)(TriageTrainingSet.Bucket(TriageTrainingSet.Group(rows[i])) % Folds);
+        var folds = Enumerable.Range(0, rows.Count).Select(foldOf).Distinct().Order().ToList();
         var ml = new MLContext(seed: Seed);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -45,14 +59,15 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         if (crossValidate)
         {
             var oof = new double[rows.Count][];
-            for (var f = 0; f < Folds; f++)
+            foreach (var f in folds)
             {
-                var trainIdx = Enumerable.Range(0, rows.Count).Where(i => i % Folds != f).ToList();
-                var testIdx = Enumerable.Range(0, rows.Count).Where(i => i % Folds == f).ToList();
+                var trainIdx = Enumerable.Range(0, rows.Count).Where(i => foldOf(i) != f).ToList();
+                var testIdx = Enumerable.Range(0, rows.Count).Where(i => foldOf(i) == f).ToList();
                 var fold = Fit(ml, trainIdx.Select(i => modelRows[i]).ToList());
-                var foldModel = new MlTriageModel(ml, fold, Placeholder(1));
-                foreach (var i in testIdx) oof[i] = foldModel.Raw(modelRows[i]);
-                log($"fold {f + 1}/{Folds} done ({watch.Elapsed.TotalSeconds:0} s)");
+                var foldNb = NaiveBayes(trainIdx.Select(i => evidence[i]).ToList(), trainIdx.Select(i => rows[i].Expected).ToList());
+                var foldModel = new MlTriageModel(ml, fold, Placeholder(1), foldNb);
+                foreach (var i in testIdx) oof[i] = foldModel.Raw(evidence[i], modelRows[i]);
+                log($"fold {f + 1}/{folds.Count} done ({watch.Elapsed.TotalSeconds:0} s)");
             }
             temperature = FitTemperature(oof, rows.Select(r => r.Expected).ToList());
             var calibrated = oof.Select(p => MlTriageModel.Calibrate(p, temperature)).ToList();
@@ -65,8 +80,20 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         var file = new TriageModelFile(
             "sdca-" + fingerprint[..8], fingerprint, rows.Count, temperature,
             TriageCategories.Classes.ToDictionary(c => c.WireName(), thresholds.AcceptFor),
-            thresholds.PossibleBreachWithCue, thresholds.PossibleBreach, confidentRules.Order(StringComparer.Ordinal).ToArray(), figures);
-        return new Trained(new MlTriageModel(ml, transformer, file), transformer, ml, file);
+            thresholds.PossibleBreachWithCue, thresholds.PossibleBreach, confidentRules.Order(StringComparer.Ordinal).ToArray(), figures,
+            _settings, TriageFeatureCode.Fingerprint());
+        return new Trained(new MlTriageModel(ml, transformer, file, NaiveBayes(evidence, rows.Select(r => r.Expected).ToList())), transformer, ml, file);
+    }
+
+    /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
+    private NaiveBayesTriageModel? NaiveBayes(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Train(evidence, labels, options) : null;
+
+    /// <summary>The naive Bayes layer of a model trained on <paramref name="rows"/>, rebuilt when the model is loaded.</summary>
+    public static NaiveBayesTriageModel NaiveBayes(IReadOnlyList<LabelledMail> rows, TriageOptions options, IEnumerable<string> knownToolNames)
+    {
+        var gazetteer = new ToolGazetteer(knownToolNames);
+        return NaiveBayesTriageModel.Train(rows.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList(), rows.Select(r => r.Expected).ToList(), options);
     }
 
     public static void Save(Trained trained, string zipPath, string jsonPath)
@@ -76,8 +103,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
     }
 
-    private static TriageModelFile Placeholder(double temperature) =>
-        new("fold", "", 0, temperature, [], 1, 1, [], []);
+    private TriageModelFile Placeholder(double temperature) =>
+        new("fold", "", 0, temperature, [], 1, 1, [], [], _settings);
 
     /// <summary>The breach rules whose confident hits on the training mail are at least <see cref="ConfidentRulePrecision"/> breach.</summary>
     private static HashSet<string> ConfidentRules(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<LabelledMail> rows, Action<string> log)
@@ -95,21 +122,23 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         return result;
     }
 
-    private static ITransformer Fit(MLContext ml, IReadOnlyList<TriageModelRow> rows)
+    private ITransformer Fit(MLContext ml, IReadOnlyList<TriageModelRow> rows)
     {
         var data = ml.Data.LoadFromEnumerable(rows);
+        var s = _settings;
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(TriageModelRow.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(Text(ml, nameof(TriageModelRow.Subject), "SubjectFeatures", words: 2, chars: 3))
-            .Append(Text(ml, nameof(TriageModelRow.Main), "MainFeatures", words: 2, chars: 4))
+            .Append(Text(ml, nameof(TriageModelRow.Subject), "SubjectFeatures", words: s.WordNgrams, chars: s.MainChars > 0 ? s.MainChars - 1 : 0))
+            .Append(Text(ml, nameof(TriageModelRow.Main), "MainFeatures", words: s.WordNgrams, chars: s.MainChars))
             .Append(Text(ml, nameof(TriageModelRow.Context), "ContextFeatures", words: 1, chars: 0))
             .Append(ml.Transforms.Concatenate("Features", "SubjectFeatures", "MainFeatures", "ContextFeatures", nameof(TriageModelRow.Numeric)))
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",
                 FeatureColumnName = "Features",
+                ExampleWeightColumnName = nameof(TriageModelRow.Weight),
                 NumberOfThreads = 1, // deterministic
                 MaximumNumberOfIterations = 40,
-                L2Regularization = 1e-4f,
+                L2Regularization = s.L2,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         return pipeline.Fit(data);
@@ -209,9 +238,10 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         IReadOnlyList<TriageCategory> labels, TriageThresholds thresholds)
     {
         var predicted = new TriageCategory[labels.Count];
+        var gazetteer = Gazetteer;
         for (var i = 0; i < labels.Count; i++)
         {
-            var classifier = new TriageClassifier(options, _gazetteer, new FixedScores(scores[i], thresholds));
+            var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], thresholds));
             predicted[i] = classifier.Decide(evidence[i]).Category;
         }
         var f1 = new List<double>();

@@ -42,7 +42,7 @@ public static class ApprovalMessages
         $"**Reminder:** request {r.Reference} ({CardText.Escape(r.Intake.ToolName)}) from {CardText.Escape(r.RequesterName)} is waiting for your decision since {r.SubmittedAt:d MMM yyyy}.";
 
     public static string AnswerReceived(ToolRequest r) =>
-        $"**Answer received** on {r.Reference} ({CardText.Escape(r.Intake.ToolName)}): {CardText.Escape(r.AnsweredQuestions.LastOrDefault()?.Answer)}";
+        $"**Answer received** on {r.Reference} ({CardText.Escape(r.Intake.ToolName)}): {CardText.Escape(r.AnsweredQuestions is [.., var last] ? last.Answer : null)}";
 
     public static string PossibleIncident(ToolRequest r) =>
         $"**Possible data incident – {r.Reference}:** {CardText.Escape(r.RequesterName)} said they may already have entered personal or commercially sensitive data into {CardText.Escape(r.Intake.ToolName)}, which is not approved. Please review it now (the ICO 72-hour clock may have started) and record your decision, including a decision not to report.";

@@ -33,7 +33,7 @@ public sealed class TeamsTriageNotifier(
             var reached = 0;
             foreach (var person in directory.PeopleFor(ApproverRoles.Dpo, AcademyOptions.TrustId))
             {
-                if (await messenger.SendToUserAsync(person, Message(card, urgent: true), ct) is not null) reached++;
+                if (await messenger.SendToUserAsync(person, Message(card, UrgentSummary(record)), ct) is not null) reached++;
             }
             if (reached == 0) logger.LogWarning("No Teams chat with the DPO or a deputy yet; the breach alert went by email only");
         }
@@ -44,13 +44,16 @@ public sealed class TeamsTriageNotifier(
             logger.LogWarning("The bot has no reference for the IA channel yet (install it in the team); triage card not posted");
             return;
         }
-        await messenger.SendAsync(channel, Message(card, urgent: false), ct);
+        await messenger.SendAsync(channel, Message(card, card.FallbackText), ct);
     }
 
-    private static Activity Message(AdaptiveCard card, bool urgent) => new()
+    private static string UrgentSummary(TriageRecord r) =>
+        TriageClassifier.IsPossibleBreach(r.Category, r.Signals) ? "URGENT: possible data breach, please check" : "URGENT: data breach reported";
+
+    private static Activity Message(AdaptiveCard card, string? summary) => new()
     {
         Type = ActivityTypes.Message,
-        Summary = urgent ? "URGENT: possible data breach" : card.FallbackText,
+        Summary = summary,
         Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
     };
 }

@@ -23,7 +23,7 @@ public static class TriageCard
         {
             new TextBlock
             {
-                Text = r.Category == TriageCategory.Breach ? "Possible data breach (the DPO has been alerted)" : "Mail triaged: " + Label(r.Category),
+                Text = Title(r),
                 Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading,
                 Color = r.Category == TriageCategory.Breach ? TextColor.Attention : null,
             },
@@ -68,6 +68,12 @@ public static class TriageCard
             MsTeams = TeamsCardProperties.FullWidth,
         };
     }
+
+    /// <summary>A confident breach and a possible one (triage unsure: a person must look) read differently.</summary>
+    public static string Title(TriageRecord r) =>
+        r.Category != TriageCategory.Breach ? "Mail triaged: " + Label(r.Category)
+        : TriageClassifier.IsPossibleBreach(r.Category, r.Signals) ? "Possible data breach: triage is unsure, please check (the DPO has been alerted)"
+        : "Data breach reported (the DPO has been alerted)";
 
     public static string Label(TriageCategory c) => c switch
     {

@@ -41,7 +41,7 @@ public sealed class TriageReview(ITriageRecordStore records, ITriageCorrectionSt
             }
             catch (ConcurrencyConflictException) when (attempt < 3) { continue; }
             await corrections.SaveAsync(new TriageCorrection(key, current.Value.Category, confirmed, current.Value.Confidence,
-                current.Value.Signals, userId, time.GetUtcNow()), ct);
+                current.Value.Signals, userId, time.GetUtcNow(), current.Value.Example), ct);
             var plan = TriageActionPlanner.Plan(confirmed, new MailToTriage(updated.FromAddress, null, updated.Subject, ""), options,
                 senderVouchedFor: true);
             saved = await release.ReleaseAsync(saved, plan, ct);

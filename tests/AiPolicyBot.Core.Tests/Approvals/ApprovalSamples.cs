@@ -37,25 +37,25 @@ internal static class ApprovalSamples
 
     public static Intake Intake(string tool = "Brisk Teaching", string academy = "oakfield", RequestType type = RequestType.NewTool,
         IReadOnlyList<DataCategory>? data = null) => new()
-    {
-        RequestType = type,
-        AcademyId = academy,
-        Role = StaffRole.Teacher,
-        ToolName = tool,
-        Vendor = "Brisk",
-        ToolUrl = "https://brisk.example",
-        Edition = Edition.FreeConsumer,
-        AccessMode = AccessMode.WebBrowser,
-        AccountType = AccountType.None,
-        Purpose = "Draft lesson plans.",
-        UseCategory = UseCategory.LessonPlanning,
-        Users = UserGroup.Staff,
-        DataCategories = data ?? [DataCategory.Pupil],
-        VendorTrainsOnInputs = VendorTraining.Unknown,
-        OutputUse = OutputUse.DraftsEdited,
-        DeclNoDataYet = true,
-        DeclReadPolicy = true,
-    };
+        {
+            RequestType = type,
+            AcademyId = academy,
+            Role = StaffRole.Teacher,
+            ToolName = tool,
+            Vendor = "Brisk",
+            ToolUrl = "https://brisk.example",
+            Edition = Edition.FreeConsumer,
+            AccessMode = AccessMode.WebBrowser,
+            AccountType = AccountType.None,
+            Purpose = "Draft lesson plans.",
+            UseCategory = UseCategory.LessonPlanning,
+            Users = UserGroup.Staff,
+            DataCategories = data ?? [DataCategory.Pupil],
+            VendorTrainsOnInputs = VendorTraining.Unknown,
+            OutputUse = OutputUse.DraftsEdited,
+            DeclNoDataYet = true,
+            DeclReadPolicy = true,
+        };
 
     public static ToolRequest TrustRequest(string reference = "AIP-2026-0042", string requester = Teacher) => new()
     {

@@ -67,4 +67,23 @@ public sealed class UseCheckTests
         Assert.Equal(UseVerdict.Allowed, UseCheck.Assess(narrow, new UseQuestion(UseCategory: UseCategory.LessonPlanning), NoTraining, Today).Verdict);
         Assert.Equal(UseVerdict.NotForThisUse, UseCheck.Assess(narrow, new UseQuestion(UseCategory: UseCategory.Hr), NoTraining, Today).Verdict);
     }
+
+    // An approval for some academies only is answered per academy, and says so when the academy is not known.
+    [Fact]
+    public void An_approval_for_some_academies_is_yes_only_there()
+    {
+        var entry = Register.Get("chatgpt-free")! with { Scope = Register.Get("chatgpt-free")!.Scope with { Academies = ["riverside", "oakfield"] } };
+        UseAssessment At(string? academy) => UseCheck.Assess(entry, new UseQuestion(Academy: academy), NoTraining, Today);
+
+        Assert.Equal(UseVerdict.Allowed, At("riverside").Verdict);
+        Assert.Empty(At("riverside").OnlyAtAcademies);
+        var elsewhere = At("kingsmoor");
+        Assert.Equal(UseVerdict.NotForThisUse, elsewhere.Verdict);
+        Assert.Contains("only at riverside, oakfield", elsewhere.Gaps[0].Text);
+        Assert.Equal(UseVerdict.NotForThisUse, At("trust").Verdict);
+        var unknown = At(null);
+        Assert.Equal(UseVerdict.Allowed, unknown.Verdict);
+        Assert.Equal(["riverside", "oakfield"], unknown.OnlyAtAcademies);
+        Assert.Empty(UseCheck.Assess(Register.Get("chatgpt-free")!, new UseQuestion(), NoTraining, Today).OnlyAtAcademies);
+    }
 }

@@ -11,36 +11,36 @@ public sealed class MailComposerTests
 
     private static ToolRequest Request(RequestState state = RequestState.Approved, string tool = "Quizzer", string purpose = "Quizzes",
         IReadOnlyList<string>? conditions = null) => new()
-    {
-        Reference = "AIP-2026-0042",
-        RequesterId = "r-1",
-        RequesterName = "Alex <b>Teacher</b>",
-        Intake = new Intake
         {
-            RequestType = RequestType.NewTool,
-            AcademyId = "oak-primary",
-            Role = StaffRole.Teacher,
-            ToolName = tool,
-            Vendor = "Quiz & Co",
-            Edition = Edition.EducationEnterprise,
-            AccessMode = AccessMode.WebBrowser,
-            Purpose = purpose,
-            UseCategory = UseCategory.LessonPlanning,
-            Users = UserGroup.StaffAndLearners,
-            DataCategories = [DataCategory.Pupil, DataCategory.SpecialCategory],
-            VendorTrainsOnInputs = VendorTraining.No,
-            OutputUse = OutputUse.DraftsEdited,
-            DeclNoDataYet = true,
-            DeclReadPolicy = true,
-        },
-        Outcome = new RoutingOutcome(Tier.TrustApproval, false, ApproverRoles.For(Tier.TrustApproval),
+            Reference = "AIP-2026-0042",
+            RequesterId = "r-1",
+            RequesterName = "Alex <b>Teacher</b>",
+            Intake = new Intake
+            {
+                RequestType = RequestType.NewTool,
+                AcademyId = "oak-primary",
+                Role = StaffRole.Teacher,
+                ToolName = tool,
+                Vendor = "Quiz & Co",
+                Edition = Edition.EducationEnterprise,
+                AccessMode = AccessMode.WebBrowser,
+                Purpose = purpose,
+                UseCategory = UseCategory.LessonPlanning,
+                Users = UserGroup.StaffAndLearners,
+                DataCategories = [DataCategory.Pupil, DataCategory.SpecialCategory],
+                VendorTrainsOnInputs = VendorTraining.No,
+                OutputUse = OutputUse.DraftsEdited,
+                DeclNoDataYet = true,
+                DeclReadPolicy = true,
+            },
+            Outcome = new RoutingOutcome(Tier.TrustApproval, false, ApproverRoles.For(Tier.TrustApproval),
             conditions ?? [ConditionCodes.TrainingBeforeFirstUse, ConditionCodes.DpiaRequired],
             [new RoutingReason("R6-DATA", "4.1", "Personal data of pupils would be processed."),
              new RoutingReason("R7-EFFECT", "§3.3", "Outputs inform decisions about individuals.")], null),
-        State = state,
-        SubmittedAt = At.AddDays(-2),
-        UpdatedAt = At,
-    };
+            State = state,
+            SubmittedAt = At.AddDays(-2),
+            UpdatedAt = At,
+        };
 
     private static readonly ApprovalDecision[] Decisions =
     [

@@ -7,7 +7,9 @@ public class BreachDetectorTests
 {
     private static readonly Dictionary<string, string> Bulk = new()
     {
-        ["List-Unsubscribe"] = "<https://vendor.example/u>", ["X-Microsoft-Antispam"] = "BCL:6;", ["Precedence"] = "bulk",
+        ["List-Unsubscribe"] = "<https://vendor.example/u>",
+        ["X-Microsoft-Antispam"] = "BCL:6;",
+        ["Precedence"] = "bulk",
     };
 
     private static TriageEvidence Read(string subject, string body, Dictionary<string, string>? headers = null) =>
@@ -65,8 +67,13 @@ public class BreachDetectorTests
         // a model that gives breach some weight but not the top score: the detector's cue makes it a possible breach
         var model = new Scores(new Dictionary<TriageCategory, double>
         {
-            [TriageCategory.Breach] = 0.3, [TriageCategory.Complaint] = 0.5, [TriageCategory.Concern] = 0.2,
-            [TriageCategory.ToolRequest] = 0, [TriageCategory.Question] = 0, [TriageCategory.Marketing] = 0, [TriageCategory.Other] = 0,
+            [TriageCategory.Breach] = 0.3,
+            [TriageCategory.Complaint] = 0.5,
+            [TriageCategory.Concern] = 0.2,
+            [TriageCategory.ToolRequest] = 0,
+            [TriageCategory.Question] = 0,
+            [TriageCategory.Marketing] = 0,
+            [TriageCategory.Other] = 0,
         });
         var classifier = TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All, model);
         var withCue = classifier.Classify(new MailToTriage("p@home.example", null, "Unhappy", "I think my daughter's data was exposed and I am unhappy."));

@@ -61,11 +61,11 @@ public class SentenceWindowsTests
                 }
                 // every match inside a window starts where the whole sentence has a match too (no invented \b)
                 foreach (var w in windows)
-                foreach (var m in rule.Pattern.EnumerateMatches(s.AsSpan(w.Offset, w.Length)))
-                {
-                    var whole = rule.Pattern.Match(s, w.Offset + m.Index);
-                    Assert.True(whole.Success && whole.Index == w.Offset + m.Index, $"{rule.Id} at {w.Offset + m.Index}");
-                }
+                    foreach (var m in rule.Pattern.EnumerateMatches(s.AsSpan(w.Offset, w.Length)))
+                    {
+                        var whole = rule.Pattern.Match(s, w.Offset + m.Index);
+                        Assert.True(whole.Success && whole.Index == w.Offset + m.Index, $"{rule.Id} at {w.Offset + m.Index}");
+                    }
             }
         }
         Assert.True(checkedMatches > 500, $"{checkedMatches} matches checked");

@@ -76,9 +76,16 @@ public class TriageActionPlannerTests
     {
         var record = new TriageRecord
         {
-            Key = new string('a', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example",
-            Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example", ReceivedAt = DateTimeOffset.UnixEpoch,
-            Category = TriageCategory.Breach, Confidence = 0.9, State = TriageRecordState.Acted, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Key = new string('a', 64),
+            Source = "graph",
+            SourceId = "id",
+            FromAddress = "sam@oak.example",
+            Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            Category = TriageCategory.Breach,
+            Confidence = 0.9,
+            State = TriageRecordState.Acted,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
         var alert = TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(record, DateTimeOffset.UnixEpoch), record, settings);
@@ -95,6 +102,34 @@ public class TriageActionPlannerTests
         Assert.StartsWith("[AIP-2026-0042]", ack.Subject);
         Assert.Contains("Teams", ack.TextBody);
         Assert.Equal("AIP-2026-0042", ack.Headers[MailMessage.ReferenceHeader]);
+    }
+
+    [Fact]
+    public void A_possible_breach_alert_says_triage_is_unsure_and_a_confident_one_does_not()
+    {
+        var record = new TriageRecord
+        {
+            Key = new string('c', 64),
+            Source = "graph",
+            SourceId = "id",
+            FromAddress = "sam@oak.example",
+            Subject = "Class list",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            Category = TriageCategory.Breach,
+            Confidence = 0.9,
+            Signals = ["breach:confident"],
+            State = TriageRecordState.Acted,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var possible = record with { Confidence = 0.3, Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"] };
+        var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
+        MailMessage Alert(TriageRecord r) => TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(r, DateTimeOffset.UnixEpoch), r, settings);
+
+        Assert.StartsWith("URGENT data breach reported: ", Alert(record).Subject);
+        Assert.DoesNotContain("unsure", Alert(record).TextBody);
+        Assert.StartsWith("URGENT possible data breach, unsure, please check: ", Alert(possible).Subject);
+        Assert.Contains("not sure", Alert(possible).TextBody);
+        Assert.Equal("dpo@trust.example", Alert(possible).To); // the DPO is alerted either way
     }
 }
 

@@ -51,13 +51,13 @@ public class TriageBaselineTests(ITestOutputHelper output)
         var linear = new PriorityRules.LinearRules();
         var differences = Differences(TriageBaseline.Lines.Value.Where(l => l.Kind == "rules-run-on").ToList(), t => linear.Match(t));
         foreach (var (set, rows) in TriageBaseline.Sets.Value)
-        foreach (var row in rows)
-        {
-            var text = row.Mail.Subject + ".\n\n" + row.Mail.Body;
-            var small = Ids(PriorityRules.Match(text));
-            var large = Ids(linear.Match(text));
-            if (small != large) differences.Add($"{set}/{row.Id}: windows {small} | linear {large}");
-        }
+            foreach (var row in rows)
+            {
+                var text = row.Mail.Subject + ".\n\n" + row.Mail.Body;
+                var small = Ids(PriorityRules.Match(text));
+                var large = Ids(linear.Match(text));
+                if (small != large) differences.Add($"{set}/{row.Id}: windows {small} | linear {large}");
+            }
         foreach (var d in differences) output.WriteLine(d);
         Assert.Empty(differences);
     }

@@ -155,4 +155,32 @@ public class TriageClassifierTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.NotNull(result);
     }
+
+    [Fact]
+    public void Several_breach_signs_in_the_senders_text_alert_whatever_the_model_says_but_not_in_bulk_mail()
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        TriageEvidence Read(string body, Dictionary<string, string>? headers = null) =>
+            TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Formal complaint", body, headers), new TriageOptions(), gazetteer);
+        const string Buried = "I wish to make a formal complaint. The teacher showed me that pupils' full names and their "
+                              + "date of birth were visible to every parent on the class page, which was leaked.";
+
+        Assert.True(TriageClassifier.SeveralBreachSigns(Read(Buried)));
+        Assert.False(TriageClassifier.SeveralBreachSigns(Read(Buried, new() { ["List-Unsubscribe"] = "<https://x.example/u>", ["Precedence"] = "bulk" })));
+        Assert.False(TriageClassifier.SeveralBreachSigns(Read("I wish to make a formal complaint about the personal data you hold.")));
+
+        // A model sure it is a complaint does not stop the DPO alert; it is marked possible, for a person's look.
+        var sure = new TriageClassifier(new TriageOptions(), gazetteer, new SureOf(TriageCategory.Complaint));
+        var result = sure.Decide(Read(Buried));
+        Assert.Equal(TriageCategory.Breach, result.Category);
+        Assert.Contains(TriageClassifier.PossibleBreachSignal, result.Signals);
+    }
+
+    private sealed class SureOf(TriageCategory category) : ITriageModel
+    {
+        public string Version => "sure";
+        public TriageThresholds Thresholds => TriageThresholds.Uniform(0.5, 0.25, 0.5) with { ConfidentBreachRules = new HashSet<string>() };
+        public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) =>
+            TriageCategories.Classes.ToDictionary(c => c, c => c == category ? 0.99 : 0.01 / 6);
+    }
 }

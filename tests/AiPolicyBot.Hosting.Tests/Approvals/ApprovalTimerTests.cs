@@ -31,7 +31,10 @@ public class ApprovalTimerTests
 
         public Task Add(string id, int daysToReview, RegisterStatus status = RegisterStatus.Approved) => Register.AddAsync(new RegisterEntry
         {
-            Id = id, Name = id, Status = status, ReviewBy = DateOnly.FromDateTime(Today.UtcDateTime).AddDays(daysToReview),
+            Id = id,
+            Name = id,
+            Status = status,
+            ReviewBy = DateOnly.FromDateTime(Today.UtcDateTime).AddDays(daysToReview),
         }, default);
     }
 

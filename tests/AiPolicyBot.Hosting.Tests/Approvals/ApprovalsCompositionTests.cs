@@ -19,18 +19,18 @@ public class ApprovalsCompositionTests
     private static ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-                ["Storage:TablePrefix"] = "Composed",
-                ["Bot:AllowUnauthenticatedLocal"] = "true",
-                ["Approvers:CIO:Id"] = Cio,
-                ["Approvers:CIO:Deputies:0"] = CioDeputy,
-                ["Approvers:CDO"] = Cdo,
-                ["Approvers:DPO"] = Dpo,
-                ["Approvers:IT"] = ItLead,
-                ["Academies:oakfield:Leader"] = OakfieldLeader,
-                ["Approval:ReminderDays"] = "2",
-            }).Build();
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Storage:TablePrefix"] = "Composed",
+            ["Bot:AllowUnauthenticatedLocal"] = "true",
+            ["Approvers:CIO:Id"] = Cio,
+            ["Approvers:CIO:Deputies:0"] = CioDeputy,
+            ["Approvers:CDO"] = Cdo,
+            ["Approvers:DPO"] = Dpo,
+            ["Approvers:IT"] = ItLead,
+            ["Academies:oakfield:Leader"] = OakfieldLeader,
+            ["Approval:ReminderDays"] = "2",
+        }).Build();
         return new ServiceCollection().AddLogging()
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })
             .AddSingleton<IConfiguration>(configuration)

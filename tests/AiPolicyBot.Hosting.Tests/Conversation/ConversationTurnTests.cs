@@ -69,12 +69,16 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
     private static string Activity(string type, string? text = null, string? name = null, object? value = null, string user = "00000000-0000-0000-0000-0000000000a1") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["type"] = type, ["id"] = Guid.NewGuid().ToString("N"), ["name"] = name, ["channelId"] = "msteams",
+            ["type"] = type,
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["name"] = name,
+            ["channelId"] = "msteams",
             ["serviceUrl"] = "http://localhost:27050/",
             ["from"] = new { id = "29:user-1", name = "Megan Bowen", aadObjectId = user },
             ["recipient"] = new { id = "28:bot", name = "AiPolicyBot" },
             ["conversation"] = new { id = "a:turn-tests", conversationType = "personal" },
-            ["text"] = text, ["value"] = value,
+            ["text"] = text,
+            ["value"] = value,
         }.Where(kv => kv.Value is not null).ToDictionary());
 
     private async Task<JsonObject> AskAsync(string text)
@@ -122,14 +126,25 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
         var client = _host.CreateClient();
         var data = new Dictionary<string, object>
         {
-            ["sessionId"] = Guid.NewGuid().ToString("N"), ["page"] = 3,
+            ["sessionId"] = Guid.NewGuid().ToString("N"),
+            ["page"] = 3,
             ["answers"] = new Dictionary<string, string>
             {
-                ["toolName"] = "Perplexity", ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser",
-                ["purpose"] = "Find sources for Year 10 geography lessons", ["useCategory"] = "lessonPlanning",
-                ["academyId"] = "oakfield", ["role"] = "teacher", ["users"] = "staff", ["outputUse"] = "ideas",
+                ["toolName"] = "Perplexity",
+                ["requestType"] = "newTool",
+                ["edition"] = "freeConsumer",
+                ["accessMode"] = "webBrowser",
+                ["purpose"] = "Find sources for Year 10 geography lessons",
+                ["useCategory"] = "lessonPlanning",
+                ["academyId"] = "oakfield",
+                ["role"] = "teacher",
+                ["users"] = "staff",
+                ["outputUse"] = "ideas",
             },
-            ["dataCategories"] = "none", ["vendorTrainsOnInputs"] = "unknown", ["declNoDataYet"] = "true", ["declReadPolicy"] = "true",
+            ["dataCategories"] = "none",
+            ["vendorTrainsOnInputs"] = "unknown",
+            ["declNoDataYet"] = "true",
+            ["declReadPolicy"] = "true",
         };
         var value = new { action = new { type = "Action.Execute", verb = "submitRequest", data } };
         async Task<JsonObject> Invoke()

@@ -46,10 +46,20 @@ public sealed class SubmissionStorageTests : IDisposable
 
     private static JsonElement Intake(string toolName = "ExampleChat", string data = "none") => JsonSerializer.SerializeToElement(new
     {
-        requestType = "newTool", academyId = "oakfield", role = "teacher", toolName, edition = "freeConsumer",
-        accessMode = "webBrowser", purpose = "Draft a Year 9 history quiz from made-up source material.",
-        useCategory = "lessonPlanning", users = "staff", dataCategories = new[] { data }, vendorTrainsOnInputs = "yes",
-        outputUse = "draftsEdited", declNoDataYet = true, declReadPolicy = true,
+        requestType = "newTool",
+        academyId = "oakfield",
+        role = "teacher",
+        toolName,
+        edition = "freeConsumer",
+        accessMode = "webBrowser",
+        purpose = "Draft a Year 9 history quiz from made-up source material.",
+        useCategory = "lessonPlanning",
+        users = "staff",
+        dataCategories = new[] { data },
+        vendorTrainsOnInputs = "yes",
+        outputUse = "draftsEdited",
+        declNoDataYet = true,
+        declReadPolicy = true,
     });
 
     [Fact]

@@ -41,8 +41,11 @@ public class InboxHostTests
     {
         var item = new Dictionary<string, object?>
         {
-            ["subscriptionId"] = Guid.NewGuid().ToString(), ["clientState"] = clientState, ["changeType"] = "created",
-            ["resource"] = "Users/x/Messages/y", ["resourceData"] = new Dictionary<string, object?> { ["id"] = "y" },
+            ["subscriptionId"] = Guid.NewGuid().ToString(),
+            ["clientState"] = clientState,
+            ["changeType"] = "created",
+            ["resource"] = "Users/x/Messages/y",
+            ["resourceData"] = new Dictionary<string, object?> { ["id"] = "y" },
         };
         if (lifecycle is not null) item["lifecycleEvent"] = lifecycle;
         return new StringContent(System.Text.Json.JsonSerializer.Serialize(new { value = new[] { item } }), Encoding.UTF8, "application/json");

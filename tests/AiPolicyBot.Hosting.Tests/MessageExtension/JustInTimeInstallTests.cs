@@ -60,7 +60,8 @@ public sealed class JustInTimeInstallTests(MessageExtensionHost host) : IClassFi
         // Teams installs the app and sends submitAction with the install card's data: the form opens.
         var installed = Invoke("composeExtension/submitAction", new JsonObject
         {
-            ["commandId"] = "requestApproval", ["commandContext"] = "compose",
+            ["commandId"] = "requestApproval",
+            ["commandContext"] = "compose",
             ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["justInTimeInstall"] = true } },
         }, user, chat, "groupChat");
         (status, body) = await host.PostAsync(installed);
@@ -80,7 +81,8 @@ public sealed class JustInTimeInstallTests(MessageExtensionHost host) : IClassFi
     {
         var (status, body) = await host.PostAsync(Invoke("composeExtension/submitAction", new JsonObject
         {
-            ["commandId"] = "checkMessage", ["commandContext"] = "message",
+            ["commandId"] = "checkMessage",
+            ["commandContext"] = "message",
             ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["justInTimeInstall"] = true } },
         }, Guid.NewGuid().ToString(), $"19:{Guid.NewGuid():N}@thread.v2", "groupChat"));
         Assert.Equal(200, status);

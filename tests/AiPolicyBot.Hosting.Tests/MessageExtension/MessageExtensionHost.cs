@@ -31,19 +31,19 @@ public sealed class MessageExtensionHost : LocalHostFactory
     /// <summary>An invoke activity as Teams sends it (docs/teams-channel.md).</summary>
     public static JsonObject Invoke(string name, JsonObject value, string user, string conversationId = "a:personal-chat",
         string conversationType = "personal", string channelId = "msteams", string? id = null) => new()
-    {
-        ["type"] = "invoke",
-        ["name"] = name,
-        ["id"] = id ?? Guid.NewGuid().ToString("N"),
-        ["channelId"] = channelId,
-        ["serviceUrl"] = ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = "29:" + user, ["name"] = "Megan Bowen", ["aadObjectId"] = user },
-        ["recipient"] = new JsonObject { ["id"] = "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c", ["name"] = "AI Policy Helper" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" }, ["source"] = new JsonObject { ["name"] = "compose" } },
-        ["locale"] = "en-GB",
-        ["value"] = value,
-    };
+        {
+            ["type"] = "invoke",
+            ["name"] = name,
+            ["id"] = id ?? Guid.NewGuid().ToString("N"),
+            ["channelId"] = channelId,
+            ["serviceUrl"] = ServiceUrl,
+            ["from"] = new JsonObject { ["id"] = "29:" + user, ["name"] = "Megan Bowen", ["aadObjectId"] = user },
+            ["recipient"] = new JsonObject { ["id"] = "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c", ["name"] = "AI Policy Helper" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" }, ["source"] = new JsonObject { ["name"] = "compose" } },
+            ["locale"] = "en-GB",
+            ["value"] = value,
+        };
 
     public async Task<(int Status, JsonNode? Body)> PostAsync(JsonObject activity)
     {

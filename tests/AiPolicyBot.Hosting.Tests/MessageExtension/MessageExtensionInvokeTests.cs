@@ -68,12 +68,24 @@ public sealed class MessageExtensionInvokeTests(MessageExtensionHost host) : ICl
     /// <summary>A complete, valid intake as the one-page form submits it (strings, multi-selects comma-separated).</summary>
     private static JsonObject ValidForm(string sessionId, string toolName = "Perplexity") => new()
     {
-        ["msgextAction"] = "submitRequest", ["sessionId"] = sessionId,
-        ["toolName"] = toolName, ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser",
-        ["purpose"] = "Summarise published research articles for Year 12 history lessons.", ["useCategory"] = "lessonPlanning",
-        ["academyId"] = "trust", ["role"] = "teacher", ["users"] = "staff", ["outputUse"] = "draftsEdited",
-        ["dataCategories"] = "none", ["vendorTrainsOnInputs"] = "unknown", ["declNoDataYet"] = "true", ["declReadPolicy"] = "true",
-        ["youngestYearGroup"] = "", ["vendorMinAge"] = "",
+        ["msgextAction"] = "submitRequest",
+        ["sessionId"] = sessionId,
+        ["toolName"] = toolName,
+        ["requestType"] = "newTool",
+        ["edition"] = "freeConsumer",
+        ["accessMode"] = "webBrowser",
+        ["purpose"] = "Summarise published research articles for Year 12 history lessons.",
+        ["useCategory"] = "lessonPlanning",
+        ["academyId"] = "trust",
+        ["role"] = "teacher",
+        ["users"] = "staff",
+        ["outputUse"] = "draftsEdited",
+        ["dataCategories"] = "none",
+        ["vendorTrainsOnInputs"] = "unknown",
+        ["declNoDataYet"] = "true",
+        ["declReadPolicy"] = "true",
+        ["youngestYearGroup"] = "",
+        ["vendorMinAge"] = "",
     };
 
     [Fact]

@@ -10,7 +10,9 @@ public class QueuePumpTests
 {
     private static readonly QueuePumpOptions Fast = new()
     {
-        VisibilityTimeout = TimeSpan.Zero, MinPollingInterval = TimeSpan.FromMilliseconds(20), MaxPollingInterval = TimeSpan.FromMilliseconds(100),
+        VisibilityTimeout = TimeSpan.Zero,
+        MinPollingInterval = TimeSpan.FromMilliseconds(20),
+        MaxPollingInterval = TimeSpan.FromMilliseconds(100),
     };
 
     private static QueueClient Producer(string queue) =>
@@ -40,7 +42,7 @@ public class QueuePumpTests
         await producer.SendMessageAsync("""{"requestId":"AIP-2026-0001","note":"é ✓"}""");
         var job = new RecordingQueueJob(name);
 
-        await RunUntil(QueuePump.Create(job, TestStorage.ConnectionString, Fast, NullLogger.Instance), 
+        await RunUntil(QueuePump.Create(job, TestStorage.ConnectionString, Fast, NullLogger.Instance),
             async () => job.Successes == 1 && (await Raw(name).PeekMessagesAsync(1)).Value.Length == 0);
 
         Assert.Equal("""{"requestId":"AIP-2026-0001","note":"é ✓"}""", Assert.Single(job.Received));

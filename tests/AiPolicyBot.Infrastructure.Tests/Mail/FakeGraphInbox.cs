@@ -30,9 +30,20 @@ public sealed partial class FakeGraph
             var id = NewId();
             _messages[id] = new FakeMessage
             {
-                Id = id, Mailbox = "ia", Subject = subject, Body = body, BodyType = "text", From = from, FromName = fromName,
-                Headers = headers ?? new Dictionary<string, string>(), IsInbound = true, IsDraft = false, Folder = "inbox",
-                InternetMessageId = $"<{Guid.NewGuid():N}@sender.example>", ReceivedAt = DateTimeOffset.UtcNow, Seq = ++_seq,
+                Id = id,
+                Mailbox = "ia",
+                Subject = subject,
+                Body = body,
+                BodyType = "text",
+                From = from,
+                FromName = fromName,
+                Headers = headers ?? new Dictionary<string, string>(),
+                IsInbound = true,
+                IsDraft = false,
+                Folder = "inbox",
+                InternetMessageId = $"<{Guid.NewGuid():N}@sender.example>",
+                ReceivedAt = DateTimeOffset.UtcNow,
+                Seq = ++_seq,
             };
             return id;
         }
@@ -182,8 +193,11 @@ public sealed partial class FakeGraph
             var page = changes.Skip(offset).Take(size).Select(x => x.added
                 ? new Dictionary<string, object?>
                 {
-                    ["id"] = x.m.Id, ["internetMessageId"] = x.m.InternetMessageId, ["subject"] = x.m.Subject,
-                    ["from"] = Address(x.m.From, x.m.FromName), ["receivedDateTime"] = x.m.ReceivedAt,
+                    ["id"] = x.m.Id,
+                    ["internetMessageId"] = x.m.InternetMessageId,
+                    ["subject"] = x.m.Subject,
+                    ["from"] = Address(x.m.From, x.m.FromName),
+                    ["receivedDateTime"] = x.m.ReceivedAt,
                 }
                 : new Dictionary<string, object?> { ["id"] = x.m.Id, ["@removed"] = new Dictionary<string, object?> { ["reason"] = "deleted" } }).ToList();
             var self = $"{BaseUrl}/v1.0/users/{Uri.EscapeDataString(request.RouteValues["mailbox"]?.ToString() ?? "")}/mailFolders/inbox/messages/delta()";

@@ -33,17 +33,17 @@ internal static class Samples
 
     public static ToolRequest Request(string reference, string requesterId = "11111111-2222-3333-4444-555555555555",
         RequestState state = RequestState.Pending, DateTimeOffset? submitted = null) => new()
-    {
-        Reference = reference,
-        RequesterId = requesterId,
-        RequesterName = "Test Teacher",
-        Intake = Intake(),
-        Outcome = Outcome(),
-        State = state,
-        PendingRoles = ["CIO", "CDO", "DPO"],
-        SubmittedAt = submitted ?? Now,
-        UpdatedAt = submitted ?? Now,
-    };
+        {
+            Reference = reference,
+            RequesterId = requesterId,
+            RequesterName = "Test Teacher",
+            Intake = Intake(),
+            Outcome = Outcome(),
+            State = state,
+            PendingRoles = ["CIO", "CDO", "DPO"],
+            SubmittedAt = submitted ?? Now,
+            UpdatedAt = submitted ?? Now,
+        };
 
     public static RegisterEntry Entry(string id, string name = "ChatGPT") => new()
     {

@@ -11,7 +11,13 @@ public class TableKeysTests
     public void Plain_ids_stay_readable(string id) => Assert.Equal(id, TableKeys.Safe(id));
 
     [Theory]
-    [InlineData("a/b")] [InlineData("a#b")] [InlineData("a?b")] [InlineData("a\\b")] [InlineData("a\tb")] [InlineData("")] [InlineData("~x")]
+    [InlineData("a/b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\\b")]
+    [InlineData("a\tb")]
+    [InlineData("")]
+    [InlineData("~x")]
     public void Unsafe_ids_become_hashed_keys_without_forbidden_characters(string id)
     {
         var key = TableKeys.Safe(id);

@@ -9,33 +9,54 @@ namespace AiPolicyBot.Language.Tests.Triage;
 public class TriageModelTests(ITestOutputHelper output)
 {
     [Fact]
-    public void The_committed_model_was_trained_on_the_committed_training_mail_minus_the_held_out_slice()
+    public void The_committed_model_was_trained_on_the_committed_training_mail_with_the_committed_feature_code()
     {
         var model = (MlTriageModel)ServiceClassifier.Instance.Value.Model;
-        var training = TriageTrainingSet.Training();
-        Assert.Equal(TriageTrainingSet.Fingerprint(training), model.File.TrainingFingerprint); // else: run tools/triage-training
+        var training = TriageTrainingSet.All();
+        // Else: run tools/triage-training (docs/triage-quality.md "Retraining") and commit the model it writes.
+        Assert.Equal(TriageTrainingSet.Fingerprint(training), model.File.TrainingFingerprint);
+        Assert.Equal(TriageFeatureCode.Fingerprint(), model.File.FeatureFingerprint);
         Assert.Equal(training.Count, model.File.TrainingRows);
-        Assert.True(training.Count >= 3000, $"{training.Count} training rows");
+        Assert.Equal(TriageModelSettings.Default, model.File.Settings);
+        Assert.True(TriageTrainingSet.AuthorA().Count >= 3000 && TriageTrainingSet.AuthorB().Count >= 900, "both authors' mail is embedded");
+        Assert.NotNull(model.File.CrossAuthor); // the figures the retraining gate compares against
     }
 
     [Fact]
-    public void No_core_message_is_on_both_sides_of_the_held_out_split_and_the_dev_set_is_not_trained_on()
+    public void The_feature_fingerprint_covers_the_code_that_makes_features()
+    {
+        var names = typeof(TriageFeatureCode).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("TriageFeatureCode/", StringComparison.Ordinal)).ToList();
+        foreach (var file in new[] { "TriageEvidence.cs", "BreachDetector.cs", "MailStructure.cs", "PriorityRules.cs", "TriageFeatures.cs", "TriageModelRow.cs", "TriageNumericFeatures.cs", "TriageModelTrainer.cs" })
+            Assert.Contains("TriageFeatureCode/" + file, names);
+        Assert.DoesNotContain("TriageFeatureCode/TriageClassifier.cs", names); // the decision is not a feature: changing it needs no retraining
+    }
+
+    [Fact]
+    public void Ids_are_unique_the_authors_do_not_share_mail_and_the_dev_set_is_not_trained_on()
     {
         var all = TriageTrainingSet.All();
         Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
-        var heldOut = TriageTrainingSet.HeldOut();
-        Assert.InRange(heldOut.Count, all.Count / 20, all.Count / 5);
-        var trainCores = TriageTrainingSet.Training().Select(TriageTrainingSet.Core).Where(c => c is not null).ToHashSet();
-        Assert.DoesNotContain(heldOut, r => trainCores.Contains(TriageTrainingSet.Core(r)));
         static string Key(LabelledMail m) => (m.Mail.Subject + "\n" + m.Mail.Body).Trim();
+        var b = TriageTrainingSet.AuthorB().Select(Key).ToHashSet();
+        Assert.DoesNotContain(TriageTrainingSet.AuthorA(), r => b.Contains(Key(r)));
         var dev = ServiceClassifier.Dev.Value.Select(Key).ToHashSet();
         Assert.DoesNotContain(all, r => dev.Contains(Key(r)));
     }
 
     [Fact]
+    public void Cross_validation_keeps_every_wrapper_of_a_core_message_in_one_group()
+    {
+        var a = TriageTrainingSet.AuthorA();
+        var byCore = a.Where(r => TriageTrainingSet.Core(r) is not null).GroupBy(TriageTrainingSet.Core).First(g => g.Count() > 1);
+        Assert.Single(byCore.Select(TriageTrainingSet.Group).Distinct());
+        var b = TriageTrainingSet.AuthorB();
+        Assert.Equal(b.Count, b.Select(TriageTrainingSet.Group).Distinct().Count()); // author B wrote whole mails
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
-        var rows = TriageTrainingSet.Training().Where((_, i) => i % 12 == 0).ToList(); // small: a test, not the real model
+        var rows = TriageTrainingSet.All().Where((_, i) => i % 12 == 0).ToList(); // small: a test, not the real model
         var trainer = new TriageModelTrainer(new TriageOptions(), DemoRegisterToolNames.All);
         var a = trainer.Train(rows, crossValidate: false).Model;
         var b = trainer.Train(rows, crossValidate: false).Model;
@@ -55,18 +76,25 @@ public class TriageModelTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Figures_on_the_dev_set_and_the_held_out_slice_do_not_fall_below_the_measured_floor()
+    public void Figures_on_the_dev_set_do_not_fall_below_the_measured_floor()
     {
         // Floors a little under the figures measured when the model was committed (docs/triage-quality.md): a guard
-        // against a worse model, not a target; the targets are in docs/triage-quality.md.
-        foreach (var (name, rows) in new[] { ("dev", ServiceClassifier.Dev.Value), ("held-out", TriageTrainingSet.HeldOut()) })
-        {
-            var eval = TriageEvaluation.Run(ServiceClassifier.Instance.Value, rows);
-            output.WriteLine($"## {name}\n{eval.ToMarkdown()}");
-            Assert.True(eval.PerClass[TriageCategory.Breach].Recall >= 0.90, $"{name} breach recall {eval.PerClass[TriageCategory.Breach].Recall:0.00}");
-            Assert.True(eval.MacroF1 >= 0.85, $"{name} macro-F1 {eval.MacroF1:0.00}");
-            Assert.True(eval.AbstainRate <= 0.15, $"{name} needsHuman {eval.AbstainRate:P1}");
-        }
+        // against a worse model, not a target. The retraining gate (TriageModelGate) is the real refusal.
+        var eval = TriageEvaluation.Run(ServiceClassifier.Instance.Value, ServiceClassifier.Dev.Value);
+        output.WriteLine(eval.ToMarkdown());
+        Assert.True(eval.PerClass[TriageCategory.Breach].Recall >= 0.95, $"breach recall {eval.PerClass[TriageCategory.Breach].Recall:0.00}");
+        Assert.True(eval.MacroF1 >= 0.88, $"macro-F1 {eval.MacroF1:0.00}");
+        Assert.True(eval.AbstainRate <= 0.15, $"needsHuman {eval.AbstainRate:P1}");
+    }
+
+    [Fact]
+    public void The_retraining_gate_refuses_lower_breach_recall_or_a_real_drop_in_macro_F1()
+    {
+        var current = new TriageModelGate.Figures(0.90, 0.98);
+        Assert.Empty(TriageModelGate.Regressions("dev", current, new(0.895, 0.98)));   // within tolerance
+        Assert.Empty(TriageModelGate.Regressions("dev", current, new(0.93, 1.00)));
+        Assert.Single(TriageModelGate.Regressions("dev", current, new(0.95, 0.97)));   // one breach fewer found: refused
+        Assert.Single(TriageModelGate.Regressions("blind", current, new(0.88, 0.98))); // macro-F1 down 0.02: refused
     }
 
     [Fact]

@@ -7,7 +7,9 @@ public class TriageServiceBehaviourTests
 {
     private static readonly Dictionary<string, string> Bulk = new()
     {
-        ["List-Unsubscribe"] = "<https://mail.vendor.example/unsubscribe>", ["X-Microsoft-Antispam"] = "BCL:5;", ["Precedence"] = "bulk",
+        ["List-Unsubscribe"] = "<https://mail.vendor.example/unsubscribe>",
+        ["X-Microsoft-Antispam"] = "BCL:5;",
+        ["Precedence"] = "bulk",
     };
 
     [Fact]

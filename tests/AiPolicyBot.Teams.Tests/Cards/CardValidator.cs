@@ -44,7 +44,9 @@ public static class CardValidator
 
         var psi = new ProcessStartInfo("node", [script])
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             WorkingDirectory = root,
         };
         using var node = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node.");

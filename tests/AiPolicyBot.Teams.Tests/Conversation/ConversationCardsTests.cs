@@ -229,4 +229,18 @@ public sealed class ConversationCardsTests
                 break;
         }
     }
+
+    [Fact]
+    public void Approved_tools_at_an_academy_leave_out_approvals_for_other_academies_only()
+    {
+        var register = new RegisterSnapshot(ConversationSamples.Register.Entries.Select(e =>
+            e.Id == "chatgpt-free" ? e with { Scope = e.Scope with { Academies = ["riverside"] } } : e).ToList());
+        string[] Names(string? academy) => ApprovedToolsCard.Select(register, new ApprovedToolsCard.Filter(Academy: academy), Today).Select(e => e.Id).ToArray();
+
+        Assert.Contains("chatgpt-free", Names("riverside"));
+        Assert.DoesNotContain("chatgpt-free", Names("kingsmoor"));
+        Assert.DoesNotContain("chatgpt-free", Names("trust"));
+        Assert.Contains("chatgpt-free", Names(null));
+        Assert.Contains("m365-copilot-chat", Names("kingsmoor"));
+    }
 }

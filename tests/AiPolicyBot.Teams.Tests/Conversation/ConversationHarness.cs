@@ -60,7 +60,11 @@ internal sealed class ConversationHarness
 
     public TurnContext Turn(string text = "", JsonElement? value = null) => new(new Activity
     {
-        Type = ActivityTypes.Message, Id = "act-1", Text = text, Value = value, ServiceUrl = "http://localhost:3978/",
+        Type = ActivityTypes.Message,
+        Id = "act-1",
+        Text = text,
+        Value = value,
+        ServiceUrl = "http://localhost:3978/",
         From = new ChannelAccount { Id = "29:user-1", Name = "Megan Bowen", AadObjectId = UserId },
         Recipient = new ChannelAccount { Id = "28:bot", Name = "AiPolicyBot" },
         Conversation = new ConversationAccount { Id = "a:1", ConversationType = "personal" },

@@ -19,10 +19,20 @@ internal static class ConversationSamples
 
     public static Intake Intake(string toolName = "ExampleChat", string purpose = "Draft a Year 9 history quiz from made-up source material.") => new()
     {
-        RequestType = RequestType.NewTool, AcademyId = "oakfield", Role = StaffRole.Teacher, ToolName = toolName,
-        Edition = Edition.FreeConsumer, AccessMode = AccessMode.WebBrowser, Purpose = purpose,
-        UseCategory = UseCategory.LessonPlanning, Users = UserGroup.Staff, DataCategories = [DataCategory.None],
-        VendorTrainsOnInputs = VendorTraining.Yes, OutputUse = OutputUse.DraftsEdited, DeclNoDataYet = true, DeclReadPolicy = true,
+        RequestType = RequestType.NewTool,
+        AcademyId = "oakfield",
+        Role = StaffRole.Teacher,
+        ToolName = toolName,
+        Edition = Edition.FreeConsumer,
+        AccessMode = AccessMode.WebBrowser,
+        Purpose = purpose,
+        UseCategory = UseCategory.LessonPlanning,
+        Users = UserGroup.Staff,
+        DataCategories = [DataCategory.None],
+        VendorTrainsOnInputs = VendorTraining.Yes,
+        OutputUse = OutputUse.DraftsEdited,
+        DeclNoDataYet = true,
+        DeclReadPolicy = true,
     };
 
     public static ToolRequest Request(Tier tier, string toolName = "ExampleChat", RequestState state = RequestState.Pending) => new()

@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Cards.Conversation;
@@ -15,13 +16,16 @@ public sealed class RegisterNotSetUpTests
 {
     private static readonly TrustContacts Contacts = new()
     {
-        InformationAssuranceEmail = "ia@oakfield-trust.org.uk", DpoEmail = "dpo@oakfield-trust.org.uk",
-        ComplaintsContact = "complaints@oakfield-trust.org.uk", PolicyUrl = "https://oakfield-trust.org.uk/ai-policy",
+        InformationAssuranceEmail = "ia@oakfield-trust.org.uk",
+        DpoEmail = "dpo@oakfield-trust.org.uk",
+        ComplaintsContact = "complaints@oakfield-trust.org.uk",
+        PolicyUrl = "https://oakfield-trust.org.uk/ai-policy",
         TrainingUrl = "https://oakfield-trust.org.uk/ai-training",
     };
 
     private static StaffMessageHandler Handler(ConversationHarness h) => new(h.Conversation,
-        [new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand()), new ListApprovedResponder(h.Conversation),
+        [new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand(), new StaffAcademies(new InMemoryStaffAcademyStore())),
+         new ListApprovedResponder(h.Conversation, new StaffAcademies(new InMemoryStaffAcademyStore())),
          new OtherResponder(Options.Create(Contacts), h.Conversation.Register)],
         NullLogger<StaffMessageHandler>.Instance, Options.Create(Contacts));
 
@@ -67,8 +71,11 @@ public sealed class RegisterNotSetUpTests
     {
         var c = new TrustContacts
         {
-            InformationAssuranceEmail = address, DpoEmail = Contacts.DpoEmail, ComplaintsContact = Contacts.ComplaintsContact,
-            PolicyUrl = Contacts.PolicyUrl, TrainingUrl = Contacts.TrainingUrl,
+            InformationAssuranceEmail = address,
+            DpoEmail = Contacts.DpoEmail,
+            ComplaintsContact = Contacts.ComplaintsContact,
+            PolicyUrl = Contacts.PolicyUrl,
+            TrainingUrl = Contacts.TrainingUrl,
         };
         Assert.Contains(c.ProblemsForProduction(), p => p.StartsWith("Contacts:InformationAssuranceEmail", StringComparison.Ordinal));
         Assert.Empty(Contacts.ProblemsForProduction());

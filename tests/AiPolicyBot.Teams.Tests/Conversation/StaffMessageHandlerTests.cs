@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,8 +26,8 @@ public sealed class StaffMessageHandlerTests
         var recorder = new TrainingRecorder(_h.Conversation);
         _handler = new StaffMessageHandler(_h.Conversation,
         [
-            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand), new RequestApprovalResponder(_h.Conversation),
-            new ListApprovedResponder(_h.Conversation), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
+            new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand, new StaffAcademies(new InMemoryStaffAcademyStore())), new RequestApprovalResponder(_h.Conversation),
+            new ListApprovedResponder(_h.Conversation, new StaffAcademies(new InMemoryStaffAcademyStore())), new MyRequestsResponder(_h.Requests.Object), new TrainingDoneResponder(recorder),
             new HelpResponder(), new OtherResponder(),
         ], NullLogger<StaffMessageHandler>.Instance);
         _h.Requests.Setup(r => r.ListByRequesterAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()))
@@ -113,6 +114,20 @@ public sealed class StaffMessageHandlerTests
         var text = CardText(await Say("what's the status of my request?"));
         Assert.Contains("AIP-2026-0042", text);
         Assert.Contains("Waiting for a decision", text);
+    }
+
+    [Fact]
+    public async Task My_gamma_request_puts_that_request_first()
+    {
+        var gamma = ConversationSamples.Request(Policy.Tier.TrustApproval, "Gamma") with { Reference = "AIP-2026-0041" };
+        var newer = ConversationSamples.Request(Policy.Tier.TrustApproval) with { SubmittedAt = gamma.SubmittedAt.AddDays(3) };
+        _h.Requests.Setup(r => r.ListByRequesterAsync(ConversationHarness.UserId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new Versioned<ToolRequest>(newer, "v1"), new Versioned<ToolRequest>(gamma, "v1")]);
+
+        var plain = CardText(await Say("what's happening with my requests?"));
+        Assert.True(plain.IndexOf("AIP-2026-0042", StringComparison.Ordinal) < plain.IndexOf("AIP-2026-0041", StringComparison.Ordinal), "newest first");
+        var text = CardText(await Say("where's my gamma request up to?"));
+        Assert.True(text.IndexOf("AIP-2026-0041", StringComparison.Ordinal) < text.IndexOf("AIP-2026-0042", StringComparison.Ordinal), "the Gamma request first");
     }
 
     [Fact]

@@ -15,8 +15,13 @@ public sealed class WizardTests
 
     private static Dictionary<string, object> Page0 => new()
     {
-        ["sessionId"] = "abc123", ["page"] = 0, ["direction"] = "next",
-        ["toolName"] = "Gamma", ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser",
+        ["sessionId"] = "abc123",
+        ["page"] = 0,
+        ["direction"] = "next",
+        ["toolName"] = "Gamma",
+        ["requestType"] = "newTool",
+        ["edition"] = "freeConsumer",
+        ["accessMode"] = "webBrowser",
     };
 
     private static JsonElement? Input(JsonElement card, string id) =>
@@ -43,9 +48,16 @@ public sealed class WizardTests
         var action = new WizardStepAction(_h.Conversation, _h.Submission);
         var data = new Dictionary<string, object>
         {
-            ["sessionId"] = "abc123", ["page"] = 1, ["direction"] = "next",
+            ["sessionId"] = "abc123",
+            ["page"] = 1,
+            ["direction"] = "next",
             ["answers"] = new Dictionary<string, string> { ["toolName"] = "Gamma", ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser" },
-            ["purpose"] = "slides", ["useCategory"] = "lessonPlanning", ["academyId"] = "nowhere", ["role"] = "teacher", ["users"] = "staff", ["outputUse"] = "draftsEdited",
+            ["purpose"] = "slides",
+            ["useCategory"] = "lessonPlanning",
+            ["academyId"] = "nowhere",
+            ["role"] = "teacher",
+            ["users"] = "staff",
+            ["outputUse"] = "draftsEdited",
         };
         var response = await action.HandleAsync(_h.Turn(), Action(CardVerbs.WizardStep, data), default);
         var card = CardOf(response);
@@ -82,9 +94,13 @@ public sealed class WizardTests
         var action = new SubmitRequestAction(_h.Conversation, _h.Submission);
         var data = new Dictionary<string, object>
         {
-            ["sessionId"] = "abc123", ["page"] = 3,
+            ["sessionId"] = "abc123",
+            ["page"] = 3,
             ["answers"] = new Dictionary<string, string> { ["toolName"] = "Gamma", ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser", ["users"] = "staff" },
-            ["dataCategories"] = "none", ["vendorTrainsOnInputs"] = "no", ["declNoDataYet"] = "true", ["declReadPolicy"] = "true",
+            ["dataCategories"] = "none",
+            ["vendorTrainsOnInputs"] = "no",
+            ["declNoDataYet"] = "true",
+            ["declReadPolicy"] = "true",
         };
         var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.SubmitRequest, data), default));
         Assert.Contains("Step 2 of 3", Texts(card));
@@ -98,14 +114,25 @@ public sealed class WizardTests
         var action = new SubmitRequestAction(_h.Conversation, _h.Submission);
         var data = new Dictionary<string, object>
         {
-            ["sessionId"] = "abc123", ["page"] = 3,
+            ["sessionId"] = "abc123",
+            ["page"] = 3,
             ["answers"] = new Dictionary<string, string>
             {
-                ["toolName"] = "Gamma", ["requestType"] = "newTool", ["edition"] = "freeConsumer", ["accessMode"] = "webBrowser",
-                ["purpose"] = "Make slide decks for Year 9 history from my own notes", ["useCategory"] = "lessonPlanning",
-                ["academyId"] = "oakfield", ["role"] = "teacher", ["users"] = "staff", ["outputUse"] = "draftsEdited",
+                ["toolName"] = "Gamma",
+                ["requestType"] = "newTool",
+                ["edition"] = "freeConsumer",
+                ["accessMode"] = "webBrowser",
+                ["purpose"] = "Make slide decks for Year 9 history from my own notes",
+                ["useCategory"] = "lessonPlanning",
+                ["academyId"] = "oakfield",
+                ["role"] = "teacher",
+                ["users"] = "staff",
+                ["outputUse"] = "draftsEdited",
             },
-            ["dataCategories"] = "none", ["vendorTrainsOnInputs"] = "yes", ["declNoDataYet"] = "true", ["declReadPolicy"] = "true",
+            ["dataCategories"] = "none",
+            ["vendorTrainsOnInputs"] = "yes",
+            ["declNoDataYet"] = "true",
+            ["declReadPolicy"] = "true",
         };
         var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.SubmitRequest, data), default));
         var texts = Texts(card);

@@ -159,24 +159,42 @@ public class MessageExtensionCardsTests
 
     private static RegisterEntry Hostile() => new()
     {
-        Id = "hostile", Name = "**Chat**[click](https://evil.example) {{DATE(2026-01-01)}}", Vendor = "<b>Evil</b> & Co",
-        Status = RegisterStatus.Approved, Description = "# Heading\n- item ${x}", Conditions = [ConditionCodes.NoPersonalOrSensitiveData],
+        Id = "hostile",
+        Name = "**Chat**[click](https://evil.example) {{DATE(2026-01-01)}}",
+        Vendor = "<b>Evil</b> & Co",
+        Status = RegisterStatus.Approved,
+        Description = "# Heading\n- item ${x}",
+        Conditions = [ConditionCodes.NoPersonalOrSensitiveData],
     };
 
     private static ToolRequest Submitted() => new()
     {
-        Reference = "AIP-2026-0042", RequesterId = "u1", RequesterName = "Megan",
+        Reference = "AIP-2026-0042",
+        RequesterId = "u1",
+        RequesterName = "Megan",
         Intake = new Intake
         {
-            RequestType = RequestType.NewTool, AcademyId = "oakfield", Role = StaffRole.Teacher, ToolName = "Perplexity",
-            Edition = Edition.FreeConsumer, AccessMode = AccessMode.WebBrowser, Purpose = "Draft Year 9 history quizzes",
-            UseCategory = UseCategory.LessonPlanning, Users = UserGroup.Staff, DataCategories = [DataCategory.None],
-            VendorTrainsOnInputs = VendorTraining.Yes, OutputUse = OutputUse.DraftsEdited, DeclNoDataYet = true, DeclReadPolicy = true,
+            RequestType = RequestType.NewTool,
+            AcademyId = "oakfield",
+            Role = StaffRole.Teacher,
+            ToolName = "Perplexity",
+            Edition = Edition.FreeConsumer,
+            AccessMode = AccessMode.WebBrowser,
+            Purpose = "Draft Year 9 history quizzes",
+            UseCategory = UseCategory.LessonPlanning,
+            Users = UserGroup.Staff,
+            DataCategories = [DataCategory.None],
+            VendorTrainsOnInputs = VendorTraining.Yes,
+            OutputUse = OutputUse.DraftsEdited,
+            DeclNoDataYet = true,
+            DeclReadPolicy = true,
         },
         Outcome = new RoutingOutcome(Tier.AcademyApproval, false, ApproverRoles.For(Tier.AcademyApproval), [ConditionCodes.HumanReviewOfOutputs],
             [new RoutingReason("R11-BROWSER", "4.3", "A web-browser tool used without personal data can be used with your academy leader's approval.")], null),
-        State = RequestState.Pending, PendingRoles = ApproverRoles.For(Tier.AcademyApproval),
-        SubmittedAt = Now, UpdatedAt = Now,
+        State = RequestState.Pending,
+        PendingRoles = ApproverRoles.For(Tier.AcademyApproval),
+        SubmittedAt = Now,
+        UpdatedAt = Now,
     };
 
     private static JsonObject Input(JsonObject card, string id) =>

@@ -22,10 +22,19 @@ public class TriageCardTests
 
     private static TriageRecord Record(TriageCategory category = TriageCategory.Question) => new()
     {
-        Key = new string('b', 64), Source = "graph", SourceId = "id", FromAddress = "sam@oak.example",
-        Subject = "Which tools are **approved**? {{injected}}", ReceivedAt = DateTimeOffset.UnixEpoch, Category = category,
-        Confidence = 0.71, Signals = ["rule:question", "pii:email"], PersonalData = ["email"], SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
-        State = TriageRecordState.Done, UpdatedAt = DateTimeOffset.UnixEpoch,
+        Key = new string('b', 64),
+        Source = "graph",
+        SourceId = "id",
+        FromAddress = "sam@oak.example",
+        Subject = "Which tools are **approved**? {{injected}}",
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        Category = category,
+        Confidence = 0.71,
+        Signals = ["rule:question", "pii:email"],
+        PersonalData = ["email"],
+        SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
+        State = TriageRecordState.Done,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
     };
 
     [Fact]
@@ -45,9 +54,22 @@ public class TriageCardTests
     }
 
     [Fact]
+    public void A_possible_breach_card_is_marked_for_a_persons_look_and_a_confident_one_is_not()
+    {
+        var plan = TriageActionPlanner.Plan(TriageCategory.Breach, new MailToTriage("sam@oak.example", null, "s", "b"), Options);
+        var confident = TriageCard.Build(Record(TriageCategory.Breach) with { Signals = ["breach:confident"] }, plan).ToJson();
+        var possible = TriageCard.Build(Record(TriageCategory.Breach) with { Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal] }, plan).ToJson();
+
+        Assert.Contains("Data breach reported", confident);
+        Assert.DoesNotContain("please check", confident);
+        Assert.Contains("Possible data breach: triage is unsure, please check", possible);
+    }
+
+    [Fact]
     public async Task Correct_stores_the_category_and_a_correction_for_retraining()
     {
-        var (records, corrections) = Stores(Record());
+        var example = TriageExample.From(new MailToTriage("sam@oak.example", null, "Which tools?", "Is Padlet approved?"));
+        var (records, corrections) = Stores(Record() with { Example = example });
         var handler = new TriageCorrectHandler(new TriageReview(records, corrections, new RecordingRelease(), Options, TimeProvider.System));
 
         var response = await handler.HandleAsync(Turn(Channel + ";messageid=123"), Action(TriageCard.CorrectVerb, "concern"), default);
@@ -58,6 +80,8 @@ public class TriageCardTests
         var saved = Assert.Single(corrections.Saved);
         Assert.True(saved.IsCorrection);
         Assert.Equal((TriageCategory.Question, TriageCategory.Concern), (saved.Suggested, saved.Confirmed));
+        Assert.Equal(example, saved.Example); // the labelled example for retraining
+        Assert.Contains("\"expected\":\"concern\"", saved.ToJsonLine());
     }
 
     [Fact]

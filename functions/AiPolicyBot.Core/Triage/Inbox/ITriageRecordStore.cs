@@ -14,7 +14,10 @@ public interface ITriageRecordStore
     Task<Versioned<TriageRecord>> UpdateAsync(TriageRecord record, string version, CancellationToken ct);
 }
 
-/// <summary>A person's confirmation or correction of a category (Table "TriageCorrections"), kept for retraining.</summary>
+/// <summary>
+/// A person's confirmation or correction of a category (Table "TriageCorrections"), kept for retraining: with its
+/// <see cref="Example"/> it is a labelled example (<see cref="ToJsonLine"/>) for the reviewed retraining step.
+/// </summary>
 public sealed record TriageCorrection(
     string RecordKey,
     TriageCategory Suggested,
@@ -22,9 +25,14 @@ public sealed record TriageCorrection(
     double Confidence,
     IReadOnlyList<string> Signals,
     string ById,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    TriageExample? Example = null)
 {
     public bool IsCorrection => Suggested != Confirmed;
+
+    /// <summary>The labelled example in the training schema (null without an example); the person is not named.</summary>
+    public string? ToJsonLine() => Example?.ToJsonLine("correction-" + RecordKey[..Math.Min(16, RecordKey.Length)], Confirmed,
+        $"correction; suggested {Suggested.WireName()} at {Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}");
 }
 
 public interface ITriageCorrectionStore

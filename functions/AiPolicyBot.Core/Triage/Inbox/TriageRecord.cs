@@ -18,7 +18,8 @@ public enum TriageRecordState
 
 /// <summary>
 /// The stored result of triaging one mail (Table "TriageRecords", RowKey = <see cref="Key"/>). Metadata and the
-/// classification only: never the body. The subject is stored with personal data redacted.
+/// classification, never the body itself: the subject is stored with personal data redacted, and <see cref="Example"/>
+/// keeps only the redacted, capped parts a correction needs to become a labelled example.
 /// </summary>
 public sealed record TriageRecord
 {
@@ -51,6 +52,8 @@ public sealed record TriageRecord
     /// <summary>Category confirmed or corrected by a person (triage card), null until then.</summary>
     public TriageCategory? ConfirmedCategory { get; init; }
     public string? ConfirmedBy { get; init; }
+    /// <summary>What the model needs to learn from a person's correction (redacted); null on records from before it was kept.</summary>
+    public TriageExample? Example { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The partition of the outbox rows of this mail's emails (Decisions table): "triage-{key}".</summary>

@@ -74,7 +74,9 @@ public static class RegisterApiJson
         ["errors"] = new JsonArray(r.Errors.Select(e => (JsonNode?)new JsonObject { ["row"] = e.Row, ["field"] = e.Field, ["message"] = e.Message }).ToArray()),
         ["changes"] = new JsonArray(r.Changes.Select(c => (JsonNode?)new JsonObject
         {
-            ["id"] = c.Id, ["name"] = c.Name, ["change"] = c.Change,
+            ["id"] = c.Id,
+            ["name"] = c.Name,
+            ["change"] = c.Change,
             ["fields"] = new JsonArray(c.Fields.Select(f => (JsonNode?)f).ToArray()),
         }).ToArray()),
     };

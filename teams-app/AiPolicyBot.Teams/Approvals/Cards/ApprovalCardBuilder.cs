@@ -46,7 +46,9 @@ public static class ApprovalCardBuilder
         body.Add(new TextBlock
         {
             Text = $"AI tool request {r.Reference}: {CardText.Escape(r.Intake.ToolName)}",
-            Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder,
+            Style = TextBlockStyle.Heading,
+            Size = TextSize.Large,
+            Weight = TextWeight.Bolder,
         });
         body.Add(new TextBlock { Text = StatusText(r), Weight = TextWeight.Bolder, Color = StatusColor(r.State) });
         if (context.Notice is { } notice)
@@ -218,7 +220,12 @@ public static class ApprovalCardBuilder
     /// <summary>A required multiline box (a reason, a question, an answer), capped as the state machine caps it.</summary>
     private static InputText RequiredText(string id, string label, string errorMessage) => new()
     {
-        Id = id, Label = label, IsRequired = true, IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength, ErrorMessage = errorMessage,
+        Id = id,
+        Label = label,
+        IsRequired = true,
+        IsMultiline = true,
+        MaxLength = ApprovalStateMachine.MaxTextLength,
+        ErrorMessage = errorMessage,
     };
 
     public static string StatusPlain(ToolRequest r) => r.State switch

@@ -30,7 +30,8 @@ public static class ClarifyCard
         var carried = CardText.Truncate(text, 500);
         var actions = choices.Take(4).Select(i => (CardAction)new ExecuteAction
         {
-            Title = Title(i), Verb = CardVerbs.Clarified,
+            Title = Title(i),
+            Verb = CardVerbs.Clarified,
             Data = new JsonObject { ["intent"] = i.Label(), ["text"] = CardText.Plain(carried) },
         }).ToList();
         return new AdaptiveCard

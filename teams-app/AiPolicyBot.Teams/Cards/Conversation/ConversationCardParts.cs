@@ -33,8 +33,10 @@ internal static class ConversationCardParts
 
     public static ExecuteAction RecordTraining(string entryId, string toolName) => new()
     {
-        Title = "I've completed the training", Verb = CardVerbs.RecordTraining,
-        Data = new JsonObject { ["entryId"] = entryId }, Tooltip = CardText.Plain($"Record that you completed the {toolName} training"),
+        Title = "I've completed the training",
+        Verb = CardVerbs.RecordTraining,
+        Data = new JsonObject { ["entryId"] = entryId },
+        Tooltip = CardText.Plain($"Record that you completed the {toolName} training"),
     };
 
     public static ExecuteAction Simple(string title, string verb) => new() { Title = title, Verb = verb, Data = new JsonObject() };

@@ -68,19 +68,29 @@ public static class RequestWizardCard
     {
         QuestionKind.Text or QuestionKind.LongText => new InputText
         {
-            Id = q.Field, Label = q.Label, IsRequired = q.Required ? true : null,
+            Id = q.Field,
+            Label = q.Label,
+            IsRequired = q.Required ? true : null,
             ErrorMessage = q.Required ? $"Please answer: {q.Label}" : null,
             IsMultiline = q.Kind == QuestionKind.LongText ? true : null,
             MaxLength = q.Kind == QuestionKind.LongText ? WizardState.MaxAnswerLength : 200,
-            Placeholder = q.Placeholder, Value = string.IsNullOrEmpty(value) ? null : CardText.Plain(value),
+            Placeholder = q.Placeholder,
+            Value = string.IsNullOrEmpty(value) ? null : CardText.Plain(value),
         },
         QuestionKind.Toggle => new InputToggle
         {
-            Id = q.Field, Label = q.Label, Title = "Yes", ValueOn = "true", ValueOff = "false", Value = value == "true" ? "true" : "false",
+            Id = q.Field,
+            Label = q.Label,
+            Title = "Yes",
+            ValueOn = "true",
+            ValueOff = "false",
+            Value = value == "true" ? "true" : "false",
         },
         _ => new InputChoiceSet
         {
-            Id = q.Field, Label = q.Label, IsRequired = q.Required ? true : null,
+            Id = q.Field,
+            Label = q.Label,
+            IsRequired = q.Required ? true : null,
             ErrorMessage = q.Required ? $"Please choose: {q.Label}" : null,
             IsMultiSelect = q.Kind == QuestionKind.MultiChoice ? true : null,
             Style = q.Kind == QuestionKind.MultiChoice || (q.Choices?.Count ?? 0) <= 4 ? ChoiceInputStyle.Expanded : ChoiceInputStyle.Compact,

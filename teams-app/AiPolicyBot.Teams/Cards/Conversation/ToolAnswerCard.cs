@@ -60,6 +60,9 @@ public static class ToolAnswerCard
 
     private static (string Headline, TextColor Color, string Explanation) Verdict(UseAssessment a, string name) => a.Verdict switch
     {
+        UseVerdict.Allowed or UseVerdict.AllowedAfterTraining when a.OnlyAtAcademies.Count > 0 => ("Yes, but only at some academies", TextColor.Warning,
+            $"{name} is approved only at {string.Join(", ", a.OnlyAtAcademies.Select(CardText.Escape))}. Tell me your academy (\"I'm at …\") and I'll answer for it." +
+            (a.Verdict == UseVerdict.AllowedAfterTraining ? " You also need to complete its training before first use (policy 4.2)." : "")),
         UseVerdict.Allowed => ("Yes, you can use it for this", TextColor.Good,
             a.DataAllowed
                 ? $"{name} is approved, including for personal data within its scope and conditions."

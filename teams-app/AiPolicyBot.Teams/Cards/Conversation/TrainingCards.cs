@@ -47,7 +47,8 @@ public static class TrainingCards
             Body = body,
             Actions = toolsNeedingTraining.Take(5).Select(e => (CardAction)new ExecuteAction
             {
-                Title = CardText.Plain($"I've completed the {e.Name} training"), Verb = CardVerbs.RecordTraining,
+                Title = CardText.Plain($"I've completed the {e.Name} training"),
+                Verb = CardVerbs.RecordTraining,
                 Data = new System.Text.Json.Nodes.JsonObject { ["entryId"] = e.Id },
             }).ToList(),
             FallbackText = "Which tool was the training for?",

@@ -22,7 +22,10 @@ public static class UnknownToolCard
         body.Add(new TextBlock
         {
             Text = string.IsNullOrWhiteSpace(toolName) ? "Which tool? It depends on the tool" : "Not assessed yet",
-            Weight = TextWeight.Bolder, Size = TextSize.Medium, Color = TextColor.Warning, Spacing = Spacing.Medium,
+            Weight = TextWeight.Bolder,
+            Size = TextSize.Medium,
+            Color = TextColor.Warning,
+            Spacing = Spacing.Medium,
         });
         body.Add(Para(string.IsNullOrWhiteSpace(toolName)
             ? "Tell me the tool's name (for example \"can I use Copilot to write reports?\") and I'll check the register. Approved tools are listed under \"Approved tools\"."

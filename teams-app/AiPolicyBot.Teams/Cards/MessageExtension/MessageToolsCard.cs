@@ -37,7 +37,8 @@ public static class MessageToolsCard
             body.Add(new TextBlock
             {
                 Text = found.Count == 1 ? "This message mentions one tool from the Trust's register:" : $"This message mentions {found.Count} tools from the Trust's register:",
-                IsSubtle = true, Spacing = Spacing.Small,
+                IsSubtle = true,
+                Spacing = Spacing.Small,
             });
             foreach (var match in found)
             {

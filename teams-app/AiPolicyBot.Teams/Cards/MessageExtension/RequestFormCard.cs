@@ -48,7 +48,8 @@ public static class RequestFormCard
             body.Add(new TextBlock
             {
                 Text = CardText.Escape(page.LearnersOnly ? "Only if learners will use it. " + page.Intro : page.Intro),
-                IsSubtle = true, Spacing = Spacing.Small,
+                IsSubtle = true,
+                Spacing = Spacing.Small,
             });
             foreach (var q in page.Questions)
             {

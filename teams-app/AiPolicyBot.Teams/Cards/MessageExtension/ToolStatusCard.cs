@@ -51,7 +51,9 @@ public static class ToolStatusCard
         body.Add(new TextBlock
         {
             Text = $"From the Trust's AI register on {PlainWords.Date(today)}. Ask AI Policy Helper before using it for something new.",
-            IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium,
+            IsSubtle = true,
+            Size = TextSize.Small,
+            Spacing = Spacing.Medium,
         });
 
         return new AdaptiveCard

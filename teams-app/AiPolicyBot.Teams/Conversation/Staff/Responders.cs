@@ -13,7 +13,7 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 /// "Can I use X (for this)?": the hot path. Cached register and training; one connector call. Each question counts
 /// as demand for the tool (in memory; the message extension lists the most asked-about tools).
 /// </summary>
-public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand) : IIntentResponder
+public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand, StaffAcademies academies) : IIntentResponder
 {
     public Intent Intent => Intent.AskTool;
 
@@ -27,7 +27,8 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         }
         demand.Record(entry.Id);
         var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
-        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory);
+        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
     }
@@ -43,13 +44,14 @@ public sealed class RequestApprovalResponder(StaffConversation conversation) : I
 }
 
 /// <summary>"Which tools are approved (for marking)?": the register's approved entries, filtered by the hints.</summary>
-public sealed class ListApprovedResponder(StaffConversation conversation) : IIntentResponder
+public sealed class ListApprovedResponder(StaffConversation conversation, StaffAcademies academies) : IIntentResponder
 {
     public Intent Intent => Intent.ListApproved;
 
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
-        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup);
+        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, academy);
         var tools = ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today);
         await turn.SendAsync(CardMessage(ApprovedToolsCard.Build(tools, filter)), ct);
     }
@@ -62,8 +64,17 @@ public sealed class MyRequestsResponder(IRequestStore requests) : IIntentRespond
 
     public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
     {
-        var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
-        await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine.Select(r => r.Value).ToList(), u.Hints.Reference)), ct);
+        var mine = (await requests.ListByRequesterAsync(UserId(turn), ct)).Select(r => r.Value).ToList();
+        await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine, u.Hints.Reference ?? RequestFor(mine, u))), ct);
+    }
+
+    /// <summary>"my Gamma request": the newest of the person's requests for the tool the message names.</summary>
+    private static string? RequestFor(IReadOnlyList<ToolRequest> mine, Understanding.Understanding u)
+    {
+        if (u.ToolName is not { } name) return null;
+        var wanted = ToolNames.Normalise(name);
+        return mine.Where(r => ToolNames.Normalise(r.Intake.ToolName) == wanted || (u.Tool is { } t && ToolNames.Normalise(r.Intake.ToolName) == ToolNames.Normalise(t.Name)))
+            .OrderByDescending(r => r.SubmittedAt).FirstOrDefault()?.Reference;
     }
 }
 

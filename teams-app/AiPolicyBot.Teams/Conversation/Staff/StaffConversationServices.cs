@@ -6,7 +6,7 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 /// <summary>
 /// Registers the staff conversation: the message handler (which also answers the "help" command), the welcome, one
 /// responder per intent and one handler per card verb. Needs RegisterCache, TrainingCache, RequestSubmission,
-/// IRequestStore and IToolDemand from the composition root; the approvals part adds the pending-approvals responder.
+/// IRequestStore, IToolDemand and IStaffAcademyStore from the composition root; the approvals part adds the pending-approvals responder.
 /// </summary>
 public static class StaffConversationServices
 {
@@ -15,6 +15,7 @@ public static class StaffConversationServices
         services.AddSingleton<StaffConversation>();
         services.AddMessageUnderstanding();
         services.AddSingleton<TrainingRecorder>();
+        services.AddSingleton<StaffAcademies>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<StaffMessageHandler>());

@@ -10,8 +10,8 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 
 /// <summary>
 /// Understands one staff message, the same way for the bot, the preview endpoint and the scoring tool: the trained
-/// intent model for the intent (beside it only <see cref="IntentOverrides"/>: a command typed on its own),
-/// <see cref="ToolResolver"/> for the tool,
+/// intent model for the intent, with no rule beside it (an empty message is the help card; commands typed on their
+/// own are the model's too, CommandUnderstandingTests), <see cref="ToolResolver"/> for the tool,
 /// <see cref="HintExtractor"/> and <see cref="AcademyMentions"/> for what narrows the answer. When the model is not
 /// sure (<see cref="ClarifyBelow"/>) the intent is <see cref="Intent.Clarify"/> with the likely intents as candidates.
 /// Pure and in memory: no I/O after the model has loaded.
@@ -34,7 +34,7 @@ public sealed partial class MessageUnderstanding(IntentModelProvider model, Tool
         Intent intent;
         double confidence = 1;
         IReadOnlyList<Intent> candidates = [];
-        if (IntentOverrides.For(t) is { } command) intent = command;
+        if (t.Length == 0) intent = Intent.Help;
         else (intent, confidence, candidates) = Decide(model.Model.Predict(t));
 
         var tool = resolved.Entry;

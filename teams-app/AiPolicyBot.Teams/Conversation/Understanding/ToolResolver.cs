@@ -26,10 +26,15 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
 {
     private const string CataloguePrefix = "catalogue:";
 
+    /// <summary>Name catalogue products by the catalogue's full name instead (only to measure the choice: ConversationReport --catalogue-names).</summary>
+    public bool CatalogueNames { get; init; }
+
     [GeneratedRegex(@"(?<=\p{L})['’]s\b", Options, TimeoutMs)]
     private static partial Regex Possessive { get; }
 
-    private sealed record Index(RegisterSearch Search, Dictionary<string, HashSet<string>> Keys);
+    // Keys: every name an entry may be mentioned by (typos allowed against them). Written: a catalogue product's own
+    // names (name and aliases, not misspellings or vendor phrases), which are returned as the message wrote them.
+    private sealed record Index(RegisterSearch Search, Dictionary<string, HashSet<string>> Keys, Dictionary<string, HashSet<string>> Written);
 
     // One combined index per register snapshot; snapshots are immutable and replaced on every register change.
     private readonly ConditionalWeakTable<RegisterSnapshot, Index> _indexes = new();
@@ -51,9 +56,37 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             if (!exact && unknownNames.IsExcludedWord(match.Mention)) continue;
             if (!IsCatalogue(entry)) return new ResolvedTool(register.Get(entry.Id) ?? entry, null);
             if (unknownNames.IsOrdinaryWordMention(match.Mention)) continue;
-            return new ResolvedTool(null, entry.Name);
+            return new ResolvedTool(null, CatalogueNames ? entry.Name : AsWritten(index, entry, match.Mention));
         }
         return new ResolvedTool(null, unknownNames.Find(t));
+    }
+
+    /// <summary>
+    /// The contract's unknown name is the product's name as people write it: "Brisk", not the catalogue's "Brisk
+    /// Teaching". A mention that is one of the product's names is returned as typed, tidied (possessives were removed
+    /// before the search; a name typed all in lower case gets capitals); a misspelling or a vendor phrase ("the
+    /// microsoft one") is not a name anyone writes, so it is the catalogue's name.
+    /// </summary>
+    private static string AsWritten(Index index, RegisterEntry entry, string? mention)
+    {
+        if (string.IsNullOrWhiteSpace(mention) || !index.Written[entry.Id].Contains(ToolNames.Normalise(mention))) return entry.Name;
+        var m = mention.Trim().Trim('"', '\'', '(', ')', ',', '.', '?', '!', ':', ';');
+        if (m.Length == 0) return entry.Name;
+        if (ToolNames.Normalise(entry.Name) == ToolNames.Normalise(m)) return entry.Name;
+        foreach (var ch in m) if (char.IsUpper(ch)) return m;
+        return NamePrefix(entry.Name, ToolNames.Normalise(m)) ?? System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(m);
+    }
+
+    /// <summary>"magicschool" in "MagicSchool AI" is "MagicSchool": the name's own capitals for the part typed.</summary>
+    private static string? NamePrefix(string name, string typed)
+    {
+        if (typed.Length == 0 || !ToolNames.Normalise(name).StartsWith(typed, StringComparison.Ordinal)) return null;
+        var seen = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsLetterOrDigit(name[i]) && ++seen == typed.Length) return name[..(i + 1)];
+        }
+        return null;
     }
 
     private static bool IsCatalogue(RegisterEntry e) => e.Id.StartsWith(CataloguePrefix, StringComparison.Ordinal);
@@ -81,6 +114,7 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var entries = new List<RegisterEntry>();
         var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var written = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var e in register.Entries)
         {
             var extra = byRegisterId.GetValueOrDefault(e.Id) ?? [];
@@ -105,13 +139,17 @@ public sealed partial class ToolResolver(ProductCatalogue catalogue, UnknownProd
             if (registerNames.Contains(ToolNames.Normalise(p.Name)) || registerVendors.Contains(ToolNames.Normalise(p.Name))) continue;
             var entry = new RegisterEntry
             {
-                Id = CataloguePrefix + i, Name = p.Name, Vendor = p.Vendor, Status = RegisterStatus.NotAssessed,
+                Id = CataloguePrefix + i,
+                Name = p.Name,
+                Vendor = p.Vendor,
+                Status = RegisterStatus.NotAssessed,
                 Aliases = p.Aliases.Concat(p.Misspellings).Concat(p.VendorPhrases).Where(a => !registerNames.Contains(ToolNames.Normalise(a))).ToList(),
             };
             entries.Add(entry);
             keys[entry.Id] = Keys(entry).ToHashSet(StringComparer.Ordinal);
+            written[entry.Id] = p.Aliases.Prepend(p.Name).Select(ToolNames.Normalise).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         }
-        return new Index(new RegisterSearch(entries), keys);
+        return new Index(new RegisterSearch(entries), keys, written);
     }
 
     private static IEnumerable<string> Keys(RegisterEntry e) =>

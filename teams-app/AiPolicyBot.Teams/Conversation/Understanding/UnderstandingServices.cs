@@ -22,9 +22,9 @@ public static class UnderstandingServices
     }
 
     /// <summary>The same understanding outside a container (the scoring tool, tests, benchmarks).</summary>
-    public static MessageUnderstanding Create(IOptionsMonitor<AcademyOptions> academies, IntentModelProvider? model = null) =>
+    public static MessageUnderstanding Create(IOptionsMonitor<AcademyOptions> academies, IntentModelProvider? model = null, bool catalogueNames = false) =>
         new(model ?? new IntentModelProvider(),
-            new ToolResolver(ProductCatalogue.Embedded, new UnknownProductNames(AcademyNames(academies))), academies);
+            new ToolResolver(ProductCatalogue.Embedded, new UnknownProductNames(AcademyNames(academies))) { CatalogueNames = catalogueNames }, academies);
 
     /// <summary>Every configured academy's name and id: never taken for a product name.</summary>
     public static Func<IEnumerable<string>> AcademyNames(IOptionsMonitor<AcademyOptions> academies) =>

@@ -69,7 +69,11 @@ public class GraphInboxTests
         Assert.True(report!.Resynced);
         Assert.Equal(2, report.Seen);       // the full round lists both
         Assert.Equal(1, report.Processed);  // only the new one is triaged
-        Assert.Equal(TriageCategory.Breach, (await bed.RecordAsync("graph", breach))!.Value.Category);
+        var breachRecord = (await bed.RecordAsync("graph", breach))!.Value;
+        Assert.Equal(TriageCategory.Breach, breachRecord.Category);
+        // The stored record keeps the redacted example a correction would be trained on, not the mail.
+        Assert.Contains("pasted pupil names", breachRecord.Example!.NewText);
+        Assert.Equal(Staff[(Staff.IndexOf('@') + 1)..], breachRecord.Example.SenderDomain); // the domain, not the address
         var after = (await bed.RecordAsync("graph", request))!.Value;
         Assert.Equal(first.DraftReference, after.DraftReference); // no second draft request, no second reference
         Assert.Equal(0, bed.Graph.Message(request).MoveCount - 1); // moved once, in the first round only
@@ -170,7 +174,7 @@ public class GraphInboxTests
 
         var sends = bed.Graph.Sends;
         var alert = Assert.Single(sends, s => s.To.Contains(InboxTestBed.Dpo));
-        Assert.StartsWith("URGENT possible data breach", alert.Subject);
+        Assert.Matches("^URGENT (data breach reported|possible data breach, unsure, please check): ", alert.Subject);
         Assert.DoesNotContain("SEN notes", alert.Body); // the body of the original is never copied
         var draft = (await bed.RecordAsync("graph", request))!.Value.DraftReference!;
         var ack = Assert.Single(sends, s => s.To.Contains(Staff));

@@ -48,8 +48,12 @@ public sealed class InboxTestBed : IAsyncDisposable
         Processor = new TriageProcessor(Records, () => Classifier, Actions, mail.Alerts, Options, TimeProvider.System, NullLogger<TriageProcessor>.Instance);
         GraphOptions = new GraphMailOptions
         {
-            Enabled = true, Mailbox = MailTestBed.Mailbox, BaseUrl = mail.GraphOptions.BaseUrl, RetryDelaySeconds = 0,
-            NotificationUrl = "https://bot.trust.example/api/graph/notifications", ClientState = "client-state-0123456789abcdef",
+            Enabled = true,
+            Mailbox = MailTestBed.Mailbox,
+            BaseUrl = mail.GraphOptions.BaseUrl,
+            RetryDelaySeconds = 0,
+            NotificationUrl = "https://bot.trust.example/api/graph/notifications",
+            ClientState = "client-state-0123456789abcdef",
         };
         Client = GraphMailClient.Create(GraphOptions);
         Marker = new GraphTriageMarker(Client, GraphOptions);

@@ -46,7 +46,7 @@ public class LocalDropFolderTests
         var alertFile = Assert.Single(Directory.GetFiles(Path.Combine(root, "outbox"), "*-dpo.eml"));
         var alert = await MimeMessage.LoadAsync(alertFile);
         Assert.Equal(InboxTestBed.Dpo, alert.To.Mailboxes.Single().Address);
-        Assert.StartsWith("URGENT possible data breach", alert.Subject);
+        Assert.Matches("^URGENT (data breach reported|possible data breach, unsure, please check): ", alert.Subject);
         Assert.Contains("sam.teacher@oak.academy.example", alert.TextBody);
         Assert.NotNull(alert.Headers[MailMessage.JobIdHeader]);
         Assert.Single(Directory.GetFiles(Path.Combine(root, "outbox"))); // nothing to the sender for a breach

@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
@@ -52,7 +53,7 @@ public sealed class ClarifyTests
     public async Task A_clarifying_button_answers_the_original_text_as_the_chosen_intent()
     {
         var h = new ConversationHarness();
-        var responders = new IIntentResponder[] { new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand()), new ClarifyResponder() };
+        var responders = new IIntentResponder[] { new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand(), new StaffAcademies(new InMemoryStaffAcademyStore())), new ClarifyResponder() };
         var action = new ClarifiedAction(h.Conversation, responders);
 
         var reply = await action.HandleAsync(h.Turn(), ConversationHarness.Action(CardVerbs.Clarified, new { intent = "askTool", text = "something about perplexity" }), default);

@@ -20,6 +20,16 @@ public sealed class ToolResolutionTests
     public void A_tool_is_resolved(string text, string expected) =>
         Assert.Equal(expected, TestUnderstanding.Understand(text).ToolLabel);
 
+    // The contract's unknown name is the name as written (the catalogue's full name would be "Brisk Teaching",
+    // "Fireflies.ai", "Sparx Maths"); a misspelling is no one's name for it, so it is the catalogue's.
+    [Theory]
+    [InlineData("is brisk ok for feedback?", "unknown:Brisk")]
+    [InlineData("Is Fireflies allowed for recording Teams meetings?", "unknown:Fireflies")]
+    [InlineData("Sparx has new AI features, are those approved?", "unknown:Sparx")]
+    [InlineData("is perplexty allowed", "unknown:Perplexity")]
+    public void An_unknown_product_is_named_as_written(string text, string expected) =>
+        Assert.Equal(expected, TestUnderstanding.Understand(text).ToolLabel);
+
     [Theory]
     [InlineData("Sorry to bother you - show me requests I submitted for Riverside")]
     [InlineData("I'm the SENCo. What's waiting for my approval?")]

@@ -19,8 +19,11 @@ public static class SyntheticRegister
         {
             entries.Add(new RegisterEntry
             {
-                Id = $"tool-{i}", Name = char.ToUpper(Word(4, 9)[0]) + Word(3, 8) + (i % 3 == 0 ? " " + Word(3, 6) : ""),
-                Vendor = Word(4, 10) + " Ltd", Aliases = i % 4 == 0 ? [Word(5, 10)] : [], Status = RegisterStatus.NotAssessed,
+                Id = $"tool-{i}",
+                Name = char.ToUpper(Word(4, 9)[0]) + Word(3, 8) + (i % 3 == 0 ? " " + Word(3, 6) : ""),
+                Vendor = Word(4, 10) + " Ltd",
+                Aliases = i % 4 == 0 ? [Word(5, 10)] : [],
+                Status = RegisterStatus.NotAssessed,
                 Edition = Edition.FreeConsumer,
             });
         }

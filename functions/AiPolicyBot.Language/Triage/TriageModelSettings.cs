@@ -1,0 +1,38 @@
+namespace AiPolicyBot.Language.Triage;
+
+/// <summary>
+/// How the triage model is built (docs/spec/triage.md "Model"), recorded in the model file so a loaded model is
+/// rebuilt the way it was trained. Chosen by cross-author figures (docs/triage-quality.md), never by a reported set.
+/// </summary>
+/// <param name="WordNgrams">Longest word n-gram of the subject and the sender's text.</param>
+/// <param name="MainChars">Character n-gram length on the sender's text (0: none; character n-grams learn an author's habits).</param>
+/// <param name="L2">The maximum-entropy trainer's L2 regularisation.</param>
+/// <param name="WeighByGroup">Weigh each row by one over the number of rows built from the same core message.</param>
+/// <param name="NaiveBayesWeight">Share of the naive Bayes layer's probabilities blended into the model's (0: none).</param>
+public sealed record TriageModelSettings(int WordNgrams, int MainChars, float L2, bool WeighByGroup, double NaiveBayesWeight)
+{
+    /// <summary>What the committed model uses.</summary>
+    public static readonly TriageModelSettings Default = new(WordNgrams: 2, MainChars: 0, L2: 1e-2f, WeighByGroup: true, NaiveBayesWeight: 0.5);
+
+    /// <summary>Phase A's model: character 4-grams, light regularisation, every wrapper counted in full.</summary>
+    public static readonly TriageModelSettings PhaseA = new(WordNgrams: 2, MainChars: 4, L2: 1e-4f, WeighByGroup: false, NaiveBayesWeight: 0);
+
+    /// <summary>Named variants the training tool can compare (<c>--variant NAME</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, TriageModelSettings> Variants = new Dictionary<string, TriageModelSettings>
+    {
+        ["default"] = Default,
+        ["phase-a"] = PhaseA,
+        ["words"] = new(2, 0, 1e-4f, false, 0),
+        ["words-l2"] = new(2, 0, 1e-2f, false, 0),
+        ["words-l2-weighed"] = new(2, 0, 1e-2f, true, 0),
+        ["words-l2-weighed-nb"] = new(2, 0, 1e-2f, true, 0.5),
+        ["words-weighed"] = new(2, 0, 1e-4f, true, 0),
+        ["words-l2m-weighed"] = new(2, 0, 1e-3f, true, 0),
+        ["blend-l2m"] = new(2, 0, 1e-3f, true, 0.5),
+        ["blend-weak"] = new(2, 0, 1e-4f, true, 0.5),
+        ["blend-chars"] = new(2, 4, 1e-4f, true, 0.5),
+        ["blend-nb70"] = new(2, 0, 1e-2f, true, 0.7),
+        ["blend-unweighed"] = new(2, 0, 1e-2f, false, 0.5),
+        ["nb-only"] = new(2, 0, 1e-2f, true, 1.0),
+    };
+}
