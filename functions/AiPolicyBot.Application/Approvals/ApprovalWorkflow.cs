@@ -11,7 +11,14 @@ namespace AiPolicyBot.Application.Approvals;
 /// <summary>What happened when a command was applied, and the request as it now stands.</summary>
 public sealed record WorkflowOutcome(TransitionResult? Result, Versioned<ToolRequest>? Request, ApproverDirectory Directory)
 {
-    public bool NotFound => Request is null;
+    /// <summary>The caller may not see the request, or it does not exist and they could not have seen it: tell them nothing.</summary>
+    public bool Hidden { get; init; }
+
+    public bool NotFound => Request is null && !Hidden;
+
+    /// <summary>Nothing of the request goes back to a caller who may not see it (<see cref="RequestVisibility"/>).</summary>
+    public static WorkflowOutcome NotYours(ApproverDirectory directory) => new(null, null, directory) { Hidden = true };
+
     public TransitionStatus Status => Result?.Status ?? TransitionStatus.NotApplicable;
 }
 
@@ -39,7 +46,9 @@ public sealed class ApprovalWorkflow(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await requests.GetAsync(reference, ct);
-            if (stored is null) return new WorkflowOutcome(null, null, directory);
+            if (stored is null) return command is ExpireCommand or RemindCommand ? new WorkflowOutcome(null, null, directory) : Withheld(null, directory, command.Actor.Id)!;
+            // The deadline job acts as the system; a person acts only on a request they may see.
+            if (command is not (ExpireCommand or RemindCommand) && Withheld(stored, directory, command.Actor.Id) is { } hidden) return hidden;
             var now = time.GetUtcNow();
             var result = ApprovalStateMachine.Apply(stored.Value, command, directory, now);
             switch (result.Status)
@@ -65,9 +74,19 @@ public sealed class ApprovalWorkflow(
         }
     }
 
-    /// <summary>Loads a request and the directory for a read-only view (refresh, pending list).</summary>
-    public async Task<WorkflowOutcome> LoadAsync(string reference, CancellationToken ct) =>
-        new(null, await requests.GetAsync(reference, ct), await directorySource.GetAsync(ct));
+    /// <summary>Loads a request for <paramref name="userId"/> to view (refresh, a click they may not act on): hidden unless they may see it.</summary>
+    public async Task<WorkflowOutcome> LoadAsync(string reference, string? userId, CancellationToken ct)
+    {
+        var directory = await directorySource.GetAsync(ct);
+        var stored = await requests.GetAsync(reference, ct);
+        return Withheld(stored, directory, userId) ?? new WorkflowOutcome(null, stored, directory);
+    }
+
+    // A missing reference is reported as missing only to those who see every request; to anyone else it looks
+    // exactly like someone else's request, so sequential references cannot be walked.
+    private static WorkflowOutcome? Withheld(Versioned<ToolRequest>? stored, ApproverDirectory directory, string? userId) => stored is null
+        ? RequestVisibility.SeesEveryRequest(directory, userId) ? new WorkflowOutcome(null, null, directory) : WorkflowOutcome.NotYours(directory)
+        : RequestVisibility.MaySee(stored.Value, directory, userId) ? null : WorkflowOutcome.NotYours(directory);
 
     private async Task RecordAsync(TransitionResult result, ApprovalActor actor, DateTimeOffset now, CancellationToken ct)
     {

@@ -13,12 +13,16 @@ public sealed record RoleHolders(string Primary, IReadOnlyList<string> Deputies)
 /// <summary>
 /// Who may decide for each approver role: the Trust roles (CIO, CDO, DPO, IT) and one AcademyLeader per academy.
 /// Built from configuration with Table Storage overrides (<see cref="ApproverDirectorySource"/>); pure data here.
+/// <see cref="RequestOverseers"/>: the Information Assurance team and administrators, who may see every request
+/// (<see cref="RequestVisibility"/>) but decide none unless they also hold a role.
 /// </summary>
 public sealed record ApproverDirectory(
     IReadOnlyDictionary<string, RoleHolders> TrustRoles,
     IReadOnlyDictionary<string, RoleHolders> AcademyLeaders,
     bool LocalDemoSelfApproval = false)
 {
+    public IReadOnlyList<string> RequestOverseers { get; init; } = [];
+
     public static readonly IReadOnlyList<string> RequiredTrustRoles =
         [ApproverRoles.Cio, ApproverRoles.Cdo, ApproverRoles.Dpo, ApproverRoles.It];
 

@@ -51,6 +51,7 @@ public static class InboxPart
         services.AddSingleton<TriageWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageWarmup>());
 
+        services.AddSingleton<ITriageRelease, TriageRelease>();
         services.AddSingleton<TriageReview>();
         services.AddSingleton<ICardActionHandler, TriageConfirmHandler>();
         services.AddSingleton<ICardActionHandler, TriageCorrectHandler>();

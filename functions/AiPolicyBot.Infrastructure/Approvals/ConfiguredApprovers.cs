@@ -8,6 +8,7 @@ namespace AiPolicyBot.Infrastructure.Approvals;
 /// Reads the approver directory from configuration: <c>Approvers:{Role}</c> (Entra object id) with
 /// <c>Approvers:{Role}:Deputies</c> (a list), and <c>Academies:{id}:Leader</c> with <c>Academies:{id}:Deputies</c>.
 /// A JSON file cannot give a key both a value and children, so there <c>Approvers:{Role}:Id</c> may stand for the id.
+/// <c>Approvers:InformationAssurance</c> and <c>Approvers:Administrators</c> (lists) may see every request.
 /// </summary>
 public static class ConfiguredApprovers
 {
@@ -26,7 +27,11 @@ public static class ConfiguredApprovers
             if (leader is { Length: > 0 } || academy.GetSection(DeputiesKey).Exists())
                 academies[academy.Key] = new RoleHolders(leader?.Trim() ?? "", Deputies(academy));
         }
-        return new ApproverDirectory(trust, academies, localDemoSelfApproval);
+        var approvers = configuration.GetSection("Approvers");
+        return new ApproverDirectory(trust, academies, localDemoSelfApproval)
+        {
+            RequestOverseers = [.. Ids(approvers.GetSection("InformationAssurance")).Concat(Ids(approvers.GetSection("Administrators")))],
+        };
     }
 
     /// <summary>Table overrides replace the configured holders of the same role (or academy).</summary>
@@ -46,6 +51,8 @@ public static class ConfiguredApprovers
     // Documented as Approvers:{Role}:Deputies and Academies:{id}:Deputies (docs/configuration.md).
     private const string DeputiesKey = "Deputies";
 
-    private static List<string> Deputies(IConfigurationSection section) =>
-        [.. section.GetSection(DeputiesKey).GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0)];
+    private static List<string> Deputies(IConfigurationSection section) => Ids(section.GetSection(DeputiesKey));
+
+    private static List<string> Ids(IConfigurationSection list) =>
+        [.. list.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0)];
 }

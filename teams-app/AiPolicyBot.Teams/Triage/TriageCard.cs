@@ -90,6 +90,7 @@ public static class TriageCard
         if (plan.ForwardToComplaints) done.Add("forwarded to the complaints contact");
         if (plan.AcknowledgeSender && !plan.NoReply) done.Add("sender acknowledged");
         if (plan.NoReply) done.Add("no reply (automated, own or bulk mail)");
+        if (plan.HeldForPerson) done.Add("sender not verified: no reply, number or draft until a person confirms");
         done.Add($"filed in \"{plan.Folder}\"");
         return string.Join("; ", done);
     }

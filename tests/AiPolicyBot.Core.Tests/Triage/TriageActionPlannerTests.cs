@@ -8,7 +8,7 @@ public class TriageActionPlannerTests
 {
     private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example" };
 
-    private static MailToTriage Mail(string from = "sam@oak.example", params (string, string)[] headers) =>
+    private static MailToTriage Mail(string from = "sam@oakfield.example", params (string, string)[] headers) =>
         new(from, null, "subject", "body", headers.ToDictionary(h => h.Item1, h => h.Item2));
 
     [Theory]
@@ -58,7 +58,7 @@ public class TriageActionPlannerTests
     [Fact]
     public void Auto_submitted_no_is_a_person_and_gets_a_reply()
     {
-        var plan = TriageActionPlanner.Plan(TriageCategory.ToolRequest, Mail("sam@oak.example", ("Auto-Submitted", "no")), Options);
+        var plan = TriageActionPlanner.Plan(TriageCategory.ToolRequest, Mail("sam@oakfield.example", ("Auto-Submitted", "no")), Options);
         Assert.True(plan.AcknowledgeSender);
         Assert.False(plan.NoReply);
     }
@@ -130,5 +130,57 @@ public class TriageActionPlannerTests
         Assert.StartsWith("URGENT possible data breach, unsure, please check: ", Alert(possible).Subject);
         Assert.Contains("not sure", Alert(possible).TextBody);
         Assert.Equal("dpo@trust.example", Alert(possible).To); // the DPO is alerted either way
+    }
+}
+
+/// <summary>
+/// The IA mailbox answers only senders it can trust (docs/security.md): a forged From address gets no
+/// acknowledgement, no request number and no draft until a person confirms the triage card.
+/// </summary>
+public class TriageSenderVerificationTests
+{
+    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example" };
+
+    private static MailToTriage Mail(string from, string? authenticationResults = null) =>
+        new(from, null, "Please approve Padlet " + new string('x', 80), "body",
+            authenticationResults is null ? null : new Dictionary<string, string> { ["Authentication-Results"] = authenticationResults });
+
+    public static TheoryData<string, string?> Unverified => new()
+    {
+        { "ceo@attacker.example", null },                                                     // no results at all
+        { "ceo@attacker.example", "spf=fail smtp.mailfrom=attacker.example; dmarc=fail" },   // checks failed
+        { "ceo@attacker.example", "spf=pass smtp.mailfrom=attacker.example; dkim=none" },    // SPF alone proves nothing about From
+        { "head@oakfield.example", "spf=fail smtp.mailfrom=oakfield.example; dmarc=fail" },  // a forged Trust address
+    };
+
+    [Theory]
+    [MemberData(nameof(Unverified))]
+    public void An_unverified_sender_gets_no_acknowledgement_and_no_draft_until_a_person_confirms(string from, string? auth)
+    {
+        foreach (var category in new[] { TriageCategory.ToolRequest, TriageCategory.Complaint })
+        {
+            var plan = TriageActionPlanner.Plan(category, Mail(from, auth), Options);
+            Assert.False(plan.AcknowledgeSender);
+            Assert.False(plan.CreateDraftRequest);
+        }
+        // A complaint still reaches the complaints lead: forwarding answers nobody outside.
+        Assert.True(TriageActionPlanner.Plan(TriageCategory.Complaint, Mail(from, auth), Options).ForwardToComplaints);
+    }
+
+    public static TheoryData<string, string?> Verified => new()
+    {
+        { "sam@oakfield.example", null },                                                     // a Trust domain, nothing failed
+        { "parent@home.example", "spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass header.from=home.example" },
+        { "parent@home.example", "dmarc=pass header.from=home.example" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Verified))]
+    public void A_verified_sender_is_acknowledged_and_a_tool_request_gets_its_draft(string from, string? auth)
+    {
+        var plan = TriageActionPlanner.Plan(TriageCategory.ToolRequest, Mail(from, auth), Options);
+        Assert.True(plan.AcknowledgeSender);
+        Assert.True(plan.CreateDraftRequest);
+        Assert.True(TriageActionPlanner.Plan(TriageCategory.Complaint, Mail(from, auth), Options).AcknowledgeSender);
     }
 }

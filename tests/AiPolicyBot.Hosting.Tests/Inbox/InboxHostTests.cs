@@ -32,6 +32,8 @@ public class InboxHostTests
                 ["Queues:MaxPollingInterval"] = "00:00:00.200",
                 ["Triage:DpoAddress"] = "dpo@trust.example",
                 ["Triage:ComplaintsContact"] = "complaints@trust.example",
+                // The staff in these tests write from their academy's domain, added to the Trust's own.
+                ["Triage:TrustDomains:0"] = "oak.academy.example",
                 ["GraphMail:ClientState"] = ClientState,
             }.Concat(settings).ToDictionary(p => p.Key, p => p.Value))));
 

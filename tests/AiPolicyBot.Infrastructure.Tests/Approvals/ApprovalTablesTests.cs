@@ -72,4 +72,21 @@ public sealed class ApprovalTablesTests() : TestTables("apprtab"), IAsyncLifetim
         Assert.Equal(new RoleHolders(Dpo, [Stranger]).All, directory.TrustRoles[ApproverRoles.Dpo].All);
         Assert.Equal(["Approvers:IT is missing: set it to the Entra object id of the IT."], ApproverDirectoryCheck.Problems(directory));
     }
+
+    [Fact]
+    public void Information_Assurance_and_administrators_see_every_request_and_survive_overrides()
+    {
+        const string Ia = "00000000-0000-0000-0000-0000000001a1", Admin = "00000000-0000-0000-0000-0000000001a2";
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Approvers:DPO"] = Dpo,
+            ["Approvers:InformationAssurance:0"] = Ia,
+            ["Approvers:Administrators:0"] = Admin,
+        }).Build();
+        var directory = ConfiguredApprovers.WithOverrides(ConfiguredApprovers.Read(config, localDemoSelfApproval: false), []);
+        var request = AcademyRequest();
+        Assert.All(new[] { Ia, Admin, Dpo }, id => Assert.True(RequestVisibility.MaySee(request, directory, id)));
+        Assert.False(RequestVisibility.MaySee(request, directory, Stranger));
+        Assert.False(ApprovalAuthorizer.Authorize(request, directory, Ia).CanDecide); // seeing is not deciding
+    }
 }

@@ -98,7 +98,7 @@ public class ApprovalFlowTests
     }
 
     [Fact]
-    public async Task Strangers_the_requester_and_other_academies_get_a_read_only_card_and_nothing_is_recorded()
+    public async Task Strangers_the_requester_and_other_academies_get_no_buttons_and_nothing_is_recorded()
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(AcademyRequest());
@@ -203,7 +203,9 @@ public class ApprovalFlowTests
         Assert.True(ApprovalRig.HasButtons(forCdo.Card!));
         Assert.False(ApprovalRig.HasButtons(forStranger.Card!));
         Assert.Equal(updates, rig.Messenger.Updates.Count);
-        var missing = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Cdo);
+        // A stranger sees nothing of the request; only Information Assurance learns that a reference is missing.
+        Assert.DoesNotContain(Ref, forStranger.Card!.ToJson(), StringComparison.Ordinal);
+        var missing = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Dpo);
         Assert.Equal(404, missing.StatusCode);
         var malformed = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "x'; drop" }, Cdo);
         Assert.Equal(400, malformed.StatusCode);

@@ -70,7 +70,7 @@ public class TriageCardTests
     {
         var example = TriageExample.From(new MailToTriage("sam@oak.example", null, "Which tools?", "Is Padlet approved?"));
         var (records, corrections) = Stores(Record() with { Example = example });
-        var handler = new TriageCorrectHandler(new TriageReview(records, corrections, Options, TimeProvider.System));
+        var handler = new TriageCorrectHandler(new TriageReview(records, corrections, new RecordingRelease(), Options, TimeProvider.System));
 
         var response = await handler.HandleAsync(Turn(Channel + ";messageid=123"), Action(TriageCard.CorrectVerb, "concern"), default);
 
@@ -88,7 +88,7 @@ public class TriageCardTests
     public async Task Confirm_keeps_the_suggestion_and_records_it_as_confirmed()
     {
         var (records, corrections) = Stores(Record());
-        var handler = new TriageConfirmHandler(new TriageReview(records, corrections, Options, TimeProvider.System));
+        var handler = new TriageConfirmHandler(new TriageReview(records, corrections, new RecordingRelease(), Options, TimeProvider.System));
 
         var response = await handler.HandleAsync(Turn(Channel), Action(TriageCard.ConfirmVerb, null), default);
 
@@ -101,7 +101,7 @@ public class TriageCardTests
     public async Task Clicks_outside_the_IA_channel_and_bad_categories_change_nothing()
     {
         var (records, corrections) = Stores(Record());
-        var review = new TriageReview(records, corrections, Options, TimeProvider.System);
+        var review = new TriageReview(records, corrections, new RecordingRelease(), Options, TimeProvider.System);
 
         var elsewhere = await new TriageConfirmHandler(review).HandleAsync(Turn("19:other@thread.tacv2"), Action(TriageCard.ConfirmVerb, null), default);
         var bad = await new TriageCorrectHandler(review).HandleAsync(Turn(Channel), Action(TriageCard.CorrectVerb, "needsHuman"), default);
@@ -126,6 +126,34 @@ public class TriageCardTests
         var data = new Dictionary<string, string> { ["triageKey"] = new string('b', 64) };
         if (category is not null) data[TriageCard.CategoryInput] = category;
         return new CardActionInvoke(verb, null, JsonSerializer.SerializeToElement(data), "manual");
+    }
+
+    [Fact]
+    public async Task Confirming_a_held_tool_request_releases_its_acknowledgement_and_draft()
+    {
+        var (records, corrections) = Stores(Record(TriageCategory.ToolRequest));
+        var release = new RecordingRelease();
+        var held = TriageActionPlanner.Plan(TriageCategory.ToolRequest, new MailToTriage("sam@oak.example", null, "s", "b"), Options);
+        Assert.True(held.HeldForPerson);                                // an outside sender with no passing checks
+        Assert.Contains("sender not verified", TriageCard.Build(Record(TriageCategory.ToolRequest), held).ToJson());
+
+        var response = await new TriageConfirmHandler(new TriageReview(records, corrections, release, Options, TimeProvider.System))
+            .HandleAsync(Turn(Channel), Action(TriageCard.ConfirmVerb, null), default);
+
+        Assert.Equal(200, response.StatusCode);
+        var plan = Assert.Single(release.Plans);                        // the person vouched: now answer and draft
+        Assert.True(plan.AcknowledgeSender && plan.CreateDraftRequest && !plan.HeldForPerson);
+    }
+
+    private sealed class RecordingRelease : ITriageRelease
+    {
+        public List<TriageActionPlan> Plans { get; } = [];
+
+        public Task<Versioned<TriageRecord>> ReleaseAsync(Versioned<TriageRecord> confirmed, TriageActionPlan plan, CancellationToken ct)
+        {
+            Plans.Add(plan);
+            return Task.FromResult(confirmed);
+        }
     }
 
     private static (MemoryRecords, MemoryCorrections) Stores(TriageRecord record) => (new MemoryRecords(record), new MemoryCorrections());

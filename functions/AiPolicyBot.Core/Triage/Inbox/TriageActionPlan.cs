@@ -15,4 +15,7 @@ public sealed record TriageActionPlan(
 {
     /// <summary>Outlook category set on the message, e.g. "AIP: breach".</summary>
     public string OutlookCategory => "AIP: " + Folder;
+
+    /// <summary>The sender is not verified: the acknowledgement and draft wait until a person confirms the card.</summary>
+    public bool HeldForPerson { get; init; }
 }

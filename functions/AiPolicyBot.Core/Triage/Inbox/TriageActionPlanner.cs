@@ -9,10 +9,18 @@ namespace AiPolicyBot.Triage.Inbox;
 /// </summary>
 public static class TriageActionPlanner
 {
-    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options)
+    /// <param name="senderVouchedFor">A person confirmed the triage card, so the sender counts as verified.</param>
+    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options, bool senderVouchedFor = false)
     {
         var noReply = MustNotReply(mail, options) || category is TriageCategory.Marketing or TriageCategory.Other;
         var folder = category.WireName();
+        // A From address is easy to forge: an unverified sender gets no reply from the Trust's mailbox, no request
+        // number and no draft until a person confirms the triage card (docs/security.md).
+        if (!senderVouchedFor && !SenderVerified(mail, options) && category is TriageCategory.ToolRequest or TriageCategory.Complaint)
+            return new(false, false, ForwardToComplaints: category == TriageCategory.Complaint, AcknowledgeSender: false, false, noReply, folder)
+            {
+                HeldForPerson = !noReply,
+            };
         return category switch
         {
             // The DPO is told even about automated breach notices (vendor incident mail): the alert goes to the DPO,
@@ -23,6 +31,17 @@ public static class TriageActionPlanner
             TriageCategory.Question => new(false, false, false, false, SuggestAnswer: true, noReply, folder),
             _ => new(false, false, false, false, false, noReply, folder),
         };
+    }
+
+    /// <summary>
+    /// The sender may be answered: Authentication-Results passes (DMARC, or SPF and DKIM), or the From domain is one
+    /// of the Trust's (or Exchange marks the mail internal) and no check failed. Exchange writes its own
+    /// Authentication-Results at the top of the headers; the topmost is the one read.
+    /// </summary>
+    public static bool SenderVerified(MailToTriage mail, TriageOptions options)
+    {
+        var h = HeaderFacts.Read(mail, options);
+        return h.AuthenticationPassed || (h.InternalSender && !h.AuthenticationFailed);
     }
 
     /// <summary>RFC 3834 auto-submitted mail, delivery reports, our own mail and bulk/list mail never get a reply.</summary>

@@ -99,7 +99,7 @@ public class GraphInboxTests
         {
             bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody),
             bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody),
-            bed.Graph.Deliver("parent@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody),
+            bed.Graph.Deliver("parent@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody, InboxSamples.DmarcPass),
             bed.Graph.Deliver(Staff, "Breach: sent to the wrong parent", "I sent it to the wrong parent, the report had pupil names and a UPN."),
         };
         // The process "dies" while moving the third message: after its alerts/draft/acknowledgement are recorded.
@@ -185,6 +185,42 @@ public class GraphInboxTests
         Assert.Equal(RequestState.Draft, stored!.Value.State);
         Assert.Equal("Padlet", stored.Value.Intake.ToolName);
         Assert.Equal("mail", stored.Value.Source);
+    }
+
+    [Fact]
+    public async Task A_spoofed_sender_gets_no_acknowledgement_no_request_number_and_no_draft()
+    {
+        await using var bed = await InboxTestBed.WithGraphAsync();
+        // A forged From address: outside the Trust, and Exchange's checks failed (or there are none).
+        var request = bed.Graph.Deliver("victim@home.example", InboxSamples.RequestSubject, InboxSamples.RequestBody,
+            new Dictionary<string, string> { ["Authentication-Results"] = "spf=fail smtp.mailfrom=home.example; dkim=none; dmarc=fail header.from=home.example" });
+        var complaint = bed.Graph.Deliver("victim2@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody);
+
+        await bed.NewSync().RunAsync(default);
+        await bed.DrainOutboxAsync();
+
+        var held = (await bed.RecordAsync("graph", request))!.Value;
+        Assert.Equal(TriageCategory.ToolRequest, held.Category);
+        Assert.Null(held.DraftReference);
+        Assert.Empty(await bed.Mail.Requests.ListByRequesterAsync("mail:victim@home.example", default));
+        Assert.DoesNotContain(await bed.OutboxRowsAsync(), r => r.Job.Kind == MailKind.Acknowledgement);
+        // Nothing answered the forged addresses; the complaint still reached the complaints lead, inside the Trust.
+        Assert.DoesNotContain(bed.Graph.Sends, s => s.To.Any(t => t.EndsWith("@home.example", StringComparison.Ordinal)));
+        Assert.Contains(bed.Graph.Sends, s => s.To.Contains(InboxTestBed.Complaints));
+        Assert.Equal(TriageCategory.Complaint, (await bed.RecordAsync("graph", complaint))!.Value.Category);
+        // No request number was spent: the next one is still the first of the year.
+        Assert.EndsWith("-0001", await bed.Mail.Requests.NextReferenceAsync(DateTimeOffset.UtcNow.Year, default));
+
+        // A person confirms the card, vouching for the sender: the held acknowledgement and draft follow, once.
+        var vouched = TriageActionPlanner.Plan(TriageCategory.ToolRequest, new MailToTriage(held.FromAddress, null, held.Subject, ""), bed.Options,
+            senderVouchedFor: true);
+        var release = new AiPolicyBot.Application.Triage.TriageRelease(bed.Actions);
+        var stored = (await bed.RecordAsync("graph", request))!;
+        var released = await release.ReleaseAsync(stored, vouched, default);
+        await release.ReleaseAsync(released, vouched, default);
+        var draft = await bed.Mail.Requests.GetAsync(released.Value.DraftReference!, default);
+        Assert.Equal(RequestState.Draft, draft!.Value.State);
+        Assert.Single(await bed.OutboxRowsAsync(), r => r.Job.Kind == MailKind.Acknowledgement);
     }
 
     [Fact]

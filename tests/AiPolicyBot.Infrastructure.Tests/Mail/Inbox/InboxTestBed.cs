@@ -36,7 +36,9 @@ public sealed class InboxTestBed : IAsyncDisposable
             storageOptions, "triage-inbox-" + id);
         Records = new TableTriageRecordStore(Storage);
         State = new TableInboxSyncState(Storage);
+        // The staff in these tests write from their academy's domain, one of the Trust's: their mail is answered.
         Options = new TriageOptions { DpoAddress = Dpo, ComplaintsContact = Complaints, AppMailbox = MailTestBed.Mailbox };
+        Options.TrustDomains = [.. Options.TrustDomains, "oak.academy.example"];
         Classifier = TriageClassifier.Create(Options, DemoRegisterToolNames.All);
         var registerStore = new InMemoryRegisterStore();
         foreach (var e in DemoRegister.Entries) registerStore.AddAsync(e, CancellationToken.None).GetAwaiter().GetResult();
@@ -154,6 +156,12 @@ public static class InboxSamples
     public const string ComplaintBody = "I wish to make a formal complaint. My son's homework was marked by an AI tool and the feedback was wrong. I am very unhappy with how this was handled.";
     public const string MarketingSubject = "Webinar: AI for schools - book your free place";
     public const string MarketingBody = "Join our free webinar on AI lesson planning for schools. Book now! Unsubscribe at any time.";
+
+    /// <summary>What Exchange stamps on mail from outside whose From domain passed DMARC.</summary>
+    public static IReadOnlyDictionary<string, string> DmarcPass => new Dictionary<string, string>
+    {
+        ["Authentication-Results"] = "spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass action=none header.from=home.example",
+    };
 
     public static IReadOnlyDictionary<string, string> Bulk => new Dictionary<string, string>
     {
