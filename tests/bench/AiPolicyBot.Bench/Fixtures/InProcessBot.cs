@@ -1,3 +1,4 @@
+using AiPolicyBot.Academies;
 using System.Net;
 using System.Text;
 using AiPolicyBot.Conversations;
@@ -57,6 +58,7 @@ public sealed class InProcessBot : IAsyncDisposable
         builder.Services.Replace(ServiceDescriptor.Singleton<IRegisterStore, InMemoryRegisterStore>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITrainingStore, InMemoryTrainingStore>());
         builder.Services.Replace(ServiceDescriptor.Singleton<IConversationReferenceStore, InMemoryConversationReferenceStore>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStaffAcademyStore, InMemoryStaffAcademyStore>());
         builder.Services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(Reply));
         if (keys is not null)
         {
