@@ -40,7 +40,11 @@ test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester to
     }
 
     // The requester (user-id-0) is told in their chat.
-    const told = await pg.botMessage({ mark, timeout: 45000, pred: m => new RegExp(reference).test(m.text || (cards.cardOf(m) ? cards.text(cards.cardOf(m)) : '')) });
+    // The approvers' cards are updated in the same stream; the requester's message is the one addressed to them.
+    const told = await pg.botMessage({ mark, timeout: 45000, pred: m => {
+      const text = m.text || (cards.cardOf(m) ? cards.text(cards.cardOf(m)) : '');
+      return new RegExp(reference).test(text) && /your request/i.test(text);
+    } });
     const toldText = told.text || cards.text(cards.cardOf(told));
     assert.match(toldText, /approved/i, `the requester hears it was approved: ${toldText}`);
 

@@ -27,10 +27,9 @@ public static class ConfiguredApprovers
             if (leader is { Length: > 0 } || academy.GetSection(DeputiesKey).Exists())
                 academies[academy.Key] = new RoleHolders(leader?.Trim() ?? "", Deputies(academy));
         }
-        var approvers = configuration.GetSection("Approvers");
         return new ApproverDirectory(trust, academies, localDemoSelfApproval)
         {
-            RequestOverseers = [.. Ids(approvers.GetSection("InformationAssurance")).Concat(Ids(approvers.GetSection("Administrators")))],
+            RequestOverseers = [.. Ids(configuration.GetSection("Approvers:InformationAssurance")).Concat(Ids(configuration.GetSection("Approvers:Administrators")))],
         };
     }
 
