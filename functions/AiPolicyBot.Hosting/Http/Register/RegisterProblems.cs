@@ -10,9 +10,7 @@ namespace AiPolicyBot.Hosting.Http.Register;
 public static class RegisterProblems
 {
     public static ValidationProblem BadFields(IEnumerable<FieldError> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "Some fields are not valid");
+        ApiProblems.InvalidByField(errors, "Some fields are not valid");
 
     public static ValidationProblem BadField(string field, string message) => BadFields([new FieldError(field, message)]);
 

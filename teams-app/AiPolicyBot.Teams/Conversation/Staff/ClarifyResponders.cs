@@ -3,6 +3,7 @@ using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Protocol.Dispatch;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
@@ -22,8 +23,8 @@ public sealed class ClarifyResponder : IIntentResponder
 /// </summary>
 public sealed class ClarifiedAction(StaffConversation conversation, IEnumerable<IIntentResponder> responders) : ICardActionHandler
 {
-    private readonly Dictionary<Intent, IIntentResponder> _byIntent =
-        responders.GroupBy(r => r.Intent).ToDictionary(g => g.Key, g => g.Last());
+    private readonly IReadOnlyDictionary<Intent, IIntentResponder> _byIntent =
+        HandlerRegistry.Unique(responders, r => r.Intent, "intent");
 
     public string Verb => CardVerbs.Clarified;
 
