@@ -33,6 +33,7 @@ public static class ApiRoutes
         app.MapTabRoutes();
         // Reports and evidence: Reports.Read or the admin key.
         app.MapReportRoutes();
+        app.MapDashboardRoutes();
         return api;
     }
 }
