@@ -10,52 +10,25 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { chromium } = require('playwright-core');
 const env = require('./lib/env');
 const { request } = require('./lib/http');
+const tab = require('./lib/tab');
+const { axe, shots } = tab;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 // The demo people of appsettings.Development.json (Tab:LocalPeople): Patti has Reports.Read, Alex has no role.
 const READER = '00000000-0000-0000-0000-000000000a02';
 const STAFF = '00000000-0000-0000-0000-000000000a03';
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const GENERATOR = path.resolve(__dirname, '../../tools/ScaleData/bin/Release/net10.0/ScaleData.dll');
 const TODAY = new Date().toISOString().slice(0, 10);
 
 let browser;
 const blocked = [];
-const shots = () => { const d = path.join(env.artifacts, 'screenshots'); fs.mkdirSync(d, { recursive: true }); return d; };
-
-async function open(who, { theme } = {}) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light', acceptDownloads: true });
-  await ctx.route('**/*', r => {
-    const u = new URL(r.request().url());
-    if (['data:', 'blob:'].includes(u.protocol) || ['127.0.0.1', 'localhost'].includes(u.hostname)) return r.continue();
-    blocked.push(u.href);
-    return r.abort();
-  });
-  const page = await ctx.newPage();
-  page.errors = [];
-  page.on('pageerror', e => page.errors.push(e.message));
-  await page.goto(`${env.hostUrl}/api/tab/app/?as=${who}`, { waitUntil: 'domcontentloaded' });
-  await page.locator('.entries .entry').first().waitFor({ state: 'visible', timeout: 30000 });
-  return page;
-}
+const open = (who, options) => tab.open(browser, blocked, who, { acceptDownloads: true, ...options });
 
 async function openReports(page) {
   await page.locator('body').evaluate(b => { delete b.dataset.dashboard; });
   await page.getByRole('button', { name: 'Reports' }).click();
   await page.locator('body[data-dashboard=ready]').waitFor({ timeout: 30000 });
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(bad, [], `axe: serious or critical violations in ${label}`);
 }
 
 // Pixels drawn on a canvas that are not transparent: a chart that drew nothing has none.
@@ -69,12 +42,11 @@ const inked = canvas => canvas.evaluate(c => {
 const dashboard = async query => (await request('GET', `${env.hostUrl}/api/tab/dashboard?${query}`, undefined, { 'x-functions-key': env.adminKey })).json;
 
 test.before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
   assert.ok(fs.existsSync(GENERATOR), `${GENERATOR} is missing (run-e2e.sh builds tools/ScaleData)`);
   const out = execFileSync('dotnet', [GENERATOR, '--prefix', env.tablePrefix, '--connection', env.storage, '--people', '300',
     '--requests', '1200', '--audit', '2400', '--triage', '150', '--today', TODAY], { encoding: 'utf8', timeout: 180000 });
   assert.match(out, /requests: 1200 /, out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await tab.launch();
 });
 test.after(async () => { await browser?.close(); });
 

@@ -47,18 +47,18 @@ await writer.WriteAsync(tables.StaffAcademies, people.Select(p => new TableEntit
 await writer.WriteAsync(tables.Training, people.SelectMany(p => p.Training).Select(TableTrainingStore.ToEntity));
 Console.WriteLine($"people: {people.Count} ({people.Sum(p => p.Training.Count)} training records) in {clock.Elapsed.TotalSeconds:0.0} s");
 
-// Each request's audit stream with its head (the audit rows spread evenly over the requests).
-var audit = new List<TableEntity>(options.Audit + requests.Count);
+// Audit streams with their heads: --audit-stream-rows rows for each request from the oldest until the rows run out
+// (the last stream takes the remainder), chained with the product's own hashing.
+var audit = new List<TableEntity>(options.Audit + options.Audit / options.AuditStreamRows + 1);
 var streams = 0;
-for (var i = 0; i < requests.Count && options.Audit > 0; i++)
+for (var left = options.Audit; left > 0 && streams < requests.Count; streams++)
 {
-    var rows = options.Audit / requests.Count + (i < options.Audit % requests.Count ? 1 : 0);
-    if (rows == 0) continue;
-    var partition = TableKeys.Safe(requests[i].Reference);
-    var stream = generate.AuditStream(requests[i], rows);
+    var rows = streams == requests.Count - 1 ? left : Math.Min(options.AuditStreamRows, left);
+    left -= rows;
+    var partition = TableKeys.Safe(requests[streams].Reference);
+    var stream = generate.AuditStream(requests[streams], rows);
     audit.AddRange(stream.Select(e => TableAuditLog.ToEntity(partition, e)));
-    audit.Add(new TableEntity(partition, TableAuditLog.HeadRowKey) { ["Stream"] = requests[i].Reference, ["Sequence"] = (long)rows, ["Hash"] = stream[^1].Hash });
-    streams++;
+    audit.Add(new TableEntity(partition, TableAuditLog.HeadRowKey) { ["Stream"] = requests[streams].Reference, ["Sequence"] = (long)rows, ["Hash"] = stream[^1].Hash });
 }
 await writer.WriteAsync(tables.Audit, audit);
 Console.WriteLine($"audit: {audit.Count - streams} rows in {streams} streams; done in {clock.Elapsed.TotalSeconds:0.0} s (prefix {options.Prefix}, seed {options.Seed}, today {options.Today:yyyy-MM-dd})");

@@ -6,8 +6,11 @@ namespace AiPolicyBot.Tools.ScaleData;
 /// What to generate: <c>--prefix P</c> (the tables' prefix, as Storage:TablePrefix), <c>--connection CS</c> (default
 /// AIPOLICYBOT_TEST_STORAGE, else local Azurite), <c>--people</c>, <c>--requests</c>, <c>--audit</c>, <c>--triage</c>,
 /// <c>--seed</c> and <c>--today</c> (yyyy-MM-dd, default today in UTC). The same seed and today give the same rows.
+/// <c>--audit-stream-rows N</c> (default 4, about a request's real history) puts the audit rows into streams of N rows,
+/// one per request from the oldest; each stream is one transaction, so larger streams generate faster on Azurite.
 /// </summary>
-public sealed record ScaleOptions(string Prefix, string Connection, int People, int Requests, int Audit, int Triage, int Seed, DateOnly Today)
+public sealed record ScaleOptions(string Prefix, string Connection, int People, int Requests, int Audit, int Triage, int Seed, DateOnly Today,
+    int AuditStreamRows = 4)
 {
     public static ScaleOptions Parse(string[] args)
     {
@@ -26,6 +29,6 @@ public sealed record ScaleOptions(string Prefix, string Connection, int People, 
             ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : DateOnly.FromDateTime(DateTime.UtcNow);
         return new(prefix, connection, Number("people", 20_000), Number("requests", 50_000), Number("audit", 200_000),
-            Number("triage", 5_000), Number("seed", 18), today);
+            Number("triage", 5_000), Number("seed", 18), today, Math.Clamp(Number("audit-stream-rows", 4), 1, 99));
     }
 }
