@@ -76,8 +76,11 @@ test('reports: every panel draws its charts and the same figures as tables, as t
   }
   const requests = api.panels.find(p => p.id === 'requests');
   assert.ok(requests.figures[0].value > 100, `the generated requests of the last year are counted (${requests.figures[0].value})`);
-  const tools = await page.locator('section.panel[data-panel=tools] tbody th').allTextContents();
+  const tools = await page.locator('figure[data-chart=most-asked-tools] tbody th').allTextContents();
   assert.ok(tools.length > 0 && tools.length <= 10, tools.join(', '));
+  // The shadow-AI chart lists only tools the register does not know or never assessed.
+  const statuses = await page.locator('figure[data-chart=never-assessed-tools] tbody td:last-child').allTextContents();
+  assert.ok(statuses.length > 0 && statuses.every(s => ['not in the register', 'not assessed'].includes(s)), statuses.join(', '));
   await axe(page, 'reports page (tables open)');
   await page.locator('details[open]').evaluateAll(ds => ds.forEach(d => { d.open = false; }));
   await page.screenshot({ path: path.join(shots(), 'tab-reports-dashboard.png'), fullPage: true });
