@@ -15,7 +15,7 @@ using AiPolicyBot.Triage;
 //   reviewed corrections), its thresholds set on cross-author predictions (each author's mail scored by a model
 //   trained on the others). Refuses (exit 3, writes nothing) when the new model is worse than the committed one
 //   (TriageModelGate) on the dev set, on any --eval set (e.g. blind sets passed by path) or on the cross-author figures
-//   recorded with the committed model. Otherwise writes triage-model.zip and .json into
+//   recorded with the committed model. Otherwise writes triage-model.zip, .json and -nb.bin (naive Bayes tables) into
 //   functions/AiPolicyBot.Language/Triage/Model (or DIR) for review and commit.
 var outDir = Path.Combine("functions", "AiPolicyBot.Language", "Triage", "Model");
 var devFile = Path.Combine("tests", "fixtures", "triage-dev.jsonl");
@@ -153,6 +153,6 @@ if (refusals.Count > 0)
     foreach (var r in refusals) Console.WriteLine("  " + r);
     return 3;
 }
-TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"));
+TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"), Path.Combine(outDir, "triage-model-nb.bin"));
 Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s.");
 return 0;

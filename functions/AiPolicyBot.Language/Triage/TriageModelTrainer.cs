@@ -37,7 +37,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     public const double ConfidentRulePrecision = 0.9;
     private const int ConfidentRuleMinimumHits = 8;
 
-    public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File);
+    /// <param name="NaiveBayes">The blended naive Bayes layer's tables (null when the settings blend none), saved with the model.</param>
+    public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes);
 
     /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
     public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
@@ -86,25 +87,30 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             TriageCategories.Classes.ToDictionary(c => c.WireName(), thresholds.AcceptFor),
             thresholds.PossibleBreachWithCue, thresholds.PossibleBreach, confidentRules.Order(StringComparer.Ordinal).ToArray(), figures,
             _settings, TriageFeatureCode.Fingerprint());
-        return new Trained(new MlTriageModel(ml, transformer, file, NaiveBayes(evidence, rows.Select(r => r.Expected).ToList())), transformer, ml, file);
+        var tables = NaiveBayesTables(evidence, rows.Select(r => r.Expected).ToList());
+        var naiveBayes = tables is null ? null : NaiveBayesTriageModel.FromTables(tables, options);
+        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes), transformer, ml, file, tables);
     }
 
     /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
     private NaiveBayesTriageModel? NaiveBayes(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
-        _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Train(evidence, labels, options) : null;
+        NaiveBayesTables(evidence, labels) is { } tables ? NaiveBayesTriageModel.FromTables(tables, options) : null;
 
-    /// <summary>The naive Bayes layer of a model trained on <paramref name="rows"/>, rebuilt when the model is loaded.</summary>
-    public static NaiveBayesTriageModel NaiveBayes(IReadOnlyList<LabelledMail> rows, TriageOptions options, IEnumerable<string> knownToolNames)
-    {
-        var gazetteer = new ToolGazetteer(knownToolNames);
-        return NaiveBayesTriageModel.Train(rows.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList(), rows.Select(r => r.Expected).ToList(), options);
-    }
+    private NaiveBayesModel.Tables? NaiveBayesTables(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Count(evidence, labels) : null;
 
-    public static void Save(Trained trained, string zipPath, string jsonPath)
+    /// <summary>Writes the ML.NET model, its JSON side file and (when it blends naive Bayes) the naive Bayes tables.</summary>
+    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath)
     {
         var schema = trained.Context.Data.LoadFromEnumerable(Array.Empty<TriageModelRow>()).Schema;
         trained.Context.Model.Save(trained.Transformer, schema, zipPath);
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
+        if (trained.NaiveBayes is { } tables)
+        {
+            using var stream = File.Create(naiveBayesPath);
+            NaiveBayesModel.Write(tables, stream);
+        }
+        else File.Delete(naiveBayesPath);
     }
 
     private TriageModelFile Placeholder(double temperature) =>

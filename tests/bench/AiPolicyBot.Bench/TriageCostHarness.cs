@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AiPolicyBot.Language.Triage;
+using AiPolicyBot.Testing;
 using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Bench;
@@ -12,22 +13,6 @@ namespace AiPolicyBot.Bench;
 /// </summary>
 public static class TriageCostHarness
 {
-    /// <summary>5 MB bodies of the shapes that have been slow in some version of the pipeline.</summary>
-    public static IReadOnlyList<(string Kind, string Body)> FiveMegabyteBodies(int bytes = 5 << 20) =>
-    [
-        ("blank lines", new string('\n', bytes)),
-        ("CRLF blank lines", string.Concat(Enumerable.Repeat("\r\n", bytes / 2))),
-        ("spaces and newlines", string.Concat(Enumerable.Repeat(" \n \t\n", bytes / 5))),
-        ("<br>", "<html>" + string.Concat(Enumerable.Repeat("<br>", bytes / 4))),
-        ("unclosed tags", "<html>" + string.Concat(Enumerable.Repeat("<a", bytes / 2))),
-        ("quote markers", string.Concat(Enumerable.Repeat("> \n", bytes / 3))),
-        ("one long word", new string('a', bytes)),
-        ("from lines", string.Concat(Enumerable.Repeat("From: a\n", bytes / 8))),
-        ("on wrote", string.Concat(Enumerable.Repeat("On x, y\n", bytes / 8))),
-        ("thanks lines", string.Concat(Enumerable.Repeat("Thanks,\n", bytes / 8))),
-        ("pasted pupil names", string.Concat(Enumerable.Repeat("pasted pupil names ", bytes / 19))),
-    ];
-
     public static void Load()
     {
         var sw = Stopwatch.StartNew();
@@ -49,8 +34,9 @@ public static class TriageCostHarness
         classifier.Classify(new MailToTriage("a@b.example", null, "warm", "up"));
         Console.WriteLine($"| 5 MB body ({classifier.Model.Version}) | best of {rounds}, ms | worst, ms | ≤ 1 s |\n|---|---:|---:|---|");
         var worstOfAll = 0.0;
-        foreach (var (kind, body) in FiveMegabyteBodies())
+        foreach (var kind in HostileMailBodies.Kinds)
         {
+            var body = HostileMailBodies.Of(kind, 5 << 20);
             var mail = new MailToTriage("someone@outside.example", null, "Notes " + kind, body);
             var times = Enumerable.Range(0, rounds).Select(_ =>
             {
