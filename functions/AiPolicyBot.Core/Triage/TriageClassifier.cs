@@ -96,7 +96,9 @@ public sealed class TriageClassifier
         if (top != TriageCategory.Breach)
             signals.Add($"ml:breach={breach.ToString("0.00", CultureInfo.InvariantCulture)}");
 
-        if (top == TriageCategory.Breach && breach >= t.AcceptFor(TriageCategory.Breach))
+        // Breach outranks every other category (docs/spec/triage.md "Categories"): a complaint that is also a breach is a
+        // breach, so the breach threshold applies whether or not breach is the top class.
+        if (breach >= t.AcceptFor(TriageCategory.Breach))
         {
             signals.Add("breach:model");
             return Result(TriageCategory.Breach, breach);

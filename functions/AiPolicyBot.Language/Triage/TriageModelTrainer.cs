@@ -247,8 +247,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
                                    - 2 * Math.Max(0, 0.85 - BreachPrecision)
                                    - 2 * Math.Max(0, 0.95 - MarketingPrecision)
                                    - 2 * Math.Max(0, NeedsHuman - NeedsHumanGoal)
-                                   - 20 * Math.Max(0, AlertRecallGoal - AlertRecall)
-                                   - 2 * Math.Max(0, FalseAlarms - FalseAlarmGoal);
+                                   - 10 * Math.Max(0, AlertRecallGoal - AlertRecall)
+                                   - 5 * Math.Max(0, FalseAlarms - FalseAlarmGoal);
     }
 
     private Score Evaluate(
