@@ -106,7 +106,7 @@ public class MailStructureTests
         // a body four times larger costs at most Linearity.MaxGrowth times more, in allocations and in best time.
         var classifier = TriageDevSet.Classifier.Value;
         MailToTriage Mail(int bytes) => new("someone@outside.example", null, "Notes " + kind, HostileMailBodies.Of(kind, bytes));
-        var growth = Linearity.Of(m => classifier.Classify(m), Mail(256 << 10), Mail(1 << 20));
+        var growth = Linearity.Of(m => classifier.Classify(m), Mail(128 << 10), Mail(512 << 10));
         Assert.True(growth.IsLinear, $"{kind}: {growth}");
     }
 
