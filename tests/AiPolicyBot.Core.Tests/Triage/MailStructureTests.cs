@@ -96,32 +96,54 @@ public class MailStructureTests
         Assert.Empty(TextZones.Sentences("\n\n\n   \n"));
     }
 
-    public static TheoryData<string, string> FiveMegabytes => new()
+    /// <summary>Mail shapes that once cost the square of their length, or could: each is repeated to the size measured.</summary>
+    public static TheoryData<string, string, string> HostileShapes => new()
     {
-        { "blank lines", new string('\n', 5 * 1024 * 1024) },
-        { "CRLF blank lines", string.Concat(Enumerable.Repeat("\r\n", 5 * 1024 * 1024 / 2)) },
-        { "spaces and newlines", string.Concat(Enumerable.Repeat(" \n \t\n", 5 * 1024 * 1024 / 5)) },
-        { "<br>", "<html>" + string.Concat(Enumerable.Repeat("<br>", 5 * 1024 * 1024 / 4)) },
-        { "unclosed tags", "<html>" + string.Concat(Enumerable.Repeat("<a", 5 * 1024 * 1024 / 2)) },
-        { "quote markers", string.Concat(Enumerable.Repeat("> \n", 5 * 1024 * 1024 / 3)) },
-        { "one long word", new string('a', 5 * 1024 * 1024) },
-        { "from lines", string.Concat(Enumerable.Repeat("From: a\n", 5 * 1024 * 1024 / 8)) },
-        { "on wrote", string.Concat(Enumerable.Repeat("On x, y\n", 5 * 1024 * 1024 / 8)) },
-        { "thanks lines", string.Concat(Enumerable.Repeat("Thanks,\n", 5 * 1024 * 1024 / 8)) },
-        { "pasted pupil names", string.Concat(Enumerable.Repeat("pasted pupil names ", 5 * 1024 * 1024 / 19)) },
+        { "blank lines", "", "\n" },
+        { "CRLF blank lines", "", "\r\n" },
+        { "spaces and newlines", "", " \n \t\n" },
+        { "<br>", "<html>", "<br>" },
+        { "unclosed tags", "<html>", "<a" },
+        { "quote markers", "", "> \n" },
+        { "one long word", "", "a" },
+        { "from lines", "", "From: a\n" },
+        { "on wrote", "", "On x, y\n" },
+        { "thanks lines", "", "Thanks,\n" },
+        { "pasted pupil names", "", "pasted pupil names " },
     };
 
+    /// <summary>
+    /// Linear growth, not a stopwatch limit (a busy machine made the old "under a second" test fail on correct code):
+    /// four times the mail may cost at most eight times as much, plus a fixed allowance. The blank-line bug grew with
+    /// the square (16 times); the absolute figure, 5 MB in at most a second, is measured by tests/bench
+    /// (TriageBenchmarks.ClassifyFiveMegabytes*, docs/spec/triage.md "Cost").
+    /// </summary>
     [Theory]
-    [MemberData(nameof(FiveMegabytes))]
-    public void Any_five_megabyte_mail_classifies_in_under_a_second(string kind, string body)
+    [MemberData(nameof(HostileShapes))]
+    public void Classification_cost_grows_linearly_with_the_size_of_a_hostile_mail(string kind, string prefix, string piece)
     {
         var classifier = TriageDevSet.Classifier.Value;
-        classifier.Classify(new MailToTriage("a@b.example", null, "warm", "up")); // JIT outside the timing
-        var watch = Stopwatch.StartNew();
-        var result = classifier.Classify(new MailToTriage("someone@outside.example", null, "Notes " + kind, body));
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{kind}: {watch.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.NotNull(result);
+        classifier.Classify(new MailToTriage("a@b.example", null, "warm", "up")); // JIT outside the measurement
+        var one = Fastest(classifier, kind, Body(prefix, piece, 1 << 20), runs: 3);
+        var four = Fastest(classifier, kind, Body(prefix, piece, 4 << 20), runs: 2);
+        Assert.True(four <= one * 8 + TimeSpan.FromMilliseconds(150),
+            $"{kind}: 1 MB {one.TotalMilliseconds:F0} ms, 4 MB {four.TotalMilliseconds:F0} ms");
+    }
+
+    private static string Body(string prefix, string piece, int size) =>
+        prefix + string.Concat(Enumerable.Repeat(piece, (size - prefix.Length) / piece.Length));
+
+    // The fastest of a few runs: the cost of the work itself, with as little of the machine's other load as possible.
+    private static TimeSpan Fastest(TriageClassifier classifier, string kind, string body, int runs)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.NotNull(classifier.Classify(new MailToTriage("someone@outside.example", null, "Notes " + kind, body)));
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        return best;
     }
 
     [Fact]
