@@ -56,7 +56,10 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["Approvers:CIO"] = Cio, ["Approvers:CDO"] = Cdo, ["Approvers:DPO"] = Dpo, ["Approvers:IT"] = ItLead,
+            ["Approvers:CIO"] = Cio,
+            ["Approvers:CDO"] = Cdo,
+            ["Approvers:DPO"] = Dpo,
+            ["Approvers:IT"] = ItLead,
         }).Build();
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development })

@@ -125,8 +125,8 @@ public sealed class TriageProcessor(
     /// <summary>The poison record: Failed, for a person, with an alert; a replay finds it and costs nothing.</summary>
     private async Task<TriageRecord> SetAsideAsync(InboundMail mail, string why, CancellationToken ct)
     {
-        var poison = NewRecord(mail, new TriageResult(TriageCategory.NeedsHuman, 0, ["triage:set-aside"], [], null), noReply: true)
-            with { State = TriageRecordState.Failed };
+        var setAside = new TriageResult(TriageCategory.NeedsHuman, 0, ["triage:set-aside"], [], null);
+        var poison = NewRecord(mail, setAside, noReply: true) with { State = TriageRecordState.Failed };
         var (record, _) = await records.InsertOrGetAsync(poison, ct);
         logger.LogError("Triage of {Source} mail {Key} {Why}; set aside for a person", mail.Source, mail.Key[..16], why);
         await AlertAsync(mail, why, ct);
