@@ -40,12 +40,12 @@ public sealed class TableRequestReportSource(TableClients tables) : IRequestRepo
     /// <summary>
     /// Year partitions from the year of <c>from</c> to the year of <c>to</c>, then the submission instant. A request is
     /// numbered in the year it is created, so only a period starting in January also reads the year before (a mail's
-    /// draft numbered on 31 December may be written just after midnight). The reference counter row lives in another
-    /// table, so every row here is a request.
+    /// draft numbered on 31 December may be written just after midnight). Request rows are keyed by reference; the
+    /// event rows beside them (<see cref="RequestEventRows"/>) sort after "event|" and are left out by the RowKey range.
     /// </summary>
     private static string? Filter(ReportPeriod period)
     {
-        var parts = new List<string>();
+        var parts = new List<string> { ReportFilters.Compare("RowKey", "lt", RequestEventRows.Prefix) };
         if (period.From is { } from)
         {
             var firstYear = from.Month == 1 ? from.Year - 1 : from.Year;

@@ -70,4 +70,21 @@ public sealed class TableRequestReportSourceTests() : TestTables("reportsrc")
         Assert.Equal(RequestFacts.From(request), only);
         Assert.Equal(Start.AddDays(42), only.DecidedAt);
     }
+
+    [Fact]
+    public async Task The_event_rows_beside_requests_are_not_read_as_requests()
+    {
+        // A request change commits its event as a row in the same partition; a report must skip it, not fail on it.
+        var store = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
+        var request = Samples.Request("AIP-2031-0002", submitted: Start.AddDays(40), state: RequestState.Pending);
+        await store.CreateAsync(request, new RequestEvent(request.Reference, RequestEventKind.Submitted, Start.AddDays(40)), CancellationToken.None);
+
+        var read = new List<ToolRequest>();
+        await foreach (var r in new TableRequestReportSource(Tables).ReadAsync(ReportPeriod.All, CancellationToken.None)) read.Add(r);
+        var facts = new List<RequestFacts>();
+        await foreach (var f in new TableRequestReportSource(Tables).ReadFactsAsync(ReportPeriod.All, CancellationToken.None)) facts.Add(f);
+
+        Assert.Equal(request.Reference, Assert.Single(read).Reference);
+        Assert.Equal(request.Reference, Assert.Single(facts).Reference);
+    }
 }
