@@ -141,7 +141,8 @@ public class TriageActionPlannerTests
         };
         var possible = record with
         {
-            Category = TriageCategory.Complaint, Confidence = 0.55,
+            Category = TriageCategory.Complaint,
+            Confidence = 0.55,
             Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"],
         };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
