@@ -77,7 +77,7 @@ public sealed class TableRequestReportSourceTests() : TestTables("reportsrc")
         // A request change commits its event as a row in the same partition; a report must skip it, not fail on it.
         var store = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
         var request = Samples.Request("AIP-2031-0002", submitted: Start.AddDays(40), state: RequestState.Pending);
-        await store.CreateAsync(request, new RequestEvent(request.Reference, RequestEventKind.Submitted, Start.AddDays(40)), CancellationToken.None);
+        await store.CreateAsync(request, new RequestEvent(request.Reference, RequestEventKind.Submitted, Start.AddDays(40), Id: "submitted-1"), CancellationToken.None);
 
         var read = new List<ToolRequest>();
         await foreach (var r in new TableRequestReportSource(Tables).ReadAsync(ReportPeriod.All, CancellationToken.None)) read.Add(r);
