@@ -26,6 +26,8 @@ public static class AiPolicyBotServices
         InboxPart.AddInboxPart,
         RegisterPart.AddRegisterPart,
         RetentionPart.AddRetentionPart,
+        IncidentsPart.AddIncidentsPart,
+        AuditPart.AddAuditPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)

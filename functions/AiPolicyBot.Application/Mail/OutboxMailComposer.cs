@@ -15,8 +15,11 @@ public sealed class OutboxMailComposer(
     IDecisionLog decisions,
     string recipient,
     ITriageMailRenderer? triageMail = null,
-    IOptionsMonitor<AcademyOptions>? academies = null)
+    IOptionsMonitor<AcademyOptions>? academies = null,
+    IEnumerable<IOutboxMailRenderer>? renderers = null)
 {
+    private readonly IOutboxMailRenderer[] _renderers = renderers?.ToArray() ?? [];
+
     /// <summary>States a decision mail can report.</summary>
     public static readonly IReadOnlySet<RequestState> DecisionStates = new HashSet<RequestState>
     {
@@ -28,6 +31,7 @@ public sealed class OutboxMailComposer(
     public async Task<MailMessage> ComposeAsync(OutboxJob job, CancellationToken ct)
     {
         if (triageMail is not null && IsTriageMail(job.Kind)) return await triageMail.ComposeAsync(job, ct);
+        if (_renderers.FirstOrDefault(r => r.Renders(job.Kind)) is { } renderer) return await renderer.ComposeAsync(job, ct);
         var request = await requests.GetAsync(job.Reference, ct)
             ?? throw new InvalidOperationException($"Request {job.Reference} of mail job {job.JobId} was not found.");
         // The decision row can commit (and its pointer arrive) before the approvals flow moves the request to its

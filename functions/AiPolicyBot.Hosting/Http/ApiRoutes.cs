@@ -1,3 +1,4 @@
+using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Hosting.Tab;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,9 @@ public static class ApiRoutes
         // The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
         app.MapRegisterAdminRoutes();
         app.MapTabRoutes();
+        // Evidence: the audit verification (Reports.Read or the admin key) and the incident cases of the tab.
+        app.MapAuditVerifyRoute();
+        app.MapIncidentTabRoutes();
         return api;
     }
 }
