@@ -28,6 +28,7 @@ public static class AiPolicyBotServices
         RetentionPart.AddRetentionPart,
         IncidentsPart.AddIncidentsPart,
         AuditPart.AddAuditPart,
+        ReportsPart.AddReportsPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,8 @@ public static class ApiRoutes
         // Evidence: the audit verification (Reports.Read or the admin key) and the incident cases of the tab.
         app.MapAuditVerifyRoute();
         app.MapIncidentTabRoutes();
+        // Reports and evidence: Reports.Read or the admin key.
+        app.MapReportRoutes();
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using AiPolicyBot.Application.Reports.Requests;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
 
@@ -9,10 +10,17 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// <summary>
 /// Requests in table {prefix}Requests: PartitionKey = the year of the reference ("2026"), RowKey = the reference
 /// ("AIP-2026-0042"). Columns RequesterId, State, SubmittedAt, UpdatedAt (for filters) and the whole request as JSON.
-/// Listing by requester or state is a filtered query: fine at a trust's volume (hundreds a year).
+/// Listing by requester or state is a filtered query: fine at a trust's volume (hundreds a year). The report columns
+/// (Tool, Academy, Tier, DecidedAt) repeat a few facts of the JSON so counts and charts read narrow rows
+/// (docs/spec/reports.md).
 /// </summary>
 public sealed class TableRequestStore(TableClients tables, TableReferenceCounter counter) : IRequestStore
 {
+    public const string ToolColumn = "Tool";
+    public const string AcademyColumn = "Academy";
+    public const string TierColumn = "Tier";
+    public const string DecidedAtColumn = "DecidedAt";
+
     private TableClient Table => tables.Requests;
 
     public async Task<Versioned<ToolRequest>?> GetAsync(string reference, CancellationToken ct)
@@ -64,7 +72,8 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
 
     private static string Partition(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(ToolRequest request)
+    /// <summary>The stored row of a request (also what the scale generator writes in batches).</summary>
+    public static TableEntity ToEntity(ToolRequest request)
     {
         if (!RequestReference.TryParse(request.Reference, out var year, out _))
             throw new ArgumentException($"'{request.Reference}' is not a reference of the form AIP-YYYY-NNNN.", nameof(request));
@@ -74,12 +83,18 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
             ["State"] = request.State.ToString(),
             ["SubmittedAt"] = request.SubmittedAt,
             ["UpdatedAt"] = request.UpdatedAt,
+            [ToolColumn] = request.Intake.ToolName,
+            [AcademyColumn] = request.Intake.AcademyId,
+            [TierColumn] = request.Outcome.Tier.ToString(),
+            [DecidedAtColumn] = RequestFacts.DecisionTime(request),
         };
         // A request grows with every question, answer and decision: it may spread over several columns.
         JsonColumn.WriteSpread(entity, request, $"request {request.Reference}");
         return entity;
     }
 
-    private static Versioned<ToolRequest> ToVersioned(TableEntity e) =>
-        new(JsonColumn.ReadSpread<ToolRequest>(e, $"request {e.RowKey}"), e.ETag.ToString());
+    private static Versioned<ToolRequest> ToVersioned(TableEntity e) => new(ToRequest(e), e.ETag.ToString());
+
+    /// <summary>The request a stored row holds (its JSON columns).</summary>
+    public static ToolRequest ToRequest(TableEntity e) => JsonColumn.ReadSpread<ToolRequest>(e, $"request {e.RowKey}");
 }
