@@ -28,6 +28,7 @@ public static class AiPolicyBotServices
         RetentionPart.AddRetentionPart,
         IncidentsPart.AddIncidentsPart,
         AuditPart.AddAuditPart,
+        TrainingPart.AddTrainingPart,
         ReportsPart.AddReportsPart,
     ];
 

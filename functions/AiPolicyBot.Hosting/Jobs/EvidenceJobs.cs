@@ -22,3 +22,13 @@ public sealed class AuditVerificationJob(AuditVerifier verifier) : ITimerJob
     public string Schedule => Cron;
     public Task RunAsync(CancellationToken ct) => verifier.RunDailyAsync(ct);
 }
+
+/// <summary>Daily at 07:30 UTC: attestations about to expire remind their person in Teams (docs/spec/training-records.md).</summary>
+public sealed class TrainingRemindersJob(AiPolicyBot.Application.Training.TrainingReminders reminders) : ITimerJob
+{
+    public const string Cron = "0 30 7 * * *";
+    public string Name => "training-reminders";
+    public TimeSpan Interval => TimeSpan.FromDays(1);
+    public string Schedule => Cron;
+    public Task RunAsync(CancellationToken ct) => reminders.RunAsync(ct);
+}

@@ -32,6 +32,9 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
         var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
+        if (assessment.TrainingRequired && !assessment.TrainingDone
+            && (await conversation.Training.StateAsync(UserId(turn), entry.Id, ct)).State == AiPolicyBot.Training.TrainingState.Expired)
+            assessment = assessment with { TrainingExpired = true };
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
     }
 }
