@@ -1,4 +1,5 @@
 using AiPolicyBot.Application.Reports;
+using AiPolicyBot.Application.Reports.Dashboard;
 using AiPolicyBot.Application.Reports.Register;
 using AiPolicyBot.Application.Reports.Requests;
 using AiPolicyBot.Application.Reports.Triage;
@@ -23,6 +24,12 @@ public static class ReportsPart
         services.AddSingleton<IReport, RegisterReport>();
         services.AddSingleton<IReport, TriageReport>();
         services.AddSingleton<ReportCatalogue>();
+
+        // The dashboard: one IDashboardPanel per panel (training coverage and incidents are added the same way).
+        services.AddSingleton<IDashboardPanel, RequestsPanel>();
+        services.AddSingleton<IDashboardPanel, ToolsPanel>();
+        services.AddSingleton<IDashboardPanel, TriagePanel>();
+        services.AddSingleton<Dashboard>();
         return services;
     }
 }

@@ -37,6 +37,7 @@ public static class ApiRoutes
         app.MapIncidentTabRoutes();
         // Reports and evidence: Reports.Read or the admin key.
         app.MapReportRoutes();
+        app.MapDashboardRoutes();
         return api;
     }
 }

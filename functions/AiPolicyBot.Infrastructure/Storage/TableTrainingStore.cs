@@ -66,7 +66,8 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
         await foreach (var e in Table.QueryAsync<TableEntity>(cancellationToken: ct)) yield return ToRecord(e);
     }
 
-    private static TableEntity ToEntity(TrainingRecord r) => new(TableKeys.Safe(r.UserId), TableKeys.Safe(r.EntryId))
+    /// <summary>The stored row of a training record (also what the scale generator writes in batches).</summary>
+    public static TableEntity ToEntity(TrainingRecord r) => new(TableKeys.Safe(r.UserId), TableKeys.Safe(r.EntryId))
     {
         ["UserId"] = r.UserId,
         ["EntryId"] = r.EntryId,

@@ -82,7 +82,7 @@ public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixtu
     public async Task Without_dates_every_request_is_reported_and_quotes_commas_and_line_breaks_survive_the_round_trip()
     {
         var (header, rows) = await CsvAsync("/api/reports/requests?format=csv");
-        Assert.Equal(6, rows.Count);
+        Assert.Equal(7, rows.Count);
         var quoted = rows.Select(r => Row(header, r)).Single(r => r["reference"] == "AIP-2031-0004");
         Assert.Equal(ReportHostFixture.Quoted, quoted["tool"]);
     }

@@ -1,4 +1,5 @@
 using AiPolicyBot.Hosting.Tests.Register;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
@@ -37,6 +38,13 @@ public sealed class ReportHostFixture : IAsyncLifetime
         await requests.CreateAsync(Request("AIP-2031-0005", new(2031, 2, 28, 23, 59, 59, TimeSpan.Zero), RequestState.Withdrawn), ct);
         // Numbered in December, submitted in March: the previous year's partition is read too.
         await requests.CreateAsync(Request("AIP-2030-0007", new(2031, 3, 15, 8, 0, 0, TimeSpan.Zero), RequestState.Closed, "Midjourney", tier: Policy.Tier.Prohibited), ct);
+
+        // Waiting since March 2026 for approvers: overdue. A tool the register does not know.
+        await requests.CreateAsync(Request("AIP-2026-0901", new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero), RequestState.Pending, "Perplexity"), ct);
+        var demand = Inner.Host.Services.GetRequiredService<IToolDemand>();
+        for (var i = 0; i < 3; i++) demand.RecordUnknown("perplexity");
+        demand.Record("chatgpt-free");
+        demand.Record("chatgpt-free");
 
         var triage = Inner.Host.Services.GetRequiredService<ITriageRecordStore>();
         await triage.InsertOrGetAsync(TriagedMail("t1", new(2026, 3, 5, 8, 0, 0, TimeSpan.Zero), TriageCategory.Question, 0.61, TriageCategory.ToolRequest, "oid-ia-officer", "AIP-2026-0100"), ct);

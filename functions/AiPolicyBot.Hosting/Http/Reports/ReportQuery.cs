@@ -17,9 +17,7 @@ public sealed record ReportQuery(ReportPeriod Period, ReportFormat Format, IRead
     public static ReportQuery Bind(HttpRequest request)
     {
         var errors = new List<FieldError>();
-        var from = Date(request, "from", errors);
-        var to = Date(request, "to", errors);
-        if (from is { } f && to is { } t && f > t) errors.Add(new FieldError("to", "must be on or after from"));
+        var period = BindPeriod(request, errors);
         var format = ReportFormat.Json;
         switch (request.Query["format"].ToString())
         {
@@ -27,7 +25,16 @@ public sealed record ReportQuery(ReportPeriod Period, ReportFormat Format, IRead
             case "csv": format = ReportFormat.Csv; break;
             default: errors.Add(new FieldError("format", "must be csv or json")); break;
         }
-        return new(new ReportPeriod(from, to), format, errors);
+        return new(period, format, errors);
+    }
+
+    /// <summary><c>from</c> and <c>to</c> (also the dashboard's filter); each bad one adds an error naming it.</summary>
+    public static ReportPeriod BindPeriod(HttpRequest request, List<FieldError> errors)
+    {
+        var from = Date(request, "from", errors);
+        var to = Date(request, "to", errors);
+        if (from is { } f && to is { } t && f > t) errors.Add(new FieldError("to", "must be on or after from"));
+        return new ReportPeriod(from, to);
     }
 
     private static DateOnly? Date(HttpRequest request, string name, List<FieldError> errors)
