@@ -1,4 +1,5 @@
 using AiPolicyBot.Application.Reports;
+using AiPolicyBot.Application.Reports.Dashboard;
 using AiPolicyBot.Application.Reports.Incidents;
 using AiPolicyBot.Application.Reports.Training;
 using AiPolicyBot.Application.Training;
@@ -37,8 +38,11 @@ public static class TrainingPart
         services.AddSingleton<TrainingRemindersJob>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<TrainingRemindersJob>());
 
-        services.AddSingleton<IReport, TrainingReport>();
+        services.AddSingleton<TrainingReport>();
+        services.AddSingleton<IReport>(sp => sp.GetRequiredService<TrainingReport>());
         services.AddSingleton<IReport, IncidentsReport>();
+        services.AddSingleton<IDashboardPanel, TrainingPanel>();
+        services.AddSingleton<IDashboardPanel, IncidentsPanel>();
         return services;
     }
 }
