@@ -43,7 +43,7 @@ public static class ToolAnswerCard
             if (e.Scope.Academies is { } academies)
                 facts.Add(new("Academies", CardText.Escape(string.Join(", ", academies))));
             facts.Add(new("Your training", !a.TrainingRequired ? "No tool-specific training needed"
-                : a.TrainingDone ? "Completed (recorded, current)"
+                : a.TrainingDone ? "Completed (recorded)"
                 : a.TrainingExpired ? "Expired: complete it again before you use the tool"
                 : "Not recorded yet: needed before first use"));
             if (a.TrainingRequired && e.TrainingUrl is { Length: > 0 } url) facts.Add(new("Training", CardText.Escape(url)));
