@@ -17,7 +17,7 @@ namespace AiPolicyBot.Infrastructure.Reports;
 public sealed class TableRequestReportSource(TableClients tables) : IRequestReportSource
 {
     private static readonly string[] FactColumns =
-        ["RowKey", "SubmittedAt", "State", TableRequestStore.ToolColumn, TableRequestStore.AcademyColumn, TableRequestStore.TierColumn, TableRequestStore.DecidedAtColumn];
+        ["PartitionKey", "RowKey", "SubmittedAt", "State", TableRequestStore.ToolColumn, TableRequestStore.AcademyColumn, TableRequestStore.TierColumn, TableRequestStore.DecidedAtColumn];
 
     public async IAsyncEnumerable<ToolRequest> ReadAsync(ReportPeriod period, [EnumeratorCancellation] CancellationToken ct)
     {

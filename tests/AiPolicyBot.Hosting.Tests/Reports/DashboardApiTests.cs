@@ -63,6 +63,9 @@ public class DashboardApiTests(ReportHostFixture f) : IClassFixture<ReportHostFi
         var chat = labels.FindIndex(l => l.StartsWith("ChatGPT", StringComparison.Ordinal));
         Assert.Equal((2, 0, "approved, no personal data"), (asks[chat], requests[chat], details[chat]));
         Assert.Equal(1, Figure(tools, "Never assessed (shadow AI)"));
+        var shadow = tools["charts"]![1]!;
+        Assert.Equal("never-assessed-tools", (string)shadow["id"]!);
+        Assert.Equal(["not in the register"], shadow["details"]!.AsArray().Select(d => (string)d!));
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Application.Reports.Dashboard;
 
-/// <summary>The plain words the dashboard shows for route tiers, request states, register statuses and mail categories.</summary>
+/// <summary>
+/// The short labels the dashboard's charts and tables show for route tiers, request states, register statuses and mail
+/// categories. The cards' PlainWords (AiPolicyBot.Teams) speak to the requester in sentences; these name a bar.
+/// </summary>
 public static class DashboardWords
 {
     public static string Tier(Tier tier) => tier switch

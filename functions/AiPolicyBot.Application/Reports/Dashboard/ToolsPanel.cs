@@ -41,29 +41,35 @@ public sealed class ToolsPanel(IToolDemand demand, RegisterCache register) : IDa
         }
         foreach (var (name, count) in stats.ByTool.Values) Add(InRegister(snapshot, name), name, 0, count);
 
-        var top = rows.Values.OrderByDescending(r => r.Asks + r.Requests).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Take(Shown).ToList();
-        var unassessed = rows.Values.Count(r => r.Status is null or RegisterStatus.NotAssessed);
-        var chart = new DashboardChart("most-asked-tools", "Most asked-about tools and their register status", "horizontalBar",
-            top.Select(r => $"{r.Name} ({DashboardWords.Status(r.Status)})").ToList(),
-            [
-                new DashboardSeries("Questions in chat", top.Select(r => (double)r.Asks).ToList()),
-                new DashboardSeries("Requests", top.Select(r => (double)r.Requests).ToList()),
-            ],
-            $"The {top.Count} tools staff asked about or requested most; {unassessed} tools asked about have never been assessed.")
-        {
-            LabelName = "Tool",
-            DetailName = "Register status",
-            Details = top.Select(r => DashboardWords.Status(r.Status)).ToList(),
-        };
+        var ranked = rows.Values.OrderByDescending(r => r.Asks + r.Requests).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var shadow = ranked.Where(r => r.Status is null or RegisterStatus.NotAssessed).ToList();
+        var mostAsked = Chart("most-asked-tools", "Most asked-about tools and their register status", ranked.Take(Shown).ToList(),
+            $"The {Math.Min(Shown, ranked.Count)} tools staff asked about or requested most, with their register status.");
+        var neverAssessed = Chart("never-assessed-tools", "Asked about but never assessed", shadow.Take(Shown).ToList(),
+            $"{shadow.Count} tools staff asked about or requested have never been assessed by the Trust; the {Math.Min(Shown, shadow.Count)} most asked are shown.");
         return new DashboardPanel("tools", "Tools staff ask about",
         [
             new("Tools asked about or requested", rows.Count),
-            new("Never assessed (shadow AI)", unassessed),
-        ], [chart])
+            new("Never assessed (shadow AI)", shadow.Count),
+        ], [mostAsked, neverAssessed])
         {
             Note = context.Filter.Academy is null ? null : "Questions in chat are counted for all academies (they are not recorded by academy); requests are for the chosen academy.",
         };
     }
+
+    private static DashboardChart Chart(string id, string title, IReadOnlyList<Row> rows, string caption) =>
+        new(id, title, "horizontalBar",
+            rows.Select(r => $"{r.Name} ({DashboardWords.Status(r.Status)})").ToList(),
+            [
+                new DashboardSeries("Questions in chat", rows.Select(r => (double)r.Asks).ToList()),
+                new DashboardSeries("Requests", rows.Select(r => (double)r.Requests).ToList()),
+            ],
+            caption)
+        {
+            LabelName = "Tool",
+            DetailName = "Register status",
+            Details = rows.Select(r => DashboardWords.Status(r.Status)).ToList(),
+        };
 
     /// <summary>The register entry a written name is (exact name or alias), if any.</summary>
     private static RegisterEntry? InRegister(RegisterSnapshot snapshot, string name) => snapshot.FindExact(name) is [var first, ..] ? first : null;
