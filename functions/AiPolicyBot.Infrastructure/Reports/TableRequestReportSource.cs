@@ -38,14 +38,19 @@ public sealed class TableRequestReportSource(TableClients tables) : IRequestRepo
     }
 
     /// <summary>
-    /// Year partitions from the year before <c>from</c> (a draft may get its number late in December and be submitted
-    /// in January) to the year of <c>to</c>, then the submission instant. The reference counter row lives in another
+    /// Year partitions from the year of <c>from</c> to the year of <c>to</c>, then the submission instant. A request is
+    /// numbered in the year it is created, so only a period starting in January also reads the year before (a mail's
+    /// draft numbered on 31 December may be written just after midnight). The reference counter row lives in another
     /// table, so every row here is a request.
     /// </summary>
     private static string? Filter(ReportPeriod period)
     {
         var parts = new List<string>();
-        if (period.From is { } from) parts.Add(ReportFilters.Compare("PartitionKey", "ge", (from.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
+        if (period.From is { } from)
+        {
+            var firstYear = from.Month == 1 ? from.Year - 1 : from.Year;
+            parts.Add(ReportFilters.Compare("PartitionKey", "ge", firstYear.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (period.To is { } to) parts.Add(ReportFilters.Compare("PartitionKey", "le", to.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
         parts.AddRange(ReportFilters.Between("SubmittedAt", period));
         return ReportFilters.And(parts);

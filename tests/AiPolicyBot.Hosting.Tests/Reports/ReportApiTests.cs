@@ -53,7 +53,7 @@ public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixtu
         var (header, rows) = await CsvAsync("/api/reports/requests?format=csv&from=2031-03-01&to=2031-03-31");
         Assert.Equal(["reference", "submitted", "tool", "academy", "routeTier", "state", "decidedOn", "daysToDecide", "decisions"], header);
         var byRef = rows.Select(r => Row(header, r)).ToDictionary(r => r["reference"]);
-        Assert.Equal(["AIP-2030-0007", "AIP-2031-0001", "AIP-2031-0002", "AIP-2031-0003"], byRef.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["AIP-2031-0001", "AIP-2031-0002", "AIP-2031-0003"], byRef.Keys.Order(StringComparer.Ordinal));
 
         var approved = byRef["AIP-2031-0001"];
         Assert.Equal("2031-03-02T10:00:00Z", approved["submitted"]);
@@ -67,8 +67,9 @@ public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixtu
 
         var rejected = byRef["AIP-2031-0002"];
         Assert.Equal(("academyApproval", "rejected", "2031-03-11", "1"), (rejected["routeTier"], rejected["state"], rejected["decidedOn"], rejected["daysToDecide"]));
-        var closed = byRef["AIP-2030-0007"];
-        Assert.Equal(("prohibited", "closed", "", ""), (closed["routeTier"], closed["state"], closed["decidedOn"], closed["daysToDecide"]));
+        var (januaryHeader, january) = await CsvAsync("/api/reports/requests?format=csv&from=2031-01-01&to=2031-01-31");
+        var closed = Row(januaryHeader, Assert.Single(january));
+        Assert.Equal(("AIP-2030-0007", "prohibited", "closed", "", ""), (closed["reference"], closed["routeTier"], closed["state"], closed["decidedOn"], closed["daysToDecide"]));
 
         // A tool name that a spreadsheet would run as a formula is written as text (leading apostrophe).
         Assert.Equal("'" + ReportHostFixture.Formula, byRef["AIP-2031-0003"]["tool"]);
@@ -91,7 +92,7 @@ public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixtu
     public async Task Requests_json_is_one_array_with_the_same_rows_and_typed_values()
     {
         var json = JsonNode.Parse(await Reader.GetStringAsync("/api/reports/requests?from=2031-03-01&to=2031-03-31&format=json"))!.AsArray();
-        Assert.Equal(4, json.Count);
+        Assert.Equal(3, json.Count);
         var approved = json.Single(r => (string)r!["reference"]! == "AIP-2031-0001")!;
         Assert.Equal(3.1, (double)approved["daysToDecide"]!);
         Assert.Equal("2031-03-05", (string)approved["decidedOn"]!);

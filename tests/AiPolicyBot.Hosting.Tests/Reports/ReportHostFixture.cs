@@ -36,8 +36,8 @@ public sealed class ReportHostFixture : IAsyncLifetime
         await requests.CreateAsync(Request("AIP-2031-0003", new(2031, 3, 31, 23, 30, 0, TimeSpan.Zero), RequestState.Pending, Formula), ct);
         await requests.CreateAsync(Request("AIP-2031-0004", new(2031, 4, 1, 0, 0, 0, TimeSpan.Zero), RequestState.Pending, Quoted), ct);
         await requests.CreateAsync(Request("AIP-2031-0005", new(2031, 2, 28, 23, 59, 59, TimeSpan.Zero), RequestState.Withdrawn), ct);
-        // Numbered in December, submitted in March: the previous year's partition is read too.
-        await requests.CreateAsync(Request("AIP-2030-0007", new(2031, 3, 15, 8, 0, 0, TimeSpan.Zero), RequestState.Closed, "Midjourney", tier: Policy.Tier.Prohibited), ct);
+        // A mail's draft numbered on 31 December and written just after midnight: a January period reads the year before too.
+        await requests.CreateAsync(Request("AIP-2030-0007", new(2031, 1, 1, 0, 0, 30, TimeSpan.Zero), RequestState.Closed, "Midjourney", tier: Policy.Tier.Prohibited), ct);
 
         // Waiting since March 2026 for approvers: overdue. A tool the register does not know.
         await requests.CreateAsync(Request("AIP-2026-0901", new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero), RequestState.Pending, "Perplexity"), ct);
