@@ -31,7 +31,7 @@ public static class IncidentOpenings
     /// <summary>A mail triaged as a breach: confident (high) or possible (medium, a person must look).</summary>
     public static IncidentOpening FromTriage(TriageRecord r)
     {
-        var possible = r.Category != TriageCategory.Breach && TriageClassifier.IsPossibleBreach(r.Signals);
+        var possible = TriageClassifier.IsPossibleBreach(r.Signals);
         return new(
             "triage:" + r.Key,
             IncidentSource.BreachMail,
