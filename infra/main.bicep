@@ -166,6 +166,11 @@ param instanceMemoryMB int = 2048
 @maxValue(10)
 param alwaysReadyHttpInstances int = 0
 
+@description('Days each sealed audit-head blob stays immutable (default seven years: the audit log is evidence for that long).')
+@minValue(1)
+@maxValue(146000)
+param auditSealRetentionDays int = 2557
+
 @description('Log Analytics retention in days.')
 @minValue(30)
 @maxValue(730)
@@ -192,6 +197,7 @@ var tableNames = [
   'Requests'
   'Decisions'
   'Training'
+  'Incidents'
   'Audit'
   'ConversationReferences'
   'Outbox'
@@ -237,6 +243,8 @@ module storage 'modules/storage.bicep' = {
     location: location
     name: storageAccountName
     deploymentContainerName: deploymentContainerName
+    auditSealContainerName: 'audit-seal'
+    auditSealRetentionDays: auditSealRetentionDays
     tableNames: map(tableNames, table => '${tablePrefix}${table}')
     queueNames: queueNames
     tags: allTags
@@ -279,6 +287,11 @@ var botSettings = {
   // Tenant pinning: the app refuses to start outside Development without it (docs/security.md).
   Bot__AllowedTenantIds__0: tenant().tenantId
   // Bot__AllowUnauthenticatedLocal is deliberately absent: it is for the local host only and must never be set here.
+}
+
+// The daily audit verification seals stream heads in the immutable container (docs/spec/audit-verification.md).
+var auditSettings = {
+  AuditSeal__Container: storage.outputs.auditSealContainerName
 }
 
 var graphSettings = {
@@ -372,6 +385,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appSettings: union(
       platformSettings,
       botSettings,
+      auditSettings,
       graphSettings,
       approverSettings,
       deputySettings,

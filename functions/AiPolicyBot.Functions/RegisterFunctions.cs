@@ -17,7 +17,8 @@ namespace AiPolicyBot.Functions;
 /// </summary>
 public sealed class RegisterFunctions(
     CallerGate gate, RegisterAdministration register, RegisterCache cache, TimeProvider time, IOptions<TabOptions> options,
-    LocalSignIn local, IOptionsMonitor<TrustContacts> contacts, IOptionsMonitor<AcademyOptions> academies)
+    LocalSignIn local, IOptionsMonitor<TrustContacts> contacts, IOptionsMonitor<AcademyOptions> academies,
+    AiPolicyBot.Approvals.IApproverDirectorySource directories)
 {
     [Function("RegisterExport")]
     public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "register")] HttpRequest req, CancellationToken ct) =>
@@ -43,8 +44,8 @@ public sealed class RegisterFunctions(
     public IResult Config([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/config")] HttpRequest req) => TabEndpoints.Config(req.HttpContext, options, local);
 
     [Function("TabMe")]
-    public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/me")] HttpRequest req) =>
-        Gated(req, null, () => Task.FromResult<IResult>(TabEndpoints.Me(req.HttpContext, contacts)));
+    public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/me")] HttpRequest req, CancellationToken ct) =>
+        Gated(req, null, async () => await TabEndpoints.Me(req.HttpContext, contacts, directories, ct));
 
     [Function("TabRegister")]
     public Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/register")] HttpRequest req, CancellationToken ct) =>

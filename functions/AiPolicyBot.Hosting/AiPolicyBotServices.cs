@@ -26,6 +26,9 @@ public static class AiPolicyBotServices
         InboxPart.AddInboxPart,
         RegisterPart.AddRegisterPart,
         RetentionPart.AddRetentionPart,
+        IncidentsPart.AddIncidentsPart,
+        AuditPart.AddAuditPart,
+        TrainingPart.AddTrainingPart,
         ReportsPart.AddReportsPart,
     ];
 

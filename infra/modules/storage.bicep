@@ -12,6 +12,14 @@ param name string
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
+@description('Blob container for the sealed audit heads (docs/spec/audit-verification.md): write-once under a time-based immutability policy.')
+param auditSealContainerName string
+
+@description('Days each sealed blob stays immutable (cannot be changed or deleted), counted from its creation.')
+@minValue(1)
+@maxValue(146000)
+param auditSealRetentionDays int
+
 @description('Tables the product reads and writes (created here so the app never needs management rights).')
 param tableNames string[]
 
@@ -65,6 +73,24 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: { publicAccess: 'None' }
 }
 
+// The audit seal: every day's heads go into a new blob that nobody (not the app, not an owner) can change or
+// delete for auditSealRetentionDays. Lock the policy once you are content with the period (docs/deploy.md): a locked
+// policy can be extended but never shortened or removed.
+resource auditSealContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: auditSealContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource auditSealPolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: auditSealContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditSealRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account
   name: 'default'
@@ -94,6 +120,9 @@ output name string = account.name
 
 @description('Blob endpoint, e.g. https://<name>.blob.core.windows.net/.')
 output blobEndpoint string = account.properties.primaryEndpoints.blob
+
+@description('Audit seal container name.')
+output auditSealContainerName string = auditSealContainer.name
 
 @description('Deployment container name.')
 output deploymentContainerName string = deploymentContainer.name

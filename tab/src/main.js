@@ -10,8 +10,9 @@ import { api, config, useLocalPerson, ApiError } from './api.js';
 import { h } from './dom.js';
 import { registerPage } from './register/page.js';
 import { reportsPage } from './reports/page.js';
+import { incidentsPage } from './incidents/page.js';
 
-const PAGES = [registerPage, reportsPage];
+const PAGES = [registerPage, reportsPage, incidentsPage];
 
 async function start() {
   const host = await initialiseHost();

@@ -42,7 +42,7 @@ public class CompositionTests
         typeof(IInvokeHandler), typeof(ICommandHandler), typeof(ICardActionHandler), typeof(IInstallHandler),
         typeof(AiPolicyBot.Teams.Conversation.Staff.IIntentResponder), typeof(AiPolicyBot.Requests.IRequestEventHandler),
         typeof(Jobs.IQueueJob), typeof(Jobs.ITimerJob), typeof(AiPolicyBot.Teams.MessageExtension.ISearchCommand),
-        typeof(AiPolicyBot.Teams.MessageExtension.IActionCommand),
+        typeof(AiPolicyBot.Teams.MessageExtension.IActionCommand), typeof(AiPolicyBot.Application.Mail.IOutboxMailRenderer),
         typeof(AiPolicyBot.Application.Reports.IReport), typeof(AiPolicyBot.Application.Reports.Dashboard.IDashboardPanel),
     ];
 

@@ -4,7 +4,9 @@
 // the urgent alert in Teams. A confident breach is filed under triaged/breach/; a possible breach keeps the category
 // triage is confident of (a complaint, say) and its folder, and its alert says "possible" (docs/spec/triage.md
 // "Breach"). Three shapes: a plain report; a breach buried in a complaint; a supplier's breach notice sent with bulk-mail headers (the breach detector runs whatever
-// the headers say, docs/spec/triage.md "Breach").
+// the headers say, docs/spec/triage.md "Breach"). The plain report also opens an incident case: its card reaches
+// the DPO, who records the decision (not reportable, with the reason) and closes the case from the card
+// (docs/spec/incidents.md).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -16,7 +18,7 @@ const { eventually } = require('./lib/http');
 const { APPROVERS } = require('./lib/requests');
 
 /** Drops one .eml in the local inbox and waits for it to be filed as a breach and for the DPO's urgent card. */
-async function dropAndExpectDpoAlert({ from, subjectStem, headers = [], body, save }) {
+async function dropAndExpectDpoAlert({ from, subjectStem, headers = [], body, save, thenCase }) {
   const pg = await Playground.open();
   try {
     const dpoChat = await pg.installFor(APPROVERS.DPO);
@@ -55,10 +57,34 @@ async function dropAndExpectDpoAlert({ from, subjectStem, headers = [], body, sa
     assert.ok(words.includes(subject), `the alert names the mail: ${words}`);
     assert.match(activity.activity.summary || '', /URGENT/i, 'the notification says it is urgent');
     cards.save(save, card);
+    if (thenCase) await thenCase(pg, dpoChat, since);
   } finally { pg.close(); }
 }
 
-test('an .eml reporting pupil data pasted into an AI tool, dropped in the local inbox, alerts the DPO', () =>
+/** The incident card in the DPO's chat: decide "not reportable" with a reason, then close; each step answers the fresh card. */
+async function closeCaseFromCard(pg, dpoChat, since) {
+  const { card, messageId } = await pg.tapCard(dpoChat, { since, re: /Incident INC-\d{4}-\d{4}: breach reported by email/, timeout: 30000 });
+  const words = cards.text(card);
+  assert.match(words, /72 hours end/, `the card shows the clock: ${words}`);
+  assert.doesNotMatch(words, /class list|dates of birth/i, 'the case holds facts, never the mail\'s content');
+  const caseId = words.match(/INC-\d{4}-\d{4}/)[0];
+  cards.save('dpo-incident-case', card);
+
+  const decided = await pg.clickForCard({ card, verb: 'incident.decide', from: APPROVERS.DPO, conversationId: dpoChat, replyToId: messageId,
+    inputs: { reportable: 'false', reason: 'Class list entered into ChatGPT; the teacher deleted the chat and OpenAI confirmed deletion.' } });
+  assert.match(cards.text(decided), /Not reportable to the ICO, decided by/, cards.text(decided));
+  assert.ok(cards.verbs(decided).includes('incident.close'), 'after the decision the DPO can close the case');
+
+  const closed = await pg.clickForCard({ card: decided, verb: 'incident.close', from: APPROVERS.DPO, conversationId: dpoChat, replyToId: messageId,
+    inputs: { note: 'Staff reminded of policy 3.1.' } });
+  const closedWords = cards.text(closed);
+  assert.match(closedWords, new RegExp(`Incident ${caseId}`));
+  assert.match(closedWords, /Status: closed/);
+  assert.ok(!cards.verbs(closed).includes('incident.decide') && !cards.verbs(closed).includes('incident.close'), 'a closed case offers no more steps');
+  cards.save('dpo-incident-closed', closed);
+}
+
+test('an .eml reporting pupil data pasted into an AI tool alerts the DPO and opens a case the DPO closes from its card', () =>
   dropAndExpectDpoAlert({
     from: 'Sam Teacher <sam.teacher@oakfield.example>',
     subjectStem: 'Pupil data pasted into ChatGPT',
@@ -72,6 +98,7 @@ test('an .eml reporting pupil data pasted into an AI tool, dropped in the local 
       'Sam',
     ],
     save: 'dpo-breach-alert',
+    thenCase: closeCaseFromCard,
   }));
 
 test('a parent\'s complaint with a breach buried in it alerts the DPO', () =>

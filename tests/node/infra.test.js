@@ -160,7 +160,12 @@ describe('the compiled template keeps its security properties', () => {
     assert.equal(account.properties.minimumTlsVersion, 'TLS1_2');
     const tables = mainTemplate.variables.tableNames;
     assert.deepEqual([...tables].sort(), ['Approvers', 'Audit', 'ConversationReferences', 'Counters', 'Decisions',
-      'Idempotency', 'Outbox', 'Register', 'Requests', 'Training', 'TriageRecords']);
+      'Idempotency', 'Incidents', 'Outbox', 'Register', 'Requests', 'Training', 'TriageRecords']);
+    // The audit seal: a container under a time-based immutability policy (write once, never changed or deleted).
+    const [seal] = ofType('Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies');
+    assert.ok(seal, 'the audit seal container has an immutability policy');
+    assert.equal(seal.properties.allowProtectedAppendWrites, false);
+    assert.match(String(seal.properties.immutabilityPeriodSinceCreationInDays), /auditSealRetentionDays/);
     assert.deepEqual([...mainTemplate.variables.queueNames].sort(),
       ['mail-outbox', 'mail-outbox-poison', 'notifications', 'triage-inbox']);
     assert.doesNotMatch(mainJson, /listKeys|listConnectionStrings|AccountKey=/, 'no key is read anywhere');

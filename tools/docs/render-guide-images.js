@@ -28,6 +28,7 @@ const CARDS = {
   'my-requests': 'my requests',
   'message-extension-result': 'message-extension search result',
   'dpo-breach-alert': 'the DPO\'s urgent alert',
+  'dpo-incident-case': 'an incident case on the DPO\'s card',
   'everyday-help': '"wat can u do"',
   'everyday-unknown-lower-case': '"is perplexity ok for researching my year 9 history topic?"',
   'everyday-filtered-list': '"which tools r approved for marking?"',

@@ -18,8 +18,11 @@ public sealed class OutboxMailComposer(
     string recipient,
     ITriageMailRenderer? triageMail = null,
     IOptionsMonitor<AcademyOptions>? academies = null,
-    IAdminAlerts? alerts = null)
+    IAdminAlerts? alerts = null,
+    IEnumerable<IOutboxMailRenderer>? renderers = null)
 {
+    private readonly IOutboxMailRenderer[] _renderers = renderers?.ToArray() ?? [];
+
     /// <summary>States a decision mail can report.</summary>
     public static readonly IReadOnlySet<RequestState> DecisionStates = new HashSet<RequestState>
     {
@@ -34,6 +37,7 @@ public sealed class OutboxMailComposer(
         if (AdminAlertMail.AlertIdOf(job) is { } alertId && alerts is not null)
             return AdminAlertMail.Compose(await alerts.GetAsync(alertId, ct)
                 ?? throw new InvalidOperationException($"Alert of mail job {job.JobId} was not found."), job.JobId, recipient);
+        if (_renderers.FirstOrDefault(r => r.Renders(job.Kind)) is { } renderer) return await renderer.ComposeAsync(job, ct);
         var request = await requests.GetAsync(job.Reference, ct)
             ?? throw new InvalidOperationException($"Request {job.Reference} of mail job {job.JobId} was not found.");
         // The decision row can commit (and its pointer arrive) before the approvals flow moves the request to its

@@ -1,4 +1,6 @@
+using AiPolicyBot.Application.Incidents;
 using AiPolicyBot.Common;
+using AiPolicyBot.Incidents;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
@@ -12,7 +14,7 @@ namespace AiPolicyBot.Application.Triage;
 /// <summary>
 /// Carries out a <see cref="TriageActionPlan"/>. Every step is idempotent so a resumed run can redo it: outbox jobs
 /// have deterministic ids (insert-if-absent), the draft reference is stored on the record before the request is
-/// created, and the Teams cards are posted behind an idempotency claim.
+/// created, the incident case is keyed by the mail, and the Teams cards are posted behind an idempotency claim.
 /// </summary>
 public sealed class TriageActions(
     ITriageRecordStore records,
@@ -22,6 +24,7 @@ public sealed class TriageActions(
     IAdminAlerts alerts,
     RegisterCache register,
     ITriageNotifier notifier,
+    IIncidentIntake incidents,
     TriageOptions options,
     TimeProvider time,
     ILogger<TriageActions> logger)
@@ -50,6 +53,8 @@ public sealed class TriageActions(
                 await alerts.RaiseAsync(new AdminAlert($"triage-breach|{r.Key[..32]}", "BreachNoDpoAddress", null,
                     "A possible breach was triaged but Triage:DpoAddress is not set; tell the DPO now.", now), ct);
             else await outbox.EnsureAsync(TriageMailComposer.IncidentAlertJob(r, now), ct);
+            // The alert is a mail; the case is what someone owns and closes (one per mail, however often this runs).
+            await incidents.OpenAsync(IncidentOpenings.FromTriage(r), ct);
         }
         if (plan.CreateDraftRequest && r.DraftReference is { } reference) await CreateDraftAsync(r, reference, mail, match, ct);
         if (plan.ForwardToComplaints)

@@ -28,6 +28,10 @@ public enum MailKind
     PoisonAlert,
     /// <summary>A request whose requester said data may already be in the tool (R0), to the IA mailbox at once.</summary>
     RequestIncident,
+    /// <summary>An incident case still waits for the DPO's decision 24 or 48 hours after it opened, to the DPO.</summary>
+    IncidentReminder,
+    /// <summary>The daily audit verification found a break, to the IA mailbox (the administrators).</summary>
+    AuditBreak,
 }
 
 /// <summary>Outbox progress. Only forward moves: Pending → Drafted → Sent, or → Failed (alerted).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 
@@ -39,7 +38,7 @@ public static class TriageMailComposer
               + "a person in the IA team will confirm the category."
             : "A mail to the IA mailbox was triaged as a personal-data breach report. The ICO 72-hour clock may "
               + "have started. Please assess it now; a person in the IA team will confirm the category.";
-        return Build(jobId, s.DpoAddress, subject, unsure ? "Possible data breach: please check" : "Data breach reported", intro, rows,
+        return NoticeMail.Build(jobId, s.DpoAddress, subject, unsure ? "Possible data breach: please check" : "Data breach reported", intro, rows,
             r.ThreadReference ?? r.OutboxReference);
     }
 
@@ -49,7 +48,7 @@ public static class TriageMailComposer
         var intro = "A complaint about the use of AI reached the information-assurance mailbox. Under the AI policy (§3.5) "
                     + "complaints are handled under the Trust or academy complaints policy, so it is passed to you. "
                     + "The sender has been told it was passed on.";
-        return Build(jobId, s.ComplaintsContact, subject, "Complaint forwarded", intro, Rows(r, s), r.ThreadReference ?? r.OutboxReference);
+        return NoticeMail.Build(jobId, s.ComplaintsContact, subject, "Complaint forwarded", intro, Rows(r, s), r.ThreadReference ?? r.OutboxReference);
     }
 
     public static MailMessage Acknowledgement(string jobId, TriageRecord r, TriageMailSettings s)
@@ -93,22 +92,6 @@ public static class TriageMailComposer
         ("Where the mail is", s.LocationOf(r)),
         ("Triage id", r.Key[..16]),
     ];
-
-    private static MailMessage Build(string jobId, string to, string subject, string title, string intro,
-        IReadOnlyList<(string Label, string Value)> rows, string reference)
-    {
-        var html = new StringBuilder(2048);
-        html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif\"><h2>")
-            .Append(MailText.Html(title)).Append("</h2><p>").Append(MailText.Html(intro)).Append("</p><table>");
-        foreach (var (label, value) in rows)
-            html.Append("<tr><th align=\"left\">").Append(MailText.Html(label)).Append("</th><td>").Append(MailText.Html(value)).Append("</td></tr>");
-        html.Append("</table></body></html>");
-        var text = new StringBuilder(1024).Append(title).Append("\n\n").Append(intro).Append("\n\n");
-        foreach (var (label, value) in rows) text.Append(label).Append(": ").Append(value).Append('\n');
-        var headers = MailMessage.StandardHeaders(jobId, reference).ToDictionary(StringComparer.OrdinalIgnoreCase);
-        headers["X-Auto-Response-Suppress"] = "All";
-        return new MailMessage(jobId, to, subject, html.ToString(), text.ToString(), headers);
-    }
 }
 
 /// <summary>Addresses and wording the triage mails need (from Triage options and the mail transport).</summary>

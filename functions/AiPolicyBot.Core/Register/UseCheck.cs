@@ -39,6 +39,12 @@ public sealed record UseAssessment(UseVerdict Verdict, RegisterEntry Entry, IRea
     /// </summary>
     public IReadOnlyList<string> OnlyAtAcademies { get; init; } = [];
 
+    /// <summary>
+    /// The person attested once, but that attestation expired (its months ran out, or the policy version changed):
+    /// they must retrain before using the tool again (docs/spec/training-records.md).
+    /// </summary>
+    public bool TrainingExpired { get; init; }
+
     /// <summary>The policy section that applies to this answer.</summary>
     public string PolicySection => Verdict switch
     {

@@ -15,4 +15,7 @@ public interface ITrainingStore
     Task<bool> HasCompletedAsync(string userId, string entryId, CancellationToken ct);
 
     Task<IReadOnlyList<TrainingRecord>> ListForUserAsync(string userId, CancellationToken ct);
+
+    /// <summary>Every record, streamed a page at a time (the training report and the expiry reminders).</summary>
+    IAsyncEnumerable<TrainingRecord> ListAllAsync(CancellationToken ct);
 }

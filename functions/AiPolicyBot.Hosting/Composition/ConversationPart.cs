@@ -21,7 +21,8 @@ public static class ConversationPart
 {
     public static IServiceCollection AddConversationPart(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new TrainingCache(sp.GetRequiredService<ITrainingStore>()));
+        services.AddSingleton(sp => new TrainingCache(sp.GetRequiredService<ITrainingStore>(),
+            sp.GetRequiredService<Func<TrainingTerms>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IntakeParser(sp.GetRequiredService<IOptionsMonitor<AcademyOptions>>().CurrentValue.ValidIds()));
         services.AddSingleton(sp => new PolicyRouter(sp.GetRequiredService<IOptionsMonitor<PolicyOptions>>().CurrentValue));
         services.AddSingleton<RequestSubmission>();

@@ -42,7 +42,8 @@ public static class StoragePart
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();
         services.AddSingleton<IStaffAcademyStore, TableStaffAcademyStore>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<TableAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
@@ -31,6 +32,9 @@ public static class ApiRoutes
         // The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
         app.MapRegisterAdminRoutes();
         app.MapTabRoutes();
+        // Evidence: the audit verification (Reports.Read or the admin key) and the incident cases of the tab.
+        app.MapAuditVerifyRoute();
+        app.MapIncidentTabRoutes();
         // Reports and evidence: Reports.Read or the admin key.
         app.MapReportRoutes();
         app.MapDashboardRoutes();

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Academies;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Hosting.Http.Evidence;
+using AiPolicyBot.Incidents;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Register;
@@ -49,9 +52,11 @@ public static class TabEndpoints
         });
     }
 
-    public static Ok<JsonObject> Me(HttpContext context, IOptionsMonitor<TrustContacts> contacts)
+    public static async Task<Ok<JsonObject>> Me(HttpContext context, IOptionsMonitor<TrustContacts> contacts, IApproverDirectorySource directories, CancellationToken ct)
     {
         var caller = CallerGate.Caller(context);
+        // The Incidents page: the DPO and the overseers of the approver directory, or the Incidents.Manage app role.
+        var incidents = caller.Has(IncidentTabEndpoints.ManageRole) || IncidentAccess.For(await directories.GetAsync(ct), caller.ObjectId).CanSee;
         var c = contacts.CurrentValue;
         return TypedResults.Ok(new JsonObject
         {
@@ -60,6 +65,7 @@ public static class TabEndpoints
             ["roles"] = new JsonArray(caller.Roles.Order(StringComparer.Ordinal).Select(r => (JsonNode?)r).ToArray()),
             ["isAdmin"] = caller.Has(TabRoles.RegisterAdmin),
             ["canReadReports"] = caller.Has(TabRoles.ReportsRead),
+            ["canSeeIncidents"] = incidents,
             ["contacts"] = new JsonObject
             {
                 ["informationAssuranceEmail"] = Blank(c.InformationAssuranceEmail),

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace AiPolicyBot.Infrastructure.Storage;
@@ -14,6 +15,10 @@ public static class StorageServiceClients
     public static TableServiceClient Tables(StorageOptions options) => options.AccountName is { Length: > 0 } account
         ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Credential(options))
         : new TableServiceClient(options.ConnectionString);
+
+    public static BlobServiceClient Blobs(StorageOptions options) => options.AccountName is { Length: > 0 } account
+        ? new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), Credential(options))
+        : new BlobServiceClient(options.ConnectionString);
 
     /// <summary>Base64 messages: what the Functions queue trigger (and the local QueuePump) expects.</summary>
     public static QueueServiceClient Queues(StorageOptions options)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using AiPolicyBot.Audit;
@@ -12,7 +13,7 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// the new row and moves the head in ONE entity-group transaction, with the head's ETag as the guard: two concurrent
 /// appends cannot both win, and a row cannot be written without the head knowing. Rows are only ever inserted.
 /// </summary>
-public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAuditLog
+public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAuditLog, IAuditPartitions
 {
     public const string HeadRowKey = "head";
     private const int MaxAttempts = 50;
@@ -60,6 +61,38 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
     {
         var (rows, headSequence, headHash) = await ReadPartitionAsync(stream, ct);
         return AuditChain.Verify(stream, rows, headSequence, headHash);
+    }
+
+    /// <summary>
+    /// One scan of the whole table: rows come back in PartitionKey then RowKey order, and "head" sorts after the
+    /// twelve-digit sequences, so each stream arrives complete before the next starts. Memory holds one stream.
+    /// </summary>
+    public async IAsyncEnumerable<AuditPartition> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        string? partition = null, stream = null;
+        var rows = new List<AuditEntry>();
+        long headSequence = 0;
+        var headHash = AuditChain.Genesis;
+        await foreach (var e in Table.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            if (e.PartitionKey != partition)
+            {
+                if (partition is not null) yield return new AuditPartition(stream ?? partition, rows, headSequence, headHash);
+                (partition, stream, rows, headSequence, headHash) = (e.PartitionKey, null, [], 0, AuditChain.Genesis);
+            }
+            if (e.RowKey == HeadRowKey)
+            {
+                headSequence = e.GetInt64("Sequence") ?? 0;
+                headHash = e.GetString("Hash") ?? "";
+                stream ??= e.GetString("Stream");
+                continue;
+            }
+            var entry = ToEntry(e);
+            stream ??= entry.Stream;
+            rows.Add(entry);
+        }
+        if (partition is not null) yield return new AuditPartition(stream ?? partition, rows, headSequence, headHash);
     }
 
     private async Task<(List<AuditEntry> Rows, long HeadSequence, string HeadHash)> ReadPartitionAsync(string stream, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class TableClients
         Idempotency = service.GetTableClient(options.TableName("Idempotency"));
         ConversationReferences = service.GetTableClient(options.TableName("ConversationReferences"));
         StaffAcademies = service.GetTableClient(options.TableName("StaffAcademies"));
+        Incidents = service.GetTableClient(options.TableName("Incidents"));
     }
 
     public TableClients(StorageOptions options) : this(StorageServiceClients.Tables(options), options) { }
@@ -30,8 +31,9 @@ public sealed class TableClients
     public TableClient Idempotency { get; }
     public TableClient ConversationReferences { get; }
     public TableClient StaffAcademies { get; }
+    public TableClient Incidents { get; }
 
-    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies];
+    public IReadOnlyList<TableClient> All => [Register, Requests, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
 
     public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
 

@@ -60,6 +60,12 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
         return list;
     }
 
+    public async IAsyncEnumerable<TrainingRecord> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await tables.EnsureCreatedAsync(ct);
+        await foreach (var e in Table.QueryAsync<TableEntity>(cancellationToken: ct)) yield return ToRecord(e);
+    }
+
     /// <summary>The stored row of a training record (also what the scale generator writes in batches).</summary>
     public static TableEntity ToEntity(TrainingRecord r) => new(TableKeys.Safe(r.UserId), TableKeys.Safe(r.EntryId))
     {

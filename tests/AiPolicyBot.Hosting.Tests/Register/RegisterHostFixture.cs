@@ -30,7 +30,11 @@ public sealed class RegisterHostFixture : IAsyncLifetime
         ["Tab:ApplicationIdUri"] = AppIdUri,
         ["Tab:OpenIdMetadataUrl"] = OpenId.MetadataUrl,
         ["Admin:Key"] = AdminKey,
+        // Each host seals its own audit heads: a shared seal would name other hosts' streams.
+        ["AuditSeal:File"] = SealFile,
     };
+
+    public string SealFile { get; } = Path.Combine(Path.GetTempPath(), "aipolicybot-seal-" + Guid.NewGuid().ToString("N"), "audit-seal.jsonl");
 
     /// <summary>What a host needs to start outside Development (bot identity, approvers, real contacts).</summary>
     public static Dictionary<string, string?> ProductionSettings()

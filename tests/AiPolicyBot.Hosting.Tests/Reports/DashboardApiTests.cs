@@ -90,6 +90,6 @@ public class DashboardApiTests(ReportHostFixture f) : IClassFixture<ReportHostFi
         var fields = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order();
         Assert.Equal(["academy", "from"], fields);
         var all = await DashboardAsync("");
-        Assert.Equal(["register", "requests", "triage"], all["reports"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(["incidents", "register", "requests", "training", "triage"], all["reports"]!.AsArray().Select(r => (string)r!));
     }
 }

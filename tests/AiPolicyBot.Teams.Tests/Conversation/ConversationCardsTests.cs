@@ -112,6 +112,19 @@ public sealed class ConversationCardsTests
     }
 
     [Fact]
+    public void Expired_training_asks_to_retrain_and_links_the_tools_training()
+    {
+        var entry = Entry("teachermatic") with { TrainingUrl = "https://learn.trust.example/teachermatic" };
+        var assessment = UseCheck.Assess(entry, new UseQuestion(), None, Today) with { TrainingExpired = true };
+        var json = ToolAnswerCard.Build(assessment, "can I use it?", Prefill).ToJsonObject();
+        Assert.Contains("once you've retrained", AllText(json));
+        Assert.Contains("Expired: complete it again", AllText(json));
+        var link = json["actions"]!.AsArray().Single(a => (string?)a!["type"] == "Action.OpenUrl")!;
+        Assert.Equal("https://learn.trust.example/teachermatic", (string?)link["url"]);
+        Assert.Contains(json["actions"]!.AsArray(), a => (string?)a!["verb"] == CardVerbs.RecordTraining);
+    }
+
+    [Fact]
     public void Declined_tool_shows_the_reason_and_a_re_review()
     {
         var json = Answer("grammarly-ext").ToJsonObject();

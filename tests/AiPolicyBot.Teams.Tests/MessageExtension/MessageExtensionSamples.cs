@@ -48,5 +48,7 @@ internal static class MessageExtensionSamples
         public Task<bool> HasCompletedAsync(string userId, string entryId, CancellationToken ct) => Task.FromResult(false);
         public Task<IReadOnlyList<AiPolicyBot.Training.TrainingRecord>> ListForUserAsync(string userId, CancellationToken ct) =>
             Task.FromResult<IReadOnlyList<AiPolicyBot.Training.TrainingRecord>>([]);
+        public IAsyncEnumerable<AiPolicyBot.Training.TrainingRecord> ListAllAsync(CancellationToken ct) =>
+            AsyncEnumerable.Empty<AiPolicyBot.Training.TrainingRecord>();
     }
 }

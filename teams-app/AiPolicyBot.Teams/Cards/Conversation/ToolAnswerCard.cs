@@ -43,7 +43,10 @@ public static class ToolAnswerCard
             if (e.Scope.Academies is { } academies)
                 facts.Add(new("Academies", CardText.Escape(string.Join(", ", academies))));
             facts.Add(new("Your training", !a.TrainingRequired ? "No tool-specific training needed"
-                : a.TrainingDone ? "Completed (recorded)" : "Not recorded yet: needed before first use"));
+                : a.TrainingDone ? "Completed (recorded)"
+                : a.TrainingExpired ? "Expired: complete it again before you use the tool"
+                : "Not recorded yet: needed before first use"));
+            if (a.TrainingRequired && e.TrainingUrl is { Length: > 0 } url) facts.Add(new("Training", CardText.Escape(url)));
         }
         facts.Add(new("Policy section", "Trust AI policy " + a.PolicySection));
         if (e.ReviewBy is { } review) facts.Add(new("Review date", PlainWords.Date(review)));
@@ -67,6 +70,8 @@ public static class ToolAnswerCard
             a.DataAllowed
                 ? $"{name} is approved, including for personal data within its scope and conditions."
                 : $"{name} is approved for use without personal or commercially sensitive data. Keep names, pupil details and anything confidential out of it."),
+        UseVerdict.AllowedAfterTraining when a.TrainingExpired => ("Yes, once you've retrained", TextColor.Warning,
+            $"{name} is approved for this, but your training for it has expired (it lasts a set time and ends when the policy changes). Complete it again before you use the tool (policy 4.2), then tell me and I'll record it."),
         UseVerdict.AllowedAfterTraining => ("Yes, once you've completed the training", TextColor.Warning,
             $"{name} is approved for this, but you need to complete its training before first use (policy 4.2). When you have, tell me and I'll record it."),
         UseVerdict.NotForThisUse => ("No: this use is NOT allowed", TextColor.Attention,
@@ -95,6 +100,7 @@ public static class ToolAnswerCard
                 break;
             case UseVerdict.Allowed:
             case UseVerdict.AllowedAfterTraining:
+                if (a.TrainingRequired && !a.TrainingDone && TrainingLink(e) is { } link) actions.Add(link);
                 if (a.TrainingRequired && !a.TrainingDone) actions.Add(RecordTraining(e.Id, e.Name));
                 actions.Add(StartRequest("Request a new use", With(prefill, "newUse")));
                 break;
@@ -110,6 +116,12 @@ public static class ToolAnswerCard
         actions.Add(Simple("Approved tools", CardVerbs.ApprovedTools));
         return actions;
     }
+
+    /// <summary>The register entry's own training, when it names one (an http(s) address only).</summary>
+    public static OpenUrlAction? TrainingLink(RegisterEntry e) =>
+        Uri.TryCreate(e.TrainingUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? new OpenUrlAction { Title = "Open the training", Url = uri.AbsoluteUri }
+            : null;
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> prefill, string requestType) =>
         new(prefill, StringComparer.Ordinal) { ["requestType"] = requestType };

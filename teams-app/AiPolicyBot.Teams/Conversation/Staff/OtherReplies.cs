@@ -31,6 +31,9 @@ public static partial class OtherReplies
     /// <summary>The reply when nothing else fits.</summary>
     public const string Fallback = "I'm not sure I can help with that. I answer questions about AI tools and the Trust's AI policy: type **help** to see what I can do.";
 
+    /// <summary>The message reports a concern or an incident: the reply offers to open a case for the DPO.</summary>
+    public static bool IsConcern(string text) => Concern.IsMatch(text);
+
     public static string For(string text, TrustContacts? contacts = null)
     {
         if (Concern.IsMatch(text))

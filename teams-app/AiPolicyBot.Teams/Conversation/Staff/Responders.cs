@@ -2,6 +2,8 @@ using AiPolicyBot.Contacts;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
+using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Incidents;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,9 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
         var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
+        if (assessment.TrainingRequired && !assessment.TrainingDone
+            && (await conversation.Training.StateAsync(UserId(turn), entry.Id, ct)).State == AiPolicyBot.Training.TrainingState.Expired)
+            assessment = assessment with { TrainingExpired = true };
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
     }
 }
@@ -136,6 +141,13 @@ public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, Reg
             await turn.SendTextAsync(RegisterNotSetUp.Text(contacts?.Value), ct);
             return;
         }
-        await turn.SendAsync(CardMessage(ClarifyCard.NotPlaced(reply, u.Text)), ct);
+        var card = ClarifyCard.NotPlaced(reply, u.Text);
+        // A concern can go straight to the DPO as an incident case (nothing the person wrote is kept with it).
+        if (OtherReplies.IsConcern(u.Text))
+            card = card with
+            {
+                Actions = [new ExecuteAction { Title = "Report this to the DPO", Verb = IncidentVerbs.Raise, Style = ActionStyle.Positive }, .. card.Actions ?? []],
+            };
+        await turn.SendAsync(CardMessage(card), ct);
     }
 }

@@ -135,6 +135,13 @@ public class GraphInboxTests
         var rows = await bed.OutboxRowsAsync();
         Assert.Equal(rows.Count, rows.Select(r => r.Job.JobId).Distinct().Count());
         Assert.Equal(2, rows.Count(r => r.Job.Kind == MailKind.IncidentAlert));      // two breaches, one alert each
+        var cases = new List<AiPolicyBot.Incidents.IncidentCase>();
+        await foreach (var c in bed.Incidents.ListAsync(default)) cases.Add(c);
+        Assert.Equal(2, cases.Count);                                                 // …and one case each, despite the crash
+        Assert.All(cases, c => Assert.Equal(AiPolicyBot.Incidents.IncidentSource.BreachMail, c.Source));
+        Assert.All(cases, c => Assert.Equal(c.OpenedAt.AddHours(72), c.DueAt));
+        Assert.Equal(2, bed.IncidentNotices.Calls.Count);                              // the DPO told once per case
+        Assert.DoesNotContain(cases.SelectMany(c => c.Facts), f => f.Value.Contains("wrong parent", StringComparison.OrdinalIgnoreCase));
         Assert.Single(rows, r => r.Job.Kind == MailKind.ComplaintForward);
         Assert.Equal(2, rows.Count(r => r.Job.Kind == MailKind.Acknowledgement));    // tool request + complaint
         Assert.Equal(5, bed.Notifier.Calls.Count);                                    // one triage card per mail

@@ -1,3 +1,8 @@
+using AiPolicyBot.Application.Incidents;
+using AiPolicyBot.Approvals;
+using AiPolicyBot.Incidents;
+using AiPolicyBot.Infrastructure.Incidents;
+using AiPolicyBot.Policy;
 using System.Collections.Concurrent;
 using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Application.Triage;
@@ -43,8 +48,12 @@ public sealed class InboxTestBed : IAsyncDisposable
         var registerStore = new InMemoryRegisterStore();
         foreach (var e in DemoRegister.Entries) registerStore.AddAsync(e, CancellationToken.None).GetAwaiter().GetResult();
         Register = new RegisterCache(registerStore, TimeProvider.System);
+        Incidents = new TableIncidentStore(mail.Tables, new TableReferenceCounter(mail.Tables));
+        IncidentNotices = new RecordingIncidentNotices();
+        var incidents = new IncidentCases(Incidents, new TableAuditLog(mail.Tables, TimeProvider.System), new FixedDirectory(Dpo),
+            IncidentNotices, new TableIdempotencyStore(mail.Tables, TimeProvider.System), TimeProvider.System, NullLogger<IncidentCases>.Instance);
         Actions = new TriageActions(Records, mail.Requests, mail.TableOutbox, new TableIdempotencyStore(mail.Tables, TimeProvider.System),
-            mail.Alerts, Register, Notifier, Options, TimeProvider.System, NullLogger<TriageActions>.Instance);
+            mail.Alerts, Register, Notifier, incidents, Options, TimeProvider.System, NullLogger<TriageActions>.Instance);
         Processor = new TriageProcessor(Records, CountedClassifier, Actions, mail.Alerts, Options, TimeProvider.System, NullLogger<TriageProcessor>.Instance);
         GraphOptions = new GraphMailOptions
         {
@@ -97,6 +106,8 @@ public sealed class InboxTestBed : IAsyncDisposable
     public TriageClassifier Classifier { get; }
     public RegisterCache Register { get; }
     public RecordingNotifier Notifier { get; } = new();
+    public TableIncidentStore Incidents { get; }
+    public RecordingIncidentNotices IncidentNotices { get; }
     public TriageActions Actions { get; }
     public TriageProcessor Processor { get; }
     public GraphMailOptions GraphOptions { get; }
@@ -153,6 +164,34 @@ public sealed class InboxTestBed : IAsyncDisposable
 }
 
 /// <summary>Records what Teams would have been told, per triaged mail.</summary>
+/// <summary>The DPO's Teams notices of incident cases, recorded (who, which case).</summary>
+public sealed class RecordingIncidentNotices : IIncidentNotices
+{
+    public ConcurrentQueue<(string UserId, string CaseId, int Hours)> Calls { get; } = new();
+
+    public Task<bool> CaseOpenedAsync(string userId, IncidentCase c, CancellationToken ct)
+    {
+        Calls.Enqueue((userId, c.Id, 0));
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> ReminderAsync(string userId, IncidentCase c, int hoursSinceOpened, CancellationToken ct)
+    {
+        Calls.Enqueue((userId, c.Id, hoursSinceOpened));
+        return Task.FromResult(true);
+    }
+}
+
+/// <summary>An approver directory whose DPO is <paramref name="dpo"/> (the other roles are nobody's concern here).</summary>
+public sealed class FixedDirectory(string dpo, params string[] overseers) : IApproverDirectorySource
+{
+    public ValueTask<ApproverDirectory> GetAsync(CancellationToken ct) => ValueTask.FromResult(new ApproverDirectory(
+        new Dictionary<string, RoleHolders> { [ApproverRoles.Dpo] = new(dpo, []) }, new Dictionary<string, RoleHolders>())
+    {
+        RequestOverseers = overseers,
+    });
+}
+
 public sealed class RecordingNotifier : ITriageNotifier
 {
     public ConcurrentQueue<(TriageRecord Record, TriageActionPlan Plan)> Calls { get; } = new();

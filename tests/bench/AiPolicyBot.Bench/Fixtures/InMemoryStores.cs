@@ -53,4 +53,6 @@ public sealed class InMemoryTrainingStore : ITrainingStore
         Interlocked.Increment(ref Lists);
         return Task.FromResult<IReadOnlyList<TrainingRecord>>(_records.Where(r => r.UserId == userId).ToList());
     }
+
+    public IAsyncEnumerable<TrainingRecord> ListAllAsync(CancellationToken ct) => _records.ToAsyncEnumerable();
 }

@@ -1,0 +1,48 @@
+using AiPolicyBot.Application.Reports;
+using AiPolicyBot.Application.Reports.Dashboard;
+using AiPolicyBot.Application.Reports.Incidents;
+using AiPolicyBot.Application.Reports.Training;
+using AiPolicyBot.Application.Training;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Policy;
+using AiPolicyBot.Teams.Conversation.Staff;
+using AiPolicyBot.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AiPolicyBot.Hosting;
+
+/// <summary>
+/// Training records (docs/spec/training-records.md): the terms an attestation is measured against (Training and
+/// Policy sections), the expiry reminders and their timer, and the two evidence reports of this part of the product
+/// (training, incidents) on the reports framework.
+/// </summary>
+public static class TrainingPart
+{
+    public static IServiceCollection AddTrainingPart(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section))
+            .Validate(o => o.ValidityMonths is > 0 and <= 120 && o.ReminderDaysBefore is >= 0 and <= 365,
+                "Training:ValidityMonths must be 1–120 and Training:ReminderDaysBefore 0–365.")
+            .ValidateOnStart();
+        services.AddSingleton<Func<TrainingTerms>>(sp =>
+        {
+            var policy = sp.GetRequiredService<IOptionsMonitor<PolicyOptions>>();
+            var training = sp.GetRequiredService<IOptionsMonitor<TrainingOptions>>();
+            return () => new TrainingTerms(policy.CurrentValue.PolicyVersion, training.CurrentValue.ValidityMonths);
+        });
+        services.AddSingleton<ITrainingNotices, ChatTrainingNotices>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrainingReminders>(sp,
+            (Func<int>)(() => sp.GetRequiredService<IOptionsMonitor<TrainingOptions>>().CurrentValue.ReminderDaysBefore)));
+        services.AddSingleton<TrainingRemindersJob>();
+        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<TrainingRemindersJob>());
+
+        services.AddSingleton<TrainingReport>();
+        services.AddSingleton<IReport>(sp => sp.GetRequiredService<TrainingReport>());
+        services.AddSingleton<IReport, IncidentsReport>();
+        services.AddSingleton<IDashboardPanel, TrainingPanel>();
+        services.AddSingleton<IDashboardPanel, IncidentsPanel>();
+        return services;
+    }
+}
