@@ -79,6 +79,8 @@ public static class DecisionMailComposer
         DecisionKind.ApproveWithConditions => "approved with conditions",
         DecisionKind.Reject => "rejected",
         DecisionKind.RequestInformation => "asked for more information",
+        DecisionKind.Answer => "answered the question",
+        DecisionKind.Withdraw => "withdrew the request",
         _ => MailText.Words(kind),
     };
 }

@@ -51,6 +51,7 @@ public static class ApprovalsPart
         services.AddCardVerb<AskInformationHandler>();
         services.AddCardVerb<AnswerInformationHandler>();
         services.AddCardVerb<WithdrawHandler>();
+        services.AddCardVerb<TickCheckHandler>();
         services.AddSingleton<PendingApprovalsCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
         // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".

@@ -27,7 +27,10 @@ public sealed class ApprovalCardService(
             : access.IsRequester ? ApprovalCardView.Requester
             : ApprovalCardView.ReadOnly;
         return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, await RefreshIdsAsync(request, directory, ct),
-            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request)));
+            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request))
+        {
+            CanTickChecks = DueDiligence.MayTick(request, directory, userId),
+        });
     }
 
     public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>

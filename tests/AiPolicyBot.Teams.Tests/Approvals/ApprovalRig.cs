@@ -56,6 +56,7 @@ internal sealed class ApprovalRig
             new RefreshApprovalHandler(Workflow, Cards), new ApproveHandler(Workflow, Cards), new ApproveWithConditionsHandler(Workflow, Cards),
             new RejectHandler(Workflow, Cards), new AskInformationHandler(Workflow, Cards), new AnswerInformationHandler(Workflow, Cards),
             new WithdrawHandler(Workflow, Cards),
+            new TickCheckHandler(Workflow, Cards),
         ];
         Handlers = handlers.ToDictionary(h => h.Verb);
     }
@@ -71,7 +72,7 @@ internal sealed class ApprovalRig
     /// <summary>Clicks <paramref name="verb"/> on the card as <paramref name="userId"/>, with input values.</summary>
     public async Task<Answer> ClickAsync(string verb, string userId, string reference, params (string Key, string Value)[] inputs)
     {
-        var data = new JsonObject { [ApprovalCardData.ReferenceKey] = reference };
+        var data = new JsonObject { [ApprovalCommandHandler.ReferenceKey] = reference };
         foreach (var (k, v) in inputs) data[k] = v;
         var result = await InvokeAsync(verb, data, userId, "Person " + userId[^4..]);
         if (result.Card is { } card) Seen.Add(($"{verb} by {userId[^4..]}", card));
@@ -100,6 +101,11 @@ internal sealed class ApprovalRig
     public ToolRequest this[string reference] => Requests[reference];
 
     /// <summary>Approver or requester buttons are in an ActionSet; the read-only view has none.</summary>
-    public static bool HasButtons(AdaptiveCard card) =>
-        card.ToJsonObject()["body"]!.AsArray().Any(e => (string?)e?["type"] == "ActionSet");
+    /// <summary>The card offers a decision (approve, reject, conditions, a question) anywhere, however deep in "More".</summary>
+    public static bool HasDecisionButtons(AdaptiveCard card)
+    {
+        var json = card.ToJson();
+        return new[] { ApprovalVerbs.Approve, ApprovalVerbs.ApproveWithConditions, ApprovalVerbs.Reject, ApprovalVerbs.AskInformation }
+            .Any(verb => json.Contains($"\"verb\":\"{verb}\"", StringComparison.Ordinal));
+    }
 }

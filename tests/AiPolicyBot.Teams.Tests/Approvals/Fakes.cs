@@ -50,13 +50,20 @@ internal sealed class MemoryDecisionLog : IDecisionLog, IOutbox
 {
     private readonly object _gate = new();
     public List<(string Reference, ApprovalDecision Decision)> Rows { get; } = [];
+
+    private static (string, string, DecisionKind?, long) Key(ApprovalDecision d) =>
+        d.Kind is DecisionKind.Approve or DecisionKind.ApproveWithConditions or DecisionKind.Reject
+            ? (d.Role, d.ApproverId, null, 0)
+            : (d.Role, d.ApproverId, d.Kind, d.DecidedAt.UtcTicks);
     public Dictionary<string, OutboxJob> Outbox { get; } = [];
 
     public Task<bool> RecordAsync(string reference, ApprovalDecision decision, IReadOnlyList<OutboxJob> outbox, CancellationToken ct)
     {
         lock (_gate)
         {
-            if (Rows.Any(r => r.Reference == reference && r.Decision.Role == decision.Role && r.Decision.ApproverId == decision.ApproverId)) return Task.FromResult(false);
+            // Keyed as the Decisions table keys rows: one decision per role and person; questions, answers and
+            // withdrawals each at their own time.
+            if (Rows.Any(r => r.Reference == reference && Key(r.Decision) == Key(decision))) return Task.FromResult(false);
             Rows.Add((reference, decision));
             foreach (var job in outbox) Outbox.TryAdd(job.JobId, job);
             return Task.FromResult(true);
