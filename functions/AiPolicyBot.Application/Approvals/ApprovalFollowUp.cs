@@ -81,9 +81,11 @@ public sealed class ApprovalFollowUp(
             await OnceAsync($"{request.Reference}|card|channel", () => cards.PostToChannelAsync(request, directory, channel, ct), ct);
     }
 
-    /// <summary>How the card names a person: the pending roles they hold ("CIO", "CDO/DPO").</summary>
+    /// <summary>How the card names a person: the pending roles they hold ("CIO", "CDO/DPO", "CIO deputy").</summary>
     private static string RolesOf(ToolRequest request, ApproverDirectory directory, string userId) =>
-        string.Join("/", request.PendingRoles.Where(role => directory.Holds(userId, role, request.Intake.AcademyId)));
+        string.Join("/", request.PendingRoles.Where(role => directory.Holds(userId, role, request.Intake.AcademyId))
+            .Select(role => string.Equals(directory.HoldersOf(role, request.Intake.AcademyId)?.Primary, userId, StringComparison.OrdinalIgnoreCase)
+                ? role : role + " deputy"));
 
     private async Task TellPeopleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
     {

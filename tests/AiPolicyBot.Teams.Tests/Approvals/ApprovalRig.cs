@@ -31,6 +31,9 @@ internal sealed class ApprovalRig
     public RecordingMessenger Messenger { get; } = new();
     public CountingRegisterListener RegisterListener { get; } = new();
     public ManualTime Time { get; } = new(Submitted.AddHours(1));
+    public MemoryDeliveryLog Deliveries { get; } = new();
+    public MemoryAdminAlerts Alerts { get; } = new();
+    public ApprovalDelivery Delivery { get; }
     public InlinePublisher Events { get; }
     public ApprovalWorkflow Workflow { get; }
     public ApprovalCardService Cards { get; }
@@ -45,10 +48,12 @@ internal sealed class ApprovalRig
         Workflow = new ApprovalWorkflow(Requests, Decisions, Decisions, Audit, source, Events, Time);
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(),
-            Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
-        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), new MemoryIdempotency(),
+            Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance, Deliveries);
+        var approvalOptions = Options.Create(new ApprovalOptions { ChannelConversationId = channel });
+        Delivery = new ApprovalDelivery(Cards, Deliveries, Decisions, Alerts, Requests, source, approvalOptions, Time, NullLogger<ApprovalDelivery>.Instance);
+        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), Delivery, new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
-            Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
+            approvalOptions,
             Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
         Events.Handlers.Add(FollowUp);
         ICardActionHandler[] handlers =

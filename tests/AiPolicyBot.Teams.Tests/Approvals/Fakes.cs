@@ -153,8 +153,20 @@ internal sealed class RecordingMessenger : IApprovalMessenger
     public List<(ApprovalCardCopy Copy, AdaptiveCard Card)> Updates { get; } = [];
     public List<(string UserId, string Text)> Texts { get; } = [];
 
+    /// <summary>People Teams cannot reach at all (app not installable for them).</summary>
+    public HashSet<string> Unreachable { get; } = [];
+
+    /// <summary>People Teams cannot reach just now: each send to them fails this many more times, then works.</summary>
+    public Dictionary<string, int> FailNext { get; } = [];
+
     public Task<PostedCard?> SendCardToUserAsync(string userId, AdaptiveCard card, CancellationToken ct)
     {
+        if (Unreachable.Contains(userId)) return Task.FromResult<PostedCard?>(null);
+        if (FailNext.TryGetValue(userId, out var left) && left > 0)
+        {
+            FailNext[userId] = left - 1;
+            throw new DeliveryDeferredException("throttled (test)");
+        }
         var posted = new PostedCard("a:chat-" + userId, "act-" + Interlocked.Increment(ref _next), "http://127.0.0.1:28010/");
         lock (CardsSent) CardsSent.Add((userId, card, posted));
         return Task.FromResult<PostedCard?>(posted);
@@ -174,8 +186,41 @@ internal sealed class RecordingMessenger : IApprovalMessenger
 
     public Task<bool> SendTextToUserAsync(string userId, string markdown, CancellationToken ct)
     {
+        if (Unreachable.Contains(userId)) return Task.FromResult(false);
         lock (Texts) Texts.Add((userId, markdown));
         return Task.FromResult(true);
+    }
+}
+
+internal sealed class MemoryDeliveryLog : IDeliveryLog
+{
+    public Dictionary<(string Reference, string UserId), CardDelivery> Rows { get; } = [];
+
+    public Task SaveAsync(CardDelivery delivery, CancellationToken ct)
+    {
+        lock (Rows) Rows[(delivery.Reference, delivery.UserId)] = delivery;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CardDelivery>> ListAsync(string reference, CancellationToken ct)
+    {
+        lock (Rows) return Task.FromResult<IReadOnlyList<CardDelivery>>([.. Rows.Values.Where(d => d.Reference == reference)]);
+    }
+
+    public Task<IReadOnlyList<CardDelivery>> DueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        lock (Rows) return Task.FromResult<IReadOnlyList<CardDelivery>>([.. Rows.Values.Where(d => d.Status == DeliveryStatus.Retrying && d.NextAttemptAt <= now)]);
+    }
+}
+
+internal sealed class MemoryAdminAlerts : IAdminAlerts
+{
+    public Dictionary<string, AdminAlert> Raised { get; } = [];
+
+    public Task RaiseAsync(AdminAlert alert, CancellationToken ct)
+    {
+        lock (Raised) Raised.TryAdd(alert.Id, alert);
+        return Task.CompletedTask;
     }
 }
 
