@@ -151,7 +151,7 @@ public static class ApprovalStateMachine
         {
             State = RequestState.Withdrawn,
             PendingRoles = [],
-            ClosingReason = reason ?? "Withdrawn by the requester.",
+            ClosingReason = reason ?? WithdrawnWithoutReason,
             UpdatedAt = now,
         };
         return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Withdraw, reason, now)], AuditKinds.Withdrawn);
@@ -199,6 +199,26 @@ public static class ApprovalStateMachine
         var updated = request with { Checks = [.. request.Checks, new CheckTick(item.Code, c.Actor.Id, c.Actor.Name, now, link)], UpdatedAt = now };
         return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.CheckTicked);
     }
+
+    /// <summary>
+    /// The rows of the steps that decide no role (each question, answer and a withdrawal), derived from the stored
+    /// request with the times the steps were taken: the same rows <see cref="Apply"/> returned, so a follow-up can
+    /// record any a crash left out (insert-if-absent).
+    /// </summary>
+    public static IReadOnlyList<ApprovalDecision> StepRows(ToolRequest request)
+    {
+        var rows = new List<ApprovalDecision>();
+        foreach (var q in request.OpenQuestion is { } open ? request.AnsweredQuestions.Append(open) : request.AnsweredQuestions)
+        {
+            rows.Add(new ApprovalDecision(q.Role, q.AskedById, q.AskedByName, DecisionKind.RequestInformation, q.Question, [], q.AskedAt));
+            if (q is { Answer: { } answer, AnsweredAt: { } at }) rows.Add(RequesterRow(request, DecisionKind.Answer, answer, at));
+        }
+        if (request.State == RequestState.Withdrawn)
+            rows.Add(RequesterRow(request, DecisionKind.Withdraw, request.ClosingReason == WithdrawnWithoutReason ? null : request.ClosingReason, request.UpdatedAt));
+        return rows;
+    }
+
+    private const string WithdrawnWithoutReason = "Withdrawn by the requester.";
 
     private static ApprovalDecision RequesterRow(ToolRequest request, DecisionKind kind, string? text, DateTimeOffset now) =>
         new("Requester", request.RequesterId, request.RequesterName, kind, text, [], now);
