@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
+using AiPolicyBot.Conversations;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
@@ -196,6 +197,17 @@ internal sealed class RecordingMessenger : IApprovalMessenger
         lock (Texts) Texts.Add((userId, markdown));
         return Task.FromResult(true);
     }
+}
+
+internal sealed class MemoryReferences : IConversationReferenceStore
+{
+    public Dictionary<string, ConversationReference> ByConversation { get; } = [];
+    public Task<ConversationReference?> GetAsync(string conversationId, CancellationToken ct) =>
+        Task.FromResult(ByConversation.GetValueOrDefault(conversationId));
+    public Task<ConversationReference?> FindPersonalAsync(string aad, CancellationToken ct) =>
+        Task.FromResult(ByConversation.Values.FirstOrDefault(r => r.IsPersonal && r.UserAadObjectId == aad));
+    public Task SaveAsync(ConversationReference reference, CancellationToken ct) { ByConversation[reference.ConversationId] = reference; return Task.CompletedTask; }
+    public Task DeleteAsync(string conversationId, CancellationToken ct) { ByConversation.Remove(conversationId); return Task.CompletedTask; }
 }
 
 internal sealed class MemoryDeliveryLog : IDeliveryLog
