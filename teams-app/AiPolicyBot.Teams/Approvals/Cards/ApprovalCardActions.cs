@@ -18,17 +18,19 @@ public static class ApprovalCardActions
 
     public static List<CardAction> Approver(ToolRequest r, IReadOnlyList<string> roles, bool canTick, ApprovalActionData data)
     {
-        var chooseRoles = roles.Count > 1;
-        CardAction approve = chooseRoles
-            ? Form("Approve", [RolesChoice(roles)], Submit("Approve", ApprovalVerbs.Approve, data, ActionStyle.Positive))
-            : new ExecuteAction { Title = "Approve", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive, AssociatedInputs = AssociatedInputs.None };
+        // Several roles: the "Decide as" choice sits above the buttons (RolesChoice), and every decision sends it.
+        var approve = new ExecuteAction
+        {
+            Title = "Approve", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive,
+            AssociatedInputs = roles.Count > 1 ? null : AssociatedInputs.None,
+        };
         var reject = Form("Reject",
-            [.. RolesIfMany(roles), RequiredText(Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
+            [RequiredText(Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
             Submit("Reject", ApprovalVerbs.Reject, data, ActionStyle.Destructive));
 
         var more = new List<CardElement>
         {
-            Row(Form("Approve with conditions or a narrower scope", ConditionsForm(r, roles), Submit("Approve", ApprovalVerbs.ApproveWithConditions, data, ActionStyle.Positive))),
+            Row(Form("Approve with conditions", ConditionsForm(r), Submit("Approve", ApprovalVerbs.ApproveWithConditions, data, ActionStyle.Positive))),
             Row(Form("Ask the requester a question",
                 [RequiredText(Inputs.Question, "Your question for the requester", "Write your question.")],
                 Submit("Send", ApprovalVerbs.AskInformation, data))),
@@ -71,11 +73,12 @@ public static class ApprovalCardActions
             Submit("Record", ApprovalVerbs.TickCheck, data, ActionStyle.Positive));
     }
 
-    private static List<CardElement> ConditionsForm(ToolRequest r, IReadOnlyList<string> roles)
+    private static List<CardElement> ConditionsForm(ToolRequest r)
     {
         var i = r.Intake;
-        var form = new List<CardElement>(RolesIfMany(roles))
+        var form = new List<CardElement>
         {
+            new TextBlock { Text = "Add conditions, narrow who and what it covers, or set the review date. Nothing here can widen the request.", IsSubtle = true },
             new InputChoiceSet
             {
                 Id = Inputs.Conditions, Label = "Extra conditions", IsMultiSelect = true,
@@ -112,13 +115,14 @@ public static class ApprovalCardActions
         return form;
     }
 
-    private static IEnumerable<CardElement> RolesIfMany(IReadOnlyList<string> roles) => roles.Count > 1 ? [RolesChoice(roles)] : [];
-
-    /// <summary>Someone holding several pending roles says which they decide for: nothing is ticked for them.</summary>
-    private static InputChoiceSet RolesChoice(IReadOnlyList<string> roles) => new()
+    /// <summary>
+    /// Someone holding several pending roles says which they decide for: nothing is ticked for them, and the server
+    /// refuses a decision that names none (it says so on the card). One input above the buttons, sent by every form.
+    /// </summary>
+    public static InputChoiceSet? RolesChoice(IReadOnlyList<string> roles) => roles.Count < 2 ? null : new()
     {
-        Id = Inputs.Roles, Label = "Decide as", IsMultiSelect = true, Style = ChoiceInputStyle.Expanded, IsRequired = true,
-        ErrorMessage = "Choose the roles you decide for.", Choices = [.. roles.Select(role => new Choice(role, role))],
+        Id = Inputs.Roles, Label = "Decide as (choose your roles)", IsMultiSelect = true, Style = ChoiceInputStyle.Expanded,
+        Choices = [.. roles.Select(role => new Choice(role, role))],
     };
 
     private static ActionSet Row(CardAction action) => new() { Actions = [action] };

@@ -87,7 +87,10 @@ public static class ApprovalCardBuilder
         if (context.DeliveryStatus is { } delivery)
             body.Add(new TextBlock { Text = CardText.Escape(delivery), IsSubtle = true, Wrap = true });
         if (context.View == ApprovalCardView.Approver)
+        {
             body.Add(new TextBlock { Text = "You decide as " + string.Join(" and ", context.DecidingRoles) + ".", Weight = TextWeight.Bolder });
+            if (ApprovalCardActions.RolesChoice(context.DecidingRoles) is { } choose) body.Add(choose);
+        }
 
         var actions = context.View switch
         {
