@@ -50,7 +50,7 @@ test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester to
     assert.match(toldText, /approved/i, `the requester hears it was approved: ${toldText}`);
 
     // The decision mail is in the local outbox.
-    const decision = await mail.waitForOutbox([new RegExp(reference), /approved/i]);
+    const decision = await mail.waitForOutbox([new RegExp(reference), /Decision:/, /approved/i]);
     assert.match(decision.text, new RegExp(TOOL));
 
     // The go-live checks (security evidence, DPIA) are ticked by the CIO and the DPO: until then it is "checks pending"
