@@ -109,6 +109,15 @@ param approvalReminderDays int = 3
 @description('Optional Teams channel conversation id where approval cards are also posted.')
 param approvalChannelConversationId string = ''
 
+@description('Bot Connector service URL for proactive messages to people the bot has not met yet (the approvals channel, chats opened after installing the app for someone).')
+param approvalServiceUrl string = 'https://smba.trafficmanager.net/teams/'
+
+@description('Optional Teams app (manifest) id, TEAMS_APP_ID: deep links in emails open the app chat and the register tab.')
+param teamsAppId string = ''
+
+@description('Optional id of the app in the tenant app catalog: with it, the bot is installed through Graph for approvers and requesters who never opened it (docs/deploy.md).')
+param teamsAppCatalogId string = ''
+
 @description('Who complainants are pointed to (name or address), used by mail triage.')
 @minLength(1)
 param triageComplaintsContact string
@@ -335,6 +344,7 @@ var academySettings = toObject(
 var workflowSettings = {
   Approval__ExpiryDays: approvalExpiryDays
   Approval__ReminderDays: approvalReminderDays
+  Approval__ServiceUrl: approvalServiceUrl
   // Triage:AppMailbox is the address triage treats as our own (no mail loops): the IA mailbox.
   Triage__AppMailbox: iaMailbox
   Triage__ComplaintsContact: triageComplaintsContact
@@ -363,6 +373,8 @@ var tabSettings = union(
 var optionalSettings = union(
   empty(botAllowedServiceUrlHosts) ? {} : { Bot__AllowedServiceUrlHosts: botAllowedServiceUrlHosts },
   empty(approvalChannelConversationId) ? {} : { Approval__ChannelConversationId: approvalChannelConversationId },
+  empty(teamsAppId) ? {} : { TeamsApp__AppId: teamsAppId },
+  empty(teamsAppCatalogId) ? {} : { TeamsApp__CatalogAppId: teamsAppCatalogId },
   empty(triageTeamChannelConversationId) ? {} : { Triage__TeamChannelConversationId: triageTeamChannelConversationId },
   empty(policyNextPolicyReviewDate) ? {} : { Policy__NextPolicyReviewDate: policyNextPolicyReviewDate },
   empty(policyVersion) ? {} : { Policy__PolicyVersion: policyVersion }

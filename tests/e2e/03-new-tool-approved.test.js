@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const { Playground } = require('./lib/playground');
 const cards = require('./lib/cards');
 const mail = require('./lib/mail');
+const { eventually } = require('./lib/http');
 const { APPROVERS, newToolWithPupilData, submitRequest, approvalCard, decide } = require('./lib/requests');
 
 const TOOL = 'Brisk Teaching';
@@ -49,12 +50,21 @@ test('new tool with personal data: wizard, CIO + CDO + DPO approve, requester to
     assert.match(toldText, /approved/i, `the requester hears it was approved: ${toldText}`);
 
     // The decision mail is in the local outbox.
-    const decision = await mail.waitForOutbox([new RegExp(reference), /approved/i]);
+    const decision = await mail.waitForOutbox([new RegExp(reference), /Decision:/, /approved/i]);
     assert.match(decision.text, new RegExp(TOOL));
+
+    // The go-live checks (security evidence, DPIA) are ticked by the CIO and the DPO: until then it is "checks pending"
+    // (journey 10 shows that state).
+    await decide(pg, APPROVERS.CIO, reference, 'approval.tickCheck', { check: 'security' });
+    await decide(pg, APPROVERS.DPO, reference, 'approval.tickCheck', { check: 'dpia' });
 
     // Asking again: approved for this use (once the tool's training, if any, is recorded).
     // The approval carries the training condition, so the first answer asks for the training and offers to record it.
-    let answer = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
+    // The register is rewritten by the follow-up a moment after the last tick.
+    let answer = await eventually(async () => {
+      const a = await ask(pg, `can I use ${TOOL} for feedback and marking with pupil names?`);
+      return /checks pending/i.test(cards.text(a.card)) ? null : a;
+    }, { timeout: 30000, describe: () => 'the answer still says "checks pending" after the checks were ticked' });
     assert.match(cards.text(answer.card), /once you've completed the training/i, cards.text(answer.card));
     cards.save('answer-training-needed', answer.card);
     const recorded = await pg.clickForCard({ card: answer.card, verb: 'recordTraining', replyToId: answer.messageId });

@@ -31,7 +31,7 @@ test('a rejection with a reason reaches the requester and the outbox', async () 
     assert.match(told.text, /reject|declined|not approved/i, told.text);
     assert.ok(told.text.includes(REASON), `the requester sees the reason: ${told.text}`);
 
-    const decision = await mail.waitForOutbox([new RegExp(reference), /reject|declined|not approved/i]);
+    const decision = await mail.waitForOutbox([new RegExp(reference), /Decision:/, /reject|declined|not approved/i]);
     assert.ok(decision.text.replace(/\s+/g, ' ').includes(REASON), `the decision mail gives the reason:\n${decision.text}`);
   } finally { pg.close(); }
 });

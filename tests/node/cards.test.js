@@ -69,3 +69,33 @@ test('render-card.js draws a sample card to PNG offline', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The narrowest Teams renderer (320 px, Teams host config): every button of the approval cards shows its whole title,
+// top level and inside every form under it (docs/cards.md). The samples are the builder's output
+// (ApprovalCardSampleTests keeps them equal), so this checks the cards Teams gets.
+test('approval cards show every button whole at 320 px in the Teams host config', { timeout: 120000 }, async () => {
+  const { renderCard } = require(path.join(ROOT, 'tools/cards/render-card.js'));
+  const shots = path.join(ROOT, 'artifacts', 'cards-320');
+  fs.mkdirSync(shots, { recursive: true });
+  for (const name of ['approval-card-two-roles', 'approval-card-one-role', 'approval-card-requester']) {
+    const card = JSON.parse(fs.readFileSync(path.join(SAMPLES, `${name}.json`), 'utf8'));
+    const { topLevel, all } = await renderCard(card, path.join(shots, `${name}.png`), { width: 320, measure: true, openShowCards: true });
+    assert.ok(topLevel.length >= 1 && topLevel.length <= 3, `${name}: ${topLevel.length} top-level buttons`);
+    const cut = all.filter(b => b.cut);
+    assert.deepEqual(cut.map(b => b.title), [], `${name}: buttons cut at 320 px: ${JSON.stringify(cut)}`);
+    if (name !== 'approval-card-requester') {
+      assert.deepEqual(topLevel.map(b => b.title), ['Approve', 'Reject', 'More'], name);
+      for (const inner of ['Approve with conditions', 'Ask the requester a question', 'Record a check'])
+        assert.ok(all.some(b => b.title === inner), `${name}: "${inner}" drawn under More: ${all.map(b => b.title)}`);
+    }
+  }
+});
+
+test('the 320 px check catches a cut button', { timeout: 60000 }, async () => {
+  const { renderCard } = require(path.join(ROOT, 'tools/cards/render-card.js'));
+  const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x' }], actions: [
+    { type: 'Action.Execute', verb: 'a', title: 'Approve (as CIO, CDO and DPO)' }, { type: 'Action.Execute', verb: 'b', title: 'Approve with conditions' },
+    { type: 'Action.Execute', verb: 'c', title: 'Reject the request' }] };
+  const { all } = await renderCard(card, null, { width: 320, measure: true });
+  assert.ok(all.some(b => b.cut), JSON.stringify(all));
+});

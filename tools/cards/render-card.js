@@ -31,7 +31,20 @@ function markdownProcessorSource() {
   }`;
 }
 
-async function renderCard(card, outPng, { width = 500 } = {}) {
+// Each button of the card as drawn (top level and inside show cards, which are opened first): its title, whether the
+// renderer had to cut its text (ellipsis: the text is wider than the box) and its width. For the 320 px check (docs/cards.md).
+const MEASURE_BUTTONS = `(() => {
+  const out = [];
+  for (const b of document.querySelectorAll('#card .ac-pushButton')) {
+    const text = b.querySelector('div') || b;
+    const r = b.getBoundingClientRect();
+    out.push({ title: b.getAttribute('aria-label') || b.textContent.trim(), cut: text.scrollWidth > text.clientWidth + 1 || b.scrollWidth > b.clientWidth + 1,
+      width: Math.round(r.width), visible: r.width > 0 && r.height > 0 });
+  }
+  return out;
+})()`;
+
+async function renderCard(card, outPng, { width = 500, measure = false, openShowCards = false } = {}) {
   const { chromium } = require(path.join(ROOT, 'node_modules/playwright-core'));
   const acJs = fs.readFileSync(path.join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.min.js'), 'utf8');
   const acCss = fs.readFileSync(path.join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.css'), 'utf8');
@@ -65,7 +78,26 @@ async function renderCard(card, outPng, { width = 500 } = {}) {
       return { ok: true };
     }, [card, hostConfig, markdownProcessorSource()]);
     if (result.error || pageErrors.length) throw new Error(result.error || pageErrors.join('; '));
-    await page.locator('#card').screenshot({ path: outPng });
+    const topLevel = measure ? (await page.evaluate(MEASURE_BUTTONS)).filter(b => b.visible) : null;
+    const all = new Map((topLevel || []).map(b => [b.title, b]));
+    if (openShowCards) {
+      // Open each "show card" button in turn (opening one may close its siblings), outer ones first, and measure what
+      // each opened form draws, so the buttons under "More" are checked too.
+      const opened = new Set();
+      for (let round = 0; round < 20; round++) {
+        const closed = await page.$$('#card .ac-pushButton[aria-expanded="false"]');
+        let next = null;
+        for (const b of closed) {
+          const key = (await b.getAttribute('aria-label')) || (await b.textContent());
+          if (!opened.has(key) && await b.isVisible()) { next = b; opened.add(key); break; }
+        }
+        if (!next) break;
+        await next.click();
+        for (const b of await page.evaluate(MEASURE_BUTTONS)) if (b.visible && !all.has(b.title)) all.set(b.title, b);
+      }
+    }
+    if (outPng) await page.locator('#card').screenshot({ path: outPng });
+    return measure ? { topLevel, all: [...all.values()] } : undefined;
   } finally {
     await browser.close();
   }
@@ -92,4 +124,5 @@ async function main(argv) {
 }
 
 module.exports = { renderCard };
+// measure: renderCard(card, null, { width: 320, measure: true, openShowCards: true }) → { topLevel, all } buttons.
 if (require.main === module) main(process.argv.slice(2)).then(c => { process.exitCode = c; }, e => { console.error(e.message); process.exitCode = 1; });

@@ -5,7 +5,7 @@
 #
 #   tools/e2e/run-e2e.sh                      all journeys
 #   tools/e2e/run-e2e.sh tests/e2e/05-*.js    some of them
-#   E2E_PORT_BASE=32040 (default)             Azurite +0..+2, local host +10, Playground +11, connector tap +12
+#   E2E_PORT_BASE=32040 (default)             Azurite +0..+2, local host +10, Playground +11, connector tap +12, fake Graph +13
 #   E2E_NETNS=0                               do not try a network namespace
 #   E2E_NO_BUILD=1                            use the existing Release build of the local host
 #
@@ -47,8 +47,11 @@ fi
 rm -rf "$ART/run" "$ART/cards" "$ART/screenshots"
 RUN=$ART/run
 mkdir -p "$RUN/mail/inbox" "$RUN/mail/outbox" "$RUN/mail/triaged" "$RUN/playground" "$ART/screenshots"
-HOST_PORT=$((P+10)); PG_PORT=$((P+11)); TAP_PORT=$((P+12))
-HOST_URL=http://127.0.0.1:$HOST_PORT; PG_URL=http://127.0.0.1:$PG_PORT; TAP_URL=http://127.0.0.1:$TAP_PORT
+HOST_PORT=$((P+10)); PG_PORT=$((P+11)); TAP_PORT=$((P+12)); GRAPH_PORT=$((P+13))
+HOST_URL=http://127.0.0.1:$HOST_PORT; PG_URL=http://127.0.0.1:$PG_PORT; TAP_URL=http://127.0.0.1:$TAP_PORT; GRAPH_URL=http://127.0.0.1:$GRAPH_PORT
+# The app's catalog id in the fake Graph, and a CDO deputy the Playground does not know (Teams cannot reach them).
+CATALOG_ID=7d3c2b1a-0e9f-4a8b-9c7d-6e5f4a3b2c1d
+UNREACHABLE_DEPUTY=00000000-0000-0000-0000-0000000000099
 
 # strace (when present) records every connect() of the host and the Playground: the run proves it stayed on loopback.
 HOST_TRACE=(); PG_TRACE=()
@@ -57,15 +60,15 @@ if command -v strace >/dev/null 2>&1; then
   PG_TRACE=(strace -f -qq -e trace=connect -o "$RUN/playground.connect.log")
 fi
 
-HOST_PID=; PG_PID=; TAP_PID=
+HOST_PID=; PG_PID=; TAP_PID=; GRAPH_PID=
 cleanup() {
   trap - EXIT INT TERM
-  stop_tree "$PG_PID"; stop_tree "$TAP_PID"; stop_tree "$HOST_PID"; stop_azurite
+  stop_tree "$PG_PID"; stop_tree "$TAP_PID"; stop_tree "$GRAPH_PID"; stop_tree "$HOST_PID"; stop_azurite
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for p in "$P" $((P+1)) $((P+2)) "$HOST_PORT" "$PG_PORT" "$TAP_PORT"; do
+for p in "$P" $((P+1)) $((P+2)) "$HOST_PORT" "$PG_PORT" "$TAP_PORT" "$GRAPH_PORT"; do
   (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null && { echo "e2e: port $p is busy on 127.0.0.1; set E2E_PORT_BASE"; exit 1; }
 done
 
@@ -78,6 +81,8 @@ OUT=$ROOT/functions/AiPolicyBot.LocalHost/bin/Release/net10.0
 TABLE_PREFIX="e2e$(date +%s)"
 ( cd "$OUT" && ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
     AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" Storage__TablePrefix="$TABLE_PREFIX" LocalMail__Root="$RUN/mail" \
+    GraphMail__BaseUrl="$GRAPH_URL/v1.0" TeamsApp__CatalogAppId="$CATALOG_ID" TeamsApp__AppId=5b1f0c1e-3c6a-4d0e-9a43-2f6c1a7d0b11 \
+    Approval__ServiceUrl="$TAP_URL/_connector" Approvers__CDO__Deputies__0="$UNREACHABLE_DEPUTY" \
     exec "${HOST_TRACE[@]}" dotnet AiPolicyBot.LocalHost.dll --urls "$HOST_URL" ) > "$RUN/host.log" 2>&1 &
 HOST_PID=$!
 
@@ -87,6 +92,8 @@ TAP_PID=$!
 PLAYGROUND_WRAPPER=("${PG_TRACE[@]}")
 start_playground "$RUN/playground" "$PG_PORT" "$HOST_URL/api/messages" --service-url "$TAP_URL/_connector"
 PG_PID=$PLAYGROUND_PID
+node tools/e2e/fake-graph.js "$GRAPH_PORT" "$PG_URL" "$TAP_URL" "$CATALOG_ID" > "$RUN/fake-graph.log" 2>&1 &
+GRAPH_PID=$!
 
 deadline=$((SECONDS + 90))
 until curl -fsS "$HOST_URL/api/health" >/dev/null 2>&1 && [ "$(curl -fsS "$PG_URL/_debug/ping" 2>/dev/null)" = pong ] \
@@ -101,6 +108,7 @@ echo "e2e: services ready in $((SECONDS - T0)) s: host $HOST_URL, Playground $PG
 # 5. The journeys, one file at a time (they share the Playground and its personal chat).
 T1=$SECONDS
 E2E_HOST_URL=$HOST_URL E2E_PLAYGROUND_URL=$PG_URL E2E_TAP_URL=$TAP_URL E2E_MAIL_ROOT=$RUN/mail E2E_ARTIFACTS=$ART \
+E2E_GRAPH_URL=$GRAPH_URL E2E_UNREACHABLE_DEPUTY=$UNREACHABLE_DEPUTY E2E_HOST_LOG=$RUN/host.log \
 E2E_ADMIN_KEY=local-dev-admin-key E2E_STORAGE="$AZURITE_CONNECTION_STRING" E2E_TABLE_PREFIX="$TABLE_PREFIX" \
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
        --test-reporter=tap --test-reporter-destination="$RUN/journeys.tap" \

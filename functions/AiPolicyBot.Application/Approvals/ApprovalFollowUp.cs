@@ -20,6 +20,7 @@ public sealed class ApprovalFollowUp(
     IApproverDirectorySource directories,
     IApprovalCards cards,
     IApprovalNotices notices,
+    ApprovalDelivery delivery,
     IIdempotencyStore once,
     RegisterRecorder register,
     IRegisterChangeListener registerChanged,
@@ -64,14 +65,27 @@ public sealed class ApprovalFollowUp(
         foreach (var role in request.PendingRoles)
             if (ApproverDirectoryCheck.MissingHolder(directory, role, request.Intake.AcademyId) is { } key)
                 logger.LogError("Request {Reference} needs a {Role} but nobody is configured: set {Key}", request.Reference, role, key);
+        // Each person's delivery is recorded (and retried, or sent by email) by ApprovalDelivery.
         foreach (var approver in ApprovalAuthorizer.PendingApproverIds(request, directory))
-            await OnceAsync($"{request.Reference}|card|{approver}",
-                () => cards.PostToUserAsync(request, directory, approver, CardAudience.Approver, ct), ct);
-        await OnceAsync($"{request.Reference}|card|requester",
-            () => cards.PostToUserAsync(request, directory, request.RequesterId, CardAudience.Requester, ct), ct);
+            await OnceAsync($"{request.Reference}|card|{approver}", async () =>
+            {
+                await delivery.DeliverAsync(request, directory, approver, RolesOf(request, directory, approver), CardAudience.Approver, 0, ct);
+                return true;
+            }, ct);
+        await OnceAsync($"{request.Reference}|card|requester", async () =>
+        {
+            await delivery.DeliverAsync(request, directory, request.RequesterId, "requester", CardAudience.Requester, 0, ct);
+            return true;
+        }, ct);
         if (approvalOptions.Value.ChannelConversationId is { Length: > 0 } channel)
             await OnceAsync($"{request.Reference}|card|channel", () => cards.PostToChannelAsync(request, directory, channel, ct), ct);
     }
+
+    /// <summary>How the card names a person: the pending roles they hold ("CIO", "CDO/DPO", "CIO deputy").</summary>
+    private static string RolesOf(ToolRequest request, ApproverDirectory directory, string userId) =>
+        string.Join("/", request.PendingRoles.Where(role => directory.Holds(userId, role, request.Intake.AcademyId))
+            .Select(role => string.Equals(directory.HoldersOf(role, request.Intake.AcademyId)?.Primary, userId, StringComparison.OrdinalIgnoreCase)
+                ? role : role + " deputy"));
 
     private async Task TellPeopleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
     {
@@ -84,7 +98,9 @@ public sealed class ApprovalFollowUp(
             case RequestEventKind.InformationRequested:
             case RequestEventKind.Expired:
             case RequestEventKind.Decided when request.State.IsFinal():
-                await OnceAsync(key, () => notices.StateChangedAsync(request.RequesterId, request, ct), ct);
+                // Where they asked: their chat (installed for them if needed), else an email with the card's news.
+                await OnceAsync(key, async () => await notices.StateChangedAsync(request.RequesterId, request, ct)
+                    || await delivery.EmailAsync(request, request.RequesterId, ct), ct);
                 break;
         }
     }

@@ -17,13 +17,14 @@ namespace AiPolicyBot.Application.Approvals;
 public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAuditLog audit) : IRequestEventHandler
 {
     /// <summary>
-    /// The rows of the event's actor only: the workflow that made them published this event as its last step, so it is
+    /// The rows of the event's actor only (their decisions, and their questions, answers or withdrawal): the workflow that made them published this event as its last step, so it is
     /// finished (or dead), and no other writer is between their row and their audit entry.
     /// </summary>
     public Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct) =>
         requestEvent.Kind is RequestEventKind.Submitted or RequestEventKind.ReminderDue || requestEvent.ActorId is null
             ? Task.CompletedTask
-            : EnsureAsync(request, [.. request.Decisions.Where(d => d.ApproverId == requestEvent.ActorId)], repairAudit: true, ct);
+            : EnsureAsync(request, [.. request.Decisions.Concat(ApprovalStateMachine.StepRows(request)).Where(d => d.ApproverId == requestEvent.ActorId)],
+                repairAudit: true, ct);
 
     /// <summary>
     /// Records <paramref name="rows"/> (decisions of <paramref name="request"/>); the decision-mail job rides with the

@@ -19,7 +19,9 @@ public sealed class OutboxMailComposer(
     ITriageMailRenderer? triageMail = null,
     IOptionsMonitor<AcademyOptions>? academies = null,
     IAdminAlerts? alerts = null,
-    IEnumerable<IOutboxMailRenderer>? renderers = null)
+    IEnumerable<IOutboxMailRenderer>? renderers = null,
+    IPersonMail? people = null,
+    TeamsAppOptions? teamsApp = null)
 {
     private readonly IOutboxMailRenderer[] _renderers = renderers?.ToArray() ?? [];
 
@@ -45,13 +47,34 @@ public sealed class OutboxMailComposer(
         if (job.Kind == MailKind.Decision && !DecisionStates.Contains(request.Value.State))
             throw new RequestNotFinalException(job.Reference, request.Value.State);
         var academy = academies?.CurrentValue.NameOf(request.Value.Intake.AcademyId);
+        var links = Links(request.Value.Reference);
         return job.Kind switch
         {
-            MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, recipient, academy),
+            MailKind.Decision => DecisionMailComposer.Compose(request.Value, await decisions.ListAsync(job.Reference, ct), job.JobId, recipient, academy, links),
+            MailKind.CardByEmail => await CardMailAsync(job, request.Value, links, academy, ct),
             MailKind.Submitted => SubmittedMailComposer.Compose(request.Value, job.JobId, recipient, academy),
             MailKind.RequestIncident => PossibleIncidentMailComposer.Compose(request.Value, job.JobId, recipient, academy),
             _ => throw new NotSupportedException($"Mail kind {job.Kind} is not sent by the mail outbox sender."),
         };
+    }
+
+    /// <summary>Deep links into Teams: the request's card (in the app's chat) and the register tab (docs/mail.md).</summary>
+    private IReadOnlyList<MailLink> Links(string reference)
+    {
+        var o = teamsApp ?? new TeamsAppOptions();
+        var links = new List<MailLink>();
+        if (TeamsLinks.Chat(o, reference) is { } chat) links.Add(new("Open the request's card in Teams", chat));
+        if (TeamsLinks.Register(o) is { } register) links.Add(new("Open the AI tools register in Teams", register));
+        return links;
+    }
+
+    private async Task<MailMessage> CardMailAsync(OutboxJob job, ToolRequest request, IReadOnlyList<MailLink> links, string? academy, CancellationToken ct)
+    {
+        var person = OutboxJob.PersonOf(job) ?? throw new InvalidOperationException($"Mail job {job.JobId} names nobody.");
+        var address = people is null ? null : await people.AddressOfAsync(person, ct);
+        if (address is null) throw new InvalidOperationException($"No email address is known for the person of mail job {job.JobId}.");
+        var forApprover = !string.Equals(person, request.RequesterId, StringComparison.OrdinalIgnoreCase);
+        return CardMailComposer.Compose(request, job.JobId, address, forApprover, links, academy);
     }
 }
 

@@ -19,10 +19,14 @@ public sealed class RegisterRecorder(IRegisterStore register, IAuditLog audit, T
         {
             var id = RegisterDecision.EntryIdFor(request);
             var existing = await register.GetAsync(id, ct);
-            if (existing?.Value.DecisionReference == request.Reference) return null;
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var entry = RegisterDecision.For(request, existing?.Value, today, nextPolicyReview);
             if (entry is null) return null;
+            // Written once per request, and again only as its go-live checks are ticked (checks pending → live).
+            if (existing?.Value.DecisionReference == request.Reference
+                && existing.Value.ChecksPending.SequenceEqual(entry.ChecksPending, StringComparer.Ordinal)) return null;
+            if (existing?.Value.DecisionReference == request.Reference)
+                entry = existing.Value with { ChecksPending = entry.ChecksPending };
             try
             {
                 if (existing is null) await register.AddAsync(entry, ct);
@@ -30,7 +34,7 @@ public sealed class RegisterRecorder(IRegisterStore register, IAuditLog audit, T
             }
             catch (ConcurrencyConflictException) when (attempt < 5) { continue; }
             await audit.AppendAsync("register", new AuditEvent(AuditKinds.RegisterUpdated, "system", entry.Id,
-                JsonSerializer.Serialize(new { reference = request.Reference, status = entry.Status.ToString(), reviewBy = entry.ReviewBy })), ct);
+                JsonSerializer.Serialize(new { reference = request.Reference, status = entry.Status.ToString(), reviewBy = entry.ReviewBy, checksPending = entry.ChecksPending.Count })), ct);
             return entry;
         }
     }

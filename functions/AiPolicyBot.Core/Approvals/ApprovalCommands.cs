@@ -11,9 +11,21 @@ public sealed record ApprovalActor(string Id, string Name)
 /// <summary>Something someone wants to do to a request. Applied by <see cref="ApprovalStateMachine"/>.</summary>
 public abstract record ApprovalCommand(ApprovalActor Actor);
 
-/// <summary>Approve, approve with conditions or reject. Reject needs a reason; extra conditions must be known codes.</summary>
+/// <summary>
+/// Approve, approve with conditions or reject. Reject needs a reason; extra conditions must be known codes. Someone
+/// holding several pending roles names the <see cref="Roles"/> they decide for; an approval may narrow the
+/// <see cref="Scope"/> and set the <see cref="ReviewDate"/>, never wider or later than the request allows.
+/// </summary>
 public sealed record DecideCommand(ApprovalActor Actor, DecisionKind Kind, string? Comment, IReadOnlyList<string> Conditions)
-    : ApprovalCommand(Actor);
+    : ApprovalCommand(Actor)
+{
+    public IReadOnlyList<string>? Roles { get; init; }
+    public ApprovalScope? Scope { get; init; }
+    public DateOnly? ReviewDate { get; init; }
+}
+
+/// <summary>A named person ticks a due-diligence item (<see cref="DueDiligence"/>), with an optional evidence link.</summary>
+public sealed record TickCheckCommand(ApprovalActor Actor, string? Code, string? Link) : ApprovalCommand(Actor);
 
 public sealed record AskInformationCommand(ApprovalActor Actor, string? Question) : ApprovalCommand(Actor);
 

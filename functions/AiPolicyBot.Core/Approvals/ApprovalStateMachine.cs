@@ -28,6 +28,7 @@ public static class ApprovalStateMachine
             WithdrawCommand c => Withdraw(request, c, now),
             ExpireCommand c => Expire(request, c, now),
             RemindCommand c => Remind(request, c, now),
+            TickCheckCommand c => TickCheck(request, c, directory, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown approval command."),
         };
 
@@ -55,12 +56,31 @@ public static class ApprovalStateMachine
         if (c.Kind == DecisionKind.ApproveWithConditions && conditions.Count == 0 && comment is null)
             return Invalid(request, "conditions", "Choose at least one condition or write the condition in the note.");
 
-        // One click decides every pending role this person holds (one row per role), so a double click by someone
-        // who holds two roles can never count as two separate decisions.
-        var decisions = access.DecidableRoles
+        // Someone holding several pending roles says which they decide for (the card asks); one role needs no choice.
+        // One click decides every role chosen (one row per role), so a double click is never two decisions.
+        var roles = access.DecidableRoles;
+        if (c.Roles is { Count: > 0 } chosen)
+        {
+            if (chosen.FirstOrDefault(r => !roles.Contains(r, StringComparer.Ordinal)) is { } notYours)
+                return Invalid(request, "roles", $"You cannot decide as {notYours} on this request.");
+            roles = [.. roles.Where(chosen.Contains)];
+        }
+        else if (roles.Count > 1)
+            return Invalid(request, "roles", $"You hold {string.Join(" and ", roles)}: choose which of them you decide for.");
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (c.Kind != DecisionKind.Reject)
+        {
+            if (c.Scope is { } scope && ApprovalScopes.Wider(request.Intake, scope) is { } wider)
+                return Invalid(request, wider.Field, wider.Problem);
+            if (c.ReviewDate is { } review && ApprovalScopes.ReviewDateProblem(review, today) is { } reviewProblem)
+                return Invalid(request, "reviewDate", reviewProblem);
+        }
+
+        var decisions = roles
             .Select(role => new ApprovalDecision(role, c.Actor.Id, c.Actor.Name, c.Kind, comment, conditions, now))
             .ToList();
-        var pending = request.PendingRoles.Except(access.DecidableRoles).ToList();
+        var pending = request.PendingRoles.Except(roles).ToList();
         var state = c.Kind == DecisionKind.Reject ? RequestState.Rejected
             : pending.Count == 0 ? RequestState.Approved
             : RequestState.Pending;
@@ -70,6 +90,8 @@ public static class ApprovalStateMachine
             PendingRoles = state == RequestState.Pending ? pending : [],
             Decisions = [.. request.Decisions, .. decisions],
             AddedConditions = MergeConditions(request.AddedConditions, conditions),
+            ApprovedScope = c.Kind == DecisionKind.Reject ? request.ApprovedScope : ApprovalScopes.Narrowest(request.ApprovedScope, c.Scope),
+            ReviewDate = c.Kind == DecisionKind.Reject ? request.ReviewDate : ApprovalScopes.Earliest(request.ReviewDate, c.ReviewDate),
             UpdatedAt = now,
         };
         return new TransitionResult(TransitionStatus.Applied, updated, decisions, AuditKinds.For(c.Kind));
@@ -93,7 +115,8 @@ public static class ApprovalStateMachine
             OpenQuestion = new InformationRequest(access.RoleToDecide!, c.Actor.Id, c.Actor.Name, question, now),
             UpdatedAt = now,
         };
-        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.InformationRequested);
+        var row = new ApprovalDecision(access.RoleToDecide!, c.Actor.Id, c.Actor.Name, DecisionKind.RequestInformation, question, [], now);
+        return new TransitionResult(TransitionStatus.Applied, updated, [row], AuditKinds.InformationRequested);
     }
 
     private static TransitionResult Answer(ToolRequest request, AnswerInformationCommand c, DateTimeOffset now)
@@ -113,7 +136,7 @@ public static class ApprovalStateMachine
             AnsweredQuestions = [.. request.AnsweredQuestions, request.OpenQuestion with { Answer = answer, AnsweredAt = now }],
             UpdatedAt = now,
         };
-        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.InformationProvided);
+        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Answer, answer, now)], AuditKinds.InformationProvided);
     }
 
     private static TransitionResult Withdraw(ToolRequest request, WithdrawCommand c, DateTimeOffset now)
@@ -128,10 +151,10 @@ public static class ApprovalStateMachine
         {
             State = RequestState.Withdrawn,
             PendingRoles = [],
-            ClosingReason = reason ?? "Withdrawn by the requester.",
+            ClosingReason = reason ?? WithdrawnWithoutReason,
             UpdatedAt = now,
         };
-        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.Withdrawn);
+        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Withdraw, reason, now)], AuditKinds.Withdrawn);
     }
 
     private static TransitionResult Expire(ToolRequest request, ExpireCommand c, DateTimeOffset now)
@@ -157,6 +180,48 @@ public static class ApprovalStateMachine
         // Only the reminder time changes; UpdatedAt stays the time of the last real change.
         return new TransitionResult(TransitionStatus.Applied, request with { LastReminderAt = now }, AuditKind: AuditKinds.Reminded);
     }
+
+    /// <summary>A go-live check ticked by a named person (<see cref="DueDiligence.MayTick"/>). The first tick of an item stands.</summary>
+    private static TransitionResult TickCheck(ToolRequest request, TickCheckCommand c, ApproverDirectory directory, DateTimeOffset now)
+    {
+        if (request.State is not (RequestState.Pending or RequestState.MoreInformationRequested or RequestState.Approved))
+            return new TransitionResult(TransitionStatus.NotApplicable, request, Problem: "The request is closed.");
+        var item = DueDiligence.For(request).FirstOrDefault(i => i.Code == c.Code);
+        if (!DueDiligence.MayTick(request, directory, c.Actor.Id, item)) return new TransitionResult(TransitionStatus.NotAllowed, request);
+        if (item is null) return Invalid(request, "check", "Choose one of the request's due-diligence items.");
+        if (request.Checks.FirstOrDefault(t => t.Code == item.Code) is { } ticked)
+            return Same(ticked.ById, c.Actor.Id)
+                ? new TransitionResult(TransitionStatus.Repeated, request)
+                : new TransitionResult(TransitionStatus.NotApplicable, request, Problem: $"{ticked.ByName} already ticked it.");
+        var link = Clean(c.Link);
+        if (link is not null && !DueDiligence.IsAcceptableLink(link))
+            return Invalid(request, "link", $"The link must be an https address under {DueDiligence.MaxLinkLength} characters.");
+        var updated = request with { Checks = [.. request.Checks, new CheckTick(item.Code, c.Actor.Id, c.Actor.Name, now, link)], UpdatedAt = now };
+        return new TransitionResult(TransitionStatus.Applied, updated, AuditKind: AuditKinds.CheckTicked);
+    }
+
+    /// <summary>
+    /// The rows of the steps that decide no role (each question, answer and a withdrawal), derived from the stored
+    /// request with the times the steps were taken: the same rows <see cref="Apply"/> returned, so a follow-up can
+    /// record any a crash left out (insert-if-absent).
+    /// </summary>
+    public static IReadOnlyList<ApprovalDecision> StepRows(ToolRequest request)
+    {
+        var rows = new List<ApprovalDecision>();
+        foreach (var q in request.OpenQuestion is { } open ? request.AnsweredQuestions.Append(open) : request.AnsweredQuestions)
+        {
+            rows.Add(new ApprovalDecision(q.Role, q.AskedById, q.AskedByName, DecisionKind.RequestInformation, q.Question, [], q.AskedAt));
+            if (q is { Answer: { } answer, AnsweredAt: { } at }) rows.Add(RequesterRow(request, DecisionKind.Answer, answer, at));
+        }
+        if (request.State == RequestState.Withdrawn)
+            rows.Add(RequesterRow(request, DecisionKind.Withdraw, request.ClosingReason == WithdrawnWithoutReason ? null : request.ClosingReason, request.UpdatedAt));
+        return rows;
+    }
+
+    private const string WithdrawnWithoutReason = "Withdrawn by the requester.";
+
+    private static ApprovalDecision RequesterRow(ToolRequest request, DecisionKind kind, string? text, DateTimeOffset now) =>
+        new("Requester", request.RequesterId, request.RequesterName, kind, text, [], now);
 
     private static TransitionResult Refuse(ToolRequest request, string userId) =>
         request.State == RequestState.Pending || request.State == RequestState.MoreInformationRequested

@@ -13,6 +13,7 @@ public static class AuditKinds
     public const string Withdrawn = "approval.withdrawn";
     public const string Expired = "approval.expired";
     public const string Reminded = "approval.reminded";
+    public const string CheckTicked = "approval.checkTicked";
     public const string RegisterUpdated = "register.updated";
 
     public static string For(DecisionKind kind) => kind switch
@@ -20,6 +21,8 @@ public static class AuditKinds
         DecisionKind.Approve => Approved,
         DecisionKind.ApproveWithConditions => ApprovedWithConditions,
         DecisionKind.Reject => Rejected,
+        DecisionKind.Answer => InformationProvided,
+        DecisionKind.Withdraw => Withdrawn,
         _ => InformationRequested,
     };
 }

@@ -47,12 +47,16 @@ public static class RegisterDecision
         var noData = conditions.Contains(ConditionCodes.NoPersonalOrSensitiveData)
             || request.Outcome.Tier != Tier.TrustApproval
             || !HasPersonalData(intake);
+        // What the approvers narrowed at approval (never wider than asked: ApprovalScopes) overrides what was asked.
+        var narrowed = request.ApprovedScope;
+        if (narrowed?.Data is { } data && !data.Any(d => d != DataCategory.None)) noData = true;
+        var users = narrowed?.Users ?? intake.Users;
         var scope = new RegisterScope
         {
-            Users = conditions.Contains(ConditionCodes.LearnerUseProhibited) ? UserGroup.Staff : intake.Users,
-            MinYearGroup = intake.Users == UserGroup.Staff ? null : intake.YoungestYearGroup,
+            Users = conditions.Contains(ConditionCodes.LearnerUseProhibited) ? UserGroup.Staff : users,
+            MinYearGroup = users == UserGroup.Staff ? null : narrowed?.YoungestYearGroup ?? intake.YoungestYearGroup,
             DataAllowed = !noData,
-            Academies = request.Outcome.Tier == Tier.AcademyApproval ? [intake.AcademyId] : null,
+            Academies = request.Outcome.Tier == Tier.AcademyApproval || narrowed?.OnlyRequestingAcademy == true ? [intake.AcademyId] : null,
             UseCategories = [intake.UseCategory],
         };
         var wider = existing is { Status: RegisterStatus.Approved or RegisterStatus.ApprovedNoPersonalData or RegisterStatus.UnderReview }
@@ -69,11 +73,12 @@ public static class RegisterDecision
             Status = noData ? RegisterStatus.ApprovedNoPersonalData : RegisterStatus.Approved,
             Scope = wider with { DataAllowed = !noData },
             Conditions = conditions,
-            ReviewBy = ReviewBy(conditions, today, nextPolicyReview),
+            ReviewBy = ApprovalScopes.Earliest(request.ReviewDate, ReviewBy(conditions, today, nextPolicyReview)),
             DecisionReason = null,
             DecisionReference = request.Reference,
             Description = existing?.Description ?? intake.Purpose,
             Url = existing?.Url ?? intake.ToolUrl,
+            ChecksPending = [.. DueDiligence.Outstanding(request).Select(i => i.Title)],
         };
     }
 

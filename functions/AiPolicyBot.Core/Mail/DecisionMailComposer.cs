@@ -11,7 +11,7 @@ namespace AiPolicyBot.Mail;
 public static class DecisionMailComposer
 {
     public static MailMessage Compose(ToolRequest request, IReadOnlyList<ApprovalDecision> decisions, string jobId, string to,
-        string? academyName = null)
+        string? academyName = null, IReadOnlyList<MailLink>? links = null)
     {
         // The decision rows are the record; the request's summary list is the fallback for outcomes without rows.
         var made = (decisions.Count > 0 ? decisions : request.Decisions).OrderBy(d => d.DecidedAt).ToList();
@@ -23,6 +23,7 @@ public static class DecisionMailComposer
         html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif\">");
         html.Append("<h2>").Append(MailText.Html(request.Reference)).Append(": ").Append(MailText.Html(request.Intake.ToolName))
             .Append("</h2><p>Outcome: <strong>").Append(MailText.Html(outcome)).Append("</strong></p>");
+        RequestSummary.AppendLinksHtml(html, links);
         RequestSummary.AppendHtml(html, RequestSummary.Rows(request, academyName));
         html.Append("<h3>Approvers</h3>");
         if (made.Count == 0) html.Append("<p>No approver decided (").Append(MailText.Html(outcome)).Append(").</p>");
@@ -47,6 +48,7 @@ public static class DecisionMailComposer
         var text = new StringBuilder(2048);
         text.Append(request.Reference).Append(": ").Append(request.Intake.ToolName).Append('\n')
             .Append("Outcome: ").Append(outcome).Append("\n\n");
+        RequestSummary.AppendLinksText(text, links);
         RequestSummary.AppendText(text, RequestSummary.Rows(request, academyName));
         text.Append("\nApprovers:\n");
         if (made.Count == 0) text.Append("  No approver decided (").Append(outcome).Append(").\n");
@@ -79,6 +81,8 @@ public static class DecisionMailComposer
         DecisionKind.ApproveWithConditions => "approved with conditions",
         DecisionKind.Reject => "rejected",
         DecisionKind.RequestInformation => "asked for more information",
+        DecisionKind.Answer => "answered the question",
+        DecisionKind.Withdraw => "withdrew the request",
         _ => MailText.Words(kind),
     };
 }

@@ -10,6 +10,23 @@ public sealed record OutboxJob(string JobId, string Reference, MailKind Kind, Da
     public static OutboxJob DecisionFor(string reference, DateTimeOffset at) => new($"{reference}-decision", reference, MailKind.Decision, at);
     public static OutboxJob SubmittedFor(string reference, DateTimeOffset at) => new($"{reference}-submitted", reference, MailKind.Submitted, at);
     public static OutboxJob PossibleIncidentFor(string reference, DateTimeOffset at) => new($"{reference}-incident", reference, MailKind.RequestIncident, at);
+
+    /// <summary>The card by email to a person Teams could not reach; the job id names them (an object id, no address).</summary>
+    public static OutboxJob CardByEmailFor(string reference, string userId, DateTimeOffset at) =>
+        CardByEmailFor(reference, reference, userId, at);
+
+    /// <summary>As above, with its own id prefix (e.g. one email per state of the request).</summary>
+    public static OutboxJob CardByEmailFor(string idPrefix, string reference, string userId, DateTimeOffset at) =>
+        new($"{idPrefix}{PersonMarker}{userId}", reference, MailKind.CardByEmail, at);
+
+    /// <summary>The object id a per-person job is for (<see cref="CardByEmailFor"/>), or null.</summary>
+    public static string? PersonOf(OutboxJob job)
+    {
+        var at = job.JobId.IndexOf(PersonMarker, StringComparison.Ordinal);
+        return at < 0 ? null : job.JobId[(at + PersonMarker.Length)..];
+    }
+
+    private const string PersonMarker = "-card-";
 }
 
 public enum MailKind
@@ -32,6 +49,8 @@ public enum MailKind
     IncidentReminder,
     /// <summary>The daily audit verification found a break, to the IA mailbox (the administrators).</summary>
     AuditBreak,
+    /// <summary>A request's card (what it asks, where to decide or read it) to one person Teams could not reach.</summary>
+    CardByEmail,
 }
 
 /// <summary>Outbox progress. Only forward moves: Pending → Drafted → Sent, or → Failed (alerted).</summary>

@@ -108,12 +108,13 @@ internal static class RequestSummary
     /// (when given) and the reasons; HTML and plain text alike, user text HTML-encoded.
     /// </summary>
     public static MailMessage Compose(ToolRequest request, string jobId, string to, string subject, string heading, string lead,
-        IReadOnlyList<string>? conditions, IReadOnlyList<RoutingReason> reasons, string? academyName)
+        IReadOnlyList<string>? conditions, IReadOnlyList<RoutingReason> reasons, string? academyName, IReadOnlyList<MailLink>? links = null)
     {
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif\">");
         html.Append("<h2>").Append(MailText.Html(heading)).Append("</h2>");
         html.Append("<p>").Append(MailText.Html(lead)).Append("</p>");
+        AppendLinksHtml(html, links);
         AppendHtml(html, Rows(request, academyName));
         if (conditions is not null) AppendConditionsHtml(html, conditions);
         AppendReasonsHtml(html, reasons);
@@ -121,6 +122,7 @@ internal static class RequestSummary
 
         var text = new StringBuilder(2048);
         text.Append(heading).Append("\n\n").Append(lead).Append("\n\n");
+        AppendLinksText(text, links);
         AppendText(text, Rows(request, academyName));
         if (conditions is not null) AppendConditionsText(text, conditions);
         AppendReasonsText(text, reasons);
@@ -128,6 +130,26 @@ internal static class RequestSummary
         return new MailMessage(jobId, to, subject, html.ToString(), text.ToString(), MailMessage.StandardHeaders(jobId, request.Reference));
     }
 
+    /// <summary>Links into Teams (the request's card, the register tab): only our own https deep links, never user text.</summary>
+    public static void AppendLinksHtml(StringBuilder html, IReadOnlyList<MailLink>? links)
+    {
+        if (links is not { Count: > 0 }) return;
+        html.Append("<p>");
+        foreach (var link in links)
+            html.Append("<a href=\"").Append(MailText.Html(link.Url)).Append("\">").Append(MailText.Html(link.Title)).Append("</a><br>");
+        html.Append("</p>");
+    }
+
+    public static void AppendLinksText(StringBuilder text, IReadOnlyList<MailLink>? links)
+    {
+        if (links is not { Count: > 0 }) return;
+        foreach (var link in links) text.Append(link.Title).Append(": ").Append(link.Url).Append('\n');
+        text.Append('\n');
+    }
+
     /// <summary>"4.1" → "§4.1"; a section already written with § is kept.</summary>
     private static string Section(string section) => section.StartsWith('§') ? section : "§" + section;
 }
+
+/// <summary>A link in an email: what it opens, and the address.</summary>
+public sealed record MailLink(string Title, string Url);

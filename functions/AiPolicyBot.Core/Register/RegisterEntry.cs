@@ -33,6 +33,11 @@ public sealed record RegisterEntry
     public DateOnly? DecidedOn { get; init; }
     /// <summary>The AI policy sections the decision rests on, e.g. "3.4".</summary>
     public IReadOnlyList<string> PolicySections { get; init; } = [];
+    /// <summary>
+    /// Go-live checks still open on the approval that set this entry (their titles). Not empty: "approved, checks
+    /// pending": nobody may use the tool until they are ticked (docs/spec/due-diligence.md).
+    /// </summary>
+    public IReadOnlyList<string> ChecksPending { get; init; } = [];
 }
 
 public enum RegisterStatus { Approved, ApprovedNoPersonalData, UnderReview, Declined, Retired, NotAssessed }

@@ -26,6 +26,8 @@ public enum UseVerdict
     Retired,
     /// <summary>Its review date has passed: treated as under review until re-approved.</summary>
     ReviewLapsed,
+    /// <summary>Approved, but go-live checks are still open (<see cref="RegisterEntry.ChecksPending"/>): not yet.</summary>
+    ChecksPending,
 }
 
 /// <summary>Why a use is outside an approval, in plain English, with the policy section behind it.</summary>
@@ -79,6 +81,7 @@ public static class UseCheck
             case RegisterStatus.NotAssessed: return Result(UseVerdict.NotAssessed);
         }
         if (entry.ReviewBy is { } reviewBy && reviewBy < today) return Result(UseVerdict.ReviewLapsed);
+        if (entry.ChecksPending.Count > 0) return Result(UseVerdict.ChecksPending);
 
         var gaps = new List<ScopeGap>();
         if (question.PersonalData && !dataAllowed)

@@ -36,6 +36,29 @@ public sealed record ToolRequest
     public string? ClosingReason { get; init; }
     /// <summary>The client-side submission id (wizard session) that created it: a repeated submit finds it again.</summary>
     public string? SubmissionId { get; init; }
+    /// <summary>Go-live checks ticked so far (<see cref="Approvals.DueDiligence"/>), one per checklist code.</summary>
+    public IReadOnlyList<CheckTick> Checks { get; init; } = [];
+    /// <summary>The scope the approvers narrowed the request to at approval (null: as asked).</summary>
+    public ApprovalScope? ApprovedScope { get; init; }
+    /// <summary>The review date an approver set at approval (the earliest one wins); null: from the conditions.</summary>
+    public DateOnly? ReviewDate { get; init; }
+}
+
+/// <summary>A due-diligence item ticked by a named person, with an optional link to the evidence.</summary>
+public sealed record CheckTick(string Code, string ById, string ByName, DateTimeOffset At, string? Link = null);
+
+/// <summary>
+/// How approvers narrowed what the request asked for: only the requesting academy, fewer users, older learners, less
+/// data. Each part is null when left as asked; it is never wider than the request (checked by the state machine).
+/// </summary>
+public sealed record ApprovalScope
+{
+    public bool OnlyRequestingAcademy { get; init; }
+    public UserGroup? Users { get; init; }
+    public YearGroup? YoungestYearGroup { get; init; }
+    public IReadOnlyList<DataCategory>? Data { get; init; }
+
+    public bool IsEmpty => !OnlyRequestingAcademy && Users is null && YoungestYearGroup is null && Data is null;
 }
 
 /// <summary>An approver asked the requester for more information; <see cref="Answer"/> is set when they replied.</summary>
@@ -73,4 +96,8 @@ public sealed record ApprovalDecision(
     IReadOnlyList<string> Conditions,
     DateTimeOffset DecidedAt);
 
-public enum DecisionKind { Approve, ApproveWithConditions, Reject, RequestInformation }
+/// <summary>
+/// What a row of the decision log records. Approve, approve with conditions and reject decide a role; the others
+/// (a question, its answer, a withdrawal) are recorded as rows too, so the log holds every step a person took.
+/// </summary>
+public enum DecisionKind { Approve, ApproveWithConditions, Reject, RequestInformation, Answer, Withdraw }

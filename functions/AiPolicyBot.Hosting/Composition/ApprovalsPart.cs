@@ -19,7 +19,7 @@ namespace AiPolicyBot.Hosting;
 /// <summary>
 /// Approvals on Adaptive Cards: the approver directory (configuration + table Approvers, checked at start-up), the
 /// workflow, one handler per card verb, the follow-up of request events, card copies (table ApprovalCards) and the
-/// deadline and review-date timers. Uses IDecisionLog and IOutbox (mail part), IRequestEventPublisher (conversation
+/// deadline, delivery-retry and review-date timers; with TeamsApp:CatalogAppId, installing the bot for people through Graph. Uses IDecisionLog and IOutbox (mail part), IRequestEventPublisher (conversation
 /// part) and the Teams connector (Teams part); like every part, it may be added in any order.
 /// </summary>
 public static class ApprovalsPart
@@ -34,6 +34,16 @@ public static class ApprovalsPart
         services.AddSingleton<ApproverDirectorySource>();
         services.AddSingleton<IApproverDirectorySource>(sp => sp.GetRequiredService<ApproverDirectorySource>());
         services.AddSingleton<IApprovalCardStore, TableApprovalCardStore>();
+        services.AddSingleton<IDeliveryLog, TableDeliveryLog>();
+        services.AddSingleton<ApprovalDelivery>();
+        services.Configure<TeamsAppOptions>(configuration.GetSection(TeamsAppOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TeamsAppOptions>>().Value);
+        // Installing the app for people and looking up their address need Graph (docs/deploy.md): only with a catalog id.
+        if (!string.IsNullOrWhiteSpace(configuration[$"{TeamsAppOptions.Section}:{nameof(TeamsAppOptions.CatalogAppId)}"]))
+        {
+            services.AddSingleton<ITeamsAppInstaller, GraphTeamsAppInstaller>();
+            services.AddSingleton<IPersonMail, GraphPersonMail>();
+        }
 
         services.AddSingleton<ApprovalWorkflow>();
         services.AddSingleton<RegisterRecorder>();
@@ -53,6 +63,7 @@ public static class ApprovalsPart
         services.AddCardVerb<AskInformationHandler>();
         services.AddCardVerb<AnswerInformationHandler>();
         services.AddCardVerb<WithdrawHandler>();
+        services.AddCardVerb<TickCheckHandler>();
         services.AddSingleton<PendingApprovalsCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
         // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".
@@ -65,6 +76,8 @@ public static class ApprovalsPart
         services.AddSingleton<RegisterReview>();
         services.AddSingleton<ApprovalDeadlinesJob>();
         services.AddSingleton<RegisterReviewJob>();
+        services.AddSingleton<DeliveryRetryJob>();
+        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<DeliveryRetryJob>());
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<ApprovalDeadlinesJob>());
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<RegisterReviewJob>());
         return services;

@@ -57,7 +57,8 @@ public static class MailPart
 
         services.AddSingleton(sp => new OutboxMailComposer(sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDecisionLog>(),
             sp.GetRequiredService<GraphMailOptions>().Recipient, sp.GetService<ITriageMailRenderer>(), sp.GetService<IOptionsMonitor<AcademyOptions>>(),
-            sp.GetRequiredService<IAdminAlerts>(), sp.GetServices<IOutboxMailRenderer>()));
+            sp.GetRequiredService<IAdminAlerts>(), sp.GetServices<IOutboxMailRenderer>(),
+            sp.GetService<IPersonMail>(), sp.GetService<IOptions<TeamsAppOptions>>()?.Value));
         services.AddSingleton<MailOutboxSender>(sp => ActivatorUtilities.CreateInstance<MailOutboxSender>(sp));
         services.AddSingleton<MailOutboxRelay>();
         services.AddSingleton<MailPoisonHandler>();

@@ -13,6 +13,16 @@ public sealed class ApprovalDeadlinesJob(ApprovalDeadlines deadlines) : ITimerJo
     public Task RunAsync(CancellationToken ct) => deadlines.RunAsync(ct);
 }
 
+/// <summary>Every minute → <see cref="ApprovalDelivery.RetryDueAsync"/>: card deliveries whose back-off has passed.</summary>
+public sealed class DeliveryRetryJob(ApprovalDelivery delivery) : ITimerJob
+{
+    public const string Cron = "0 * * * * *";
+    public string Name => "approval-delivery-retry";
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+    public string Schedule => Cron;
+    public Task RunAsync(CancellationToken ct) => delivery.RetryDueAsync(ct);
+}
+
 /// <summary>Daily at 06:15 (every six hours locally) → <see cref="RegisterReview"/>: review notices and lapses.</summary>
 public sealed class RegisterReviewJob(RegisterReview review) : ITimerJob
 {

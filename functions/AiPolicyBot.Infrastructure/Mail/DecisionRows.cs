@@ -10,7 +10,9 @@ namespace AiPolicyBot.Infrastructure.Mail;
 
 /// <summary>
 /// Row layout of the Decisions table. PartitionKey = request reference; RowKey "decision|{role}|{approverId}" (one
-/// per approver and role: a repeated click is a 409) or "outbox|{jobId}". Ids that are not plain become a hash.
+/// decision per approver and role: a repeated click is a 409), "decision|{role}|{personId}|{kind}|{ticks}" for the
+/// steps that do not decide a role (a question, an answer, a withdrawal: each its own row, at its own time) or
+/// "outbox|{jobId}". Ids that are not plain become a hash.
 /// </summary>
 public static partial class DecisionRows
 {
@@ -25,13 +27,17 @@ public static partial class DecisionRows
 
     public static string DecisionKey(string role, string approverId) => $"{DecisionPrefix}{Safe(role)}|{Safe(approverId)}";
 
+    public static string RowKeyOf(ApprovalDecision d) => d.Kind is DecisionKind.Approve or DecisionKind.ApproveWithConditions or DecisionKind.Reject
+        ? DecisionKey(d.Role, d.ApproverId)
+        : $"{DecisionKey(d.Role, d.ApproverId)}|{d.Kind}|{d.DecidedAt.UtcTicks:D19}";
+
     public static string OutboxKey(string jobId) => OutboxPrefix + Safe(jobId);
 
     /// <summary>Filter for one prefix of RowKeys: '|' + 1 = '}'.</summary>
     public static string PrefixFilter(string prefix) =>
         TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
-    public static TableEntity ToEntity(string reference, ApprovalDecision d) => new(Partition(reference), DecisionKey(d.Role, d.ApproverId))
+    public static TableEntity ToEntity(string reference, ApprovalDecision d) => new(Partition(reference), RowKeyOf(d))
     {
         ["Role"] = d.Role,
         ["ApproverId"] = d.ApproverId,

@@ -17,7 +17,8 @@ public sealed class ApprovalCardService(
     IApprovalMessenger messenger,
     ITeamsUserIds teamsIds,
     IOptionsMonitor<AcademyOptions> academies,
-    ILogger<ApprovalCardService> logger) : IApprovalCards
+    ILogger<ApprovalCardService> logger,
+    IDeliveryLog? deliveries = null) : IApprovalCards
 {
     public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
         string? notice = null, bool noticeIsProblem = false)
@@ -27,12 +28,24 @@ public sealed class ApprovalCardService(
             : access.IsRequester ? ApprovalCardView.Requester
             : ApprovalCardView.ReadOnly;
         return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, await RefreshIdsAsync(request, directory, ct),
-            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request)));
+            access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request))
+        {
+            CanTickChecks = DueDiligence.MayTick(request, directory, userId),
+            DeliveryStatus = await DeliveryStatusAsync(request, ct),
+        });
     }
 
     public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>
         ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, await RefreshIdsAsync(request, directory, ct),
-            [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request)));
+            [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request)) { DeliveryStatus = await DeliveryStatusAsync(request, ct) });
+
+    /// <summary>Where the card reached each approver, while they are still needed ("sent to the CDO 09:12; …").</summary>
+    private async Task<string?> DeliveryStatusAsync(ToolRequest request, CancellationToken ct)
+    {
+        if (deliveries is null || request.State is not (RequestState.Pending or RequestState.MoreInformationRequested)) return null;
+        var list = await deliveries.ListAsync(request.Reference, ct);
+        return DeliveryBackoff.Summary([.. list.Where(d => !string.Equals(d.UserId, request.RequesterId, StringComparison.OrdinalIgnoreCase))]);
+    }
 
     private string AcademyName(ToolRequest request) => academies.CurrentValue.NameOf(request.Intake.AcademyId);
 

@@ -10,8 +10,9 @@ public static class ApprovalVerbs
     public const string AskInformation = "approval.askInformation";
     public const string Answer = "approval.answer";
     public const string Withdraw = "approval.withdraw";
+    public const string TickCheck = "approval.tickCheck";
 
-    public static readonly IReadOnlyList<string> All = [Refresh, Approve, ApproveWithConditions, Reject, AskInformation, Answer, Withdraw];
+    public static readonly IReadOnlyList<string> All = [Refresh, Approve, ApproveWithConditions, Reject, AskInformation, Answer, Withdraw, TickCheck];
 
     /// <summary>Input ids (Teams merges input values into the action data).</summary>
     public static class Inputs
@@ -22,6 +23,15 @@ public static class ApprovalVerbs
         public const string Question = "question";
         public const string Answer = "answer";
         public const string WithdrawReason = "withdrawReason";
+        /// <summary>The roles a person holding several chooses to decide for (comma-separated).</summary>
+        public const string Roles = "roles";
+        public const string Check = "check";
+        public const string Link = "link";
+        public const string ScopeUsers = "scopeUsers";
+        public const string ScopeYearGroup = "scopeYearGroup";
+        public const string ScopeData = "scopeData";
+        public const string ScopeAcademyOnly = "scopeAcademyOnly";
+        public const string ReviewDate = "reviewDate";
     }
 }
 

@@ -12,8 +12,10 @@ namespace AiPolicyBot.Teams.Approvals;
 /// <summary>
 /// <see cref="IApprovalMessenger"/> over the Bot Connector. A person is reached through their stored 1:1
 /// conversation reference; without one, their Teams id is looked up with get member in the approvals channel and the
-/// 1:1 chat is created with the tenant id (docs/teams-channel.md), then remembered. A user who blocked or
-/// uninstalled the bot (403 MessageWritesBlocked) counts as unreachable, never retried.
+/// 1:1 chat is created with the tenant id (docs/teams-channel.md); failing that, the app is installed for them
+/// through Graph and its chat used (<see cref="ITeamsAppInstaller"/>). Either way the chat is remembered. A user who
+/// blocked or uninstalled the bot (403 MessageWritesBlocked) counts as unreachable; a throttled or unavailable
+/// connector or Graph throws <see cref="DeliveryDeferredException"/>, so the delivery is retried later.
 /// </summary>
 public sealed class ConnectorApprovalMessenger(
     ProactiveMessenger proactive,
@@ -21,7 +23,8 @@ public sealed class ConnectorApprovalMessenger(
     IConnectorClient connector,
     IOptions<ApprovalOptions> approvalOptions,
     IOptions<BotOptions> botOptions,
-    ILogger<ConnectorApprovalMessenger> logger) : IApprovalMessenger
+    ILogger<ConnectorApprovalMessenger> logger,
+    ITeamsAppInstaller? installer = null) : IApprovalMessenger
 {
     public async Task<PostedCard?> SendCardToUserAsync(string userId, AdaptiveCard card, CancellationToken ct)
     {
@@ -67,6 +70,10 @@ public sealed class ConnectorApprovalMessenger(
             logger.LogWarning("A recipient blocked or uninstalled the bot; not retried");
             return null;
         }
+        catch (ConnectorException e) when ((int)e.Status is 429 or >= 500)
+        {
+            throw new DeliveryDeferredException($"The connector answered {(int)e.Status}.", e);
+        }
     }
 
     private async Task<ConversationReference?> PersonalReferenceAsync(string userId, CancellationToken ct)
@@ -74,22 +81,43 @@ public sealed class ConnectorApprovalMessenger(
         if (await references.FindPersonalAsync(userId, ct) is { } known) return known;
         // Never met in 1:1: find their Teams id in the approvals channel, then open the 1:1 chat (idempotent).
         var o = approvalOptions.Value;
-        if (o.ChannelConversationId is not { Length: > 0 } channel || o.ServiceUrl is not { Length: > 0 } serviceUrl || TenantId is not { } tenant)
-            return null;
-        try
+        if (o.ChannelConversationId is { Length: > 0 } channel && o.ServiceUrl is { Length: > 0 } serviceUrl && TenantId is { } tenant)
         {
-            var member = await connector.GetMemberAsync(serviceUrl, channel, userId, ct);
-            if (member.Id is not { Length: > 0 } mri) return null;
-            var created = await proactive.CreatePersonalConversationAsync(serviceUrl, mri, tenant, BotId, ct);
-            var reference = created with { UserAadObjectId = userId };
-            await references.SaveAsync(reference, ct);
-            return reference;
+            try
+            {
+                var member = await connector.GetMemberAsync(serviceUrl, channel, userId, ct);
+                if (member.Id is { Length: > 0 } mri)
+                {
+                    var created = await proactive.CreatePersonalConversationAsync(serviceUrl, mri, tenant, BotId, ct);
+                    return await RememberAsync(created with { UserAadObjectId = userId }, ct);
+                }
+            }
+            catch (ConnectorException)
+            {
+                logger.LogWarning("Could not open a 1:1 chat through the approvals channel (not a member, or the app is not installed for them)");
+            }
         }
-        catch (ConnectorException)
+        return await InstallAsync(userId, ct);
+    }
+
+    /// <summary>The app installed for them through Graph, and its chat with them (docs/deploy.md: the permission it needs).</summary>
+    private async Task<ConversationReference?> InstallAsync(string userId, CancellationToken ct)
+    {
+        if (installer is null || approvalOptions.Value.ServiceUrl is not { Length: > 0 } serviceUrl) return null;
+        var install = await installer.InstallForUserAsync(userId, ct);
+        return install.Status switch
         {
-            logger.LogWarning("Could not open a 1:1 chat with an approver (not in the approvals channel, or the app is not installed for them)");
-            return null;
-        }
+            TeamsInstallStatus.Installed => await RememberAsync(new ConversationReference(install.ChatId!, serviceUrl, "msteams", TenantId,
+                "personal", null, userId, BotId, null), ct),
+            TeamsInstallStatus.Failed => throw new DeliveryDeferredException("Graph could not install the app for them now."),
+            _ => null,
+        };
+    }
+
+    private async Task<ConversationReference> RememberAsync(ConversationReference reference, CancellationToken ct)
+    {
+        await references.SaveAsync(reference, ct);
+        return reference;
     }
 
     private string? TenantId => approvalOptions.Value.TenantId is { Length: > 0 } t ? t : botOptions.Value.TenantId;

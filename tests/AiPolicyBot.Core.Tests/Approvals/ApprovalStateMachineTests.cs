@@ -89,13 +89,14 @@ public class ApprovalStateMachineTests
     }
 
     [Fact]
-    public void One_person_holding_two_roles_decides_both_with_one_click_and_a_second_click_repeats()
+    public void One_person_holding_two_roles_decides_the_roles_they_choose_with_one_click_and_a_second_click_repeats()
     {
         var directory = Directory() with
         {
             TrustRoles = new Dictionary<string, RoleHolders>(Directory().TrustRoles) { [ApproverRoles.Dpo] = new(Cio, []) },
         };
-        var result = ApprovalStateMachine.Apply(TrustRequest(), Approve(Cio), directory, Now);
+        Assert.Equal("roles", ApprovalStateMachine.Apply(TrustRequest(), Approve(Cio), directory, Now).ProblemField);
+        var result = ApprovalStateMachine.Apply(TrustRequest(), Approve(Cio) with { Roles = ["CIO", "DPO"] }, directory, Now);
         Assert.Equal(["CIO", "DPO"], result.DecisionRows.Select(d => d.Role));
         Assert.Equal(["CDO"], result.Request.PendingRoles);
         Assert.Equal(TransitionStatus.Repeated, ApprovalStateMachine.Apply(result.Request, Approve(Cio), directory, Now).Status);
@@ -119,7 +120,7 @@ public class ApprovalStateMachineTests
         Assert.Equal(RequestState.MoreInformationRequested, asked.Request.State);
         Assert.Equal("DPO", asked.Request.OpenQuestion!.Role);
         Assert.Equal(["CIO", "CDO", "DPO"], asked.Request.PendingRoles);
-        Assert.Empty(asked.DecisionRows);
+        Assert.Equal(DecisionKind.RequestInformation, Assert.Single(asked.DecisionRows).Kind);
 
         Assert.Equal(TransitionStatus.NotAllowed, Apply(asked.Request, Approve(Cio)).Status);
         Assert.Equal(TransitionStatus.NotAllowed, Apply(asked.Request, new AnswerInformationCommand(Actor(Stranger), "UK")).Status);

@@ -140,7 +140,9 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
         var academies = new AcademyOptions();
         var cards = new ApprovalCardService(new MemoryCardStore(), _messenger, new PrefixTeamsIds(),
             Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
-        var followUp = new ApprovalFollowUp(directory, cards, new ChatApprovalNotices(_messenger), new TableIdempotencyStore(_tables, TimeProvider.System),
+        var delivery = new ApprovalDelivery(cards, new MemoryDeliveryLog(), outbox, new MemoryAdminAlerts(), requests, directory,
+            Options.Create(new ApprovalOptions()), TimeProvider.System, NullLogger<ApprovalDelivery>.Instance);
+        var followUp = new ApprovalFollowUp(directory, cards, new ChatApprovalNotices(_messenger), delivery, new TableIdempotencyStore(_tables, TimeProvider.System),
             new RegisterRecorder(new MemoryRegisterStore(), new MemoryAuditLog(), TimeProvider.System), new CountingRegisterListener(),
             Options.Create(new ApprovalOptions()), Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }),
             NullLogger<ApprovalFollowUp>.Instance);

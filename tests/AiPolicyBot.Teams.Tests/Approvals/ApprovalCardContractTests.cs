@@ -90,7 +90,7 @@ public class ApprovalCardContractTests
         };
         var card = ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.Approver, [], ["CIO"])).ToJson();
         foreach (var expected in new[] { "DPIA completed", "Bias and equality review (policy 3.3)", "JCQ", "Security evidence", "R6-DATA (policy 4",
-                     "data protection impact assessment", "Still to decide: CIO, CDO, DPO", "Approve (as CIO)", "Ask for more information" })
+                     "data protection impact assessment", "Still to decide: CIO, CDO, DPO", "You decide as CIO.", "Ask the requester a question" })
             Assert.True(card.Contains(expected, StringComparison.Ordinal), $"'{expected}' missing from {card}");
         Assert.DoesNotContain("Safeguarding", card, StringComparison.Ordinal);
         var reject = ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.Approver, [], ["CIO"])).ToJsonObject()

@@ -22,8 +22,8 @@ public class ApprovalFlowTests
         Assert.Equal(new[] { Cio, CioDeputy, Cdo, Dpo, Teacher }.Order(), rig.Messenger.CardsSent.Select(c => c.UserId).Order());
         Assert.Single(rig.Messenger.ChannelCards);
         Assert.Equal(6, rig.Copies.Copies.Count);
-        Assert.All(rig.Messenger.CardsSent.Where(c => c.UserId != Teacher), c => Assert.True(ApprovalRig.HasButtons(c.Card)));
-        Assert.False(ApprovalRig.HasButtons(rig.Messenger.ChannelCards[0].Card));
+        Assert.All(rig.Messenger.CardsSent.Where(c => c.UserId != Teacher), c => Assert.True(ApprovalRig.HasDecisionButtons(c.Card)));
+        Assert.False(ApprovalRig.HasDecisionButtons(rig.Messenger.ChannelCards[0].Card));
 
         // A redelivered Submitted event sends nothing twice.
         await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), default);
@@ -59,7 +59,7 @@ public class ApprovalFlowTests
         await rig.SubmitAsync(TrustRequest());
 
         var cio = await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
-        Assert.False(ApprovalRig.HasButtons(cio.Card!));          // the CIO has decided: read-only now
+        Assert.False(ApprovalRig.HasDecisionButtons(cio.Card!));          // the CIO has decided: read-only now
         Assert.Equal(["CDO", "DPO"], rig[Ref].PendingRoles);
         var copiesUpdatedAfterFirst = rig.Messenger.Updates.Count;
         Assert.Equal(rig.Copies.Copies.Count, copiesUpdatedAfterFirst);
@@ -92,7 +92,7 @@ public class ApprovalFlowTests
 
         // The last round of edits shows every copy the final state, with no buttons left for anyone.
         var lastRound = rig.Messenger.Updates.TakeLast(rig.Copies.Copies.Count).ToList();
-        Assert.All(lastRound, u => Assert.False(ApprovalRig.HasButtons(u.Card) && u.Copy.Audience != CardAudience.Requester));
+        Assert.All(lastRound, u => Assert.False(ApprovalRig.HasDecisionButtons(u.Card) && u.Copy.Audience != CardAudience.Requester));
         Assert.All(lastRound, u => Assert.Contains("Status: Approved", u.Card.ToJson(), StringComparison.Ordinal));
         Assert.All(lastRound, u => Assert.Empty(u.Card.Refresh!.UserIds));
     }
@@ -107,7 +107,9 @@ public class ApprovalFlowTests
             var result = await rig.ClickAsync(ApprovalVerbs.Approve, user, "AIP-2026-0043");
             Assert.Equal(200, result.StatusCode);
             Assert.DoesNotContain("recorded", result.Card!.ToJson(), StringComparison.Ordinal);
-            Assert.True(user == Teacher ? ApprovalRig.HasButtons(result.Card!) : !ApprovalRig.HasButtons(result.Card!)); // requester: withdraw only
+            Assert.False(ApprovalRig.HasDecisionButtons(result.Card!));
+            // The requester may still withdraw; nobody else gets a button.
+            Assert.Equal(user == Teacher, result.Card!.ToJson().Contains(ApprovalVerbs.Withdraw, StringComparison.Ordinal));
         }
         Assert.Empty(rig.Decisions.Rows);
         Assert.Empty(rig.Audit.Entries);
@@ -126,7 +128,7 @@ public class ApprovalFlowTests
         await rig.SubmitAsync(TrustRequest());
         var noReason = await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref);
         Assert.Contains("Say why you reject", noReason.Card!.ToJson(), StringComparison.Ordinal);
-        Assert.True(ApprovalRig.HasButtons(noReason.Card!));
+        Assert.True(ApprovalRig.HasDecisionButtons(noReason.Card!));
         Assert.Empty(rig.Decisions.Rows);
 
         await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref, (Inputs.RejectReason, "The vendor will not sign a DPA."));
@@ -168,12 +170,14 @@ public class ApprovalFlowTests
         Assert.Contains(ApprovalVerbs.Answer, requesterCopy.ToJson(), StringComparison.Ordinal);
 
         var stranger = await rig.ClickAsync(ApprovalVerbs.Answer, Stranger, Ref, (Inputs.Answer, "Mars"));
-        Assert.False(ApprovalRig.HasButtons(stranger.Card!));
+        Assert.False(ApprovalRig.HasDecisionButtons(stranger.Card!));
         await rig.ClickAsync(ApprovalVerbs.Answer, Teacher, Ref, (Inputs.Answer, "In the UK."));
         Assert.Equal(RequestState.Pending, rig[Ref].State);
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == Dpo && t.Text.Contains("In the UK.", StringComparison.Ordinal));
         Assert.Equal([AuditKinds.InformationRequested, AuditKinds.InformationProvided], rig.Audit.Entries.Select(e => e.Kind));
-        Assert.Empty(rig.Decisions.Rows);
+        // The question and the answer are decision rows too: who asked, who answered, what, when.
+        Assert.Equal([(DecisionKind.RequestInformation, "DPO", "Where is the data stored?"), (DecisionKind.Answer, "Requester", "In the UK.")],
+            rig.Decisions.Rows.Select(r => (r.Decision.Kind, r.Decision.Role, r.Decision.Comment!)));
     }
 
     [Fact]
@@ -188,7 +192,7 @@ public class ApprovalFlowTests
         Assert.Contains("withdrawn", done.Card!.ToJson(), StringComparison.Ordinal);
         Assert.Equal($"{Ref}-decision", Assert.Single(rig.Decisions.Outbox).Key);
         Assert.Empty(rig.Register.Entries);
-        Assert.All(rig.Messenger.Updates, u => Assert.False(ApprovalRig.HasButtons(u.Card)));
+        Assert.All(rig.Messenger.Updates, u => Assert.False(ApprovalRig.HasDecisionButtons(u.Card)));
     }
 
     [Fact]
@@ -200,8 +204,8 @@ public class ApprovalFlowTests
         var data = new System.Text.Json.Nodes.JsonObject { ["reference"] = Ref };
         var forCdo = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Cdo, "C", automatic: true);
         var forStranger = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Stranger, "S", automatic: false);
-        Assert.True(ApprovalRig.HasButtons(forCdo.Card!));
-        Assert.False(ApprovalRig.HasButtons(forStranger.Card!));
+        Assert.True(ApprovalRig.HasDecisionButtons(forCdo.Card!));
+        Assert.False(ApprovalRig.HasDecisionButtons(forStranger.Card!));
         Assert.Equal(updates, rig.Messenger.Updates.Count);
         // A stranger sees nothing of the request; only Information Assurance learns that a reference is missing.
         Assert.DoesNotContain(Ref, forStranger.Card!.ToJson(), StringComparison.Ordinal);
@@ -242,7 +246,11 @@ public class ApprovalFlowTests
         };
         var rig = new ApprovalRig(directory);
         await rig.SubmitAsync(TrustRequest());
-        var result = await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        // Holding every role, they are asked which they decide for; choosing all three approves.
+        var unchosen = await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        Assert.Equal(RequestState.Pending, rig[Ref].State);
+        Assert.Contains("choose which of them you decide for", unchosen.Card!.ToJson(), StringComparison.Ordinal);
+        await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref, (Inputs.Roles, "CIO,CDO,DPO"));
         Assert.Equal(RequestState.Approved, rig[Ref].State);
         Assert.All(rig.Seen, s => Assert.Contains("Local demo", s.Card.ToJson(), StringComparison.Ordinal));
 

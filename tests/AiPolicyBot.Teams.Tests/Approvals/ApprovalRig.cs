@@ -31,6 +31,9 @@ internal sealed class ApprovalRig
     public RecordingMessenger Messenger { get; } = new();
     public CountingRegisterListener RegisterListener { get; } = new();
     public ManualTime Time { get; } = new(Submitted.AddHours(1));
+    public MemoryDeliveryLog Deliveries { get; } = new();
+    public MemoryAdminAlerts Alerts { get; } = new();
+    public ApprovalDelivery Delivery { get; }
     public InlinePublisher Events { get; }
     public ApprovalWorkflow Workflow { get; }
     public ApprovalCardService Cards { get; }
@@ -45,10 +48,12 @@ internal sealed class ApprovalRig
         Workflow = new ApprovalWorkflow(Requests, Decisions, Decisions, Audit, source, Events, Time);
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Cards = new ApprovalCardService(Copies, Messenger, new PrefixTeamsIds(),
-            Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance);
-        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), new MemoryIdempotency(),
+            Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies), NullLogger<ApprovalCardService>.Instance, Deliveries);
+        var approvalOptions = Options.Create(new ApprovalOptions { ChannelConversationId = channel });
+        Delivery = new ApprovalDelivery(Cards, Deliveries, Decisions, Alerts, Requests, source, approvalOptions, Time, NullLogger<ApprovalDelivery>.Instance);
+        FollowUp = new ApprovalFollowUp(source, Cards, new ChatApprovalNotices(Messenger), Delivery, new MemoryIdempotency(),
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
-            Options.Create(new ApprovalOptions { ChannelConversationId = channel }),
+            approvalOptions,
             Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
         Events.Handlers.Add(FollowUp);
         ICardActionHandler[] handlers =
@@ -56,6 +61,7 @@ internal sealed class ApprovalRig
             new RefreshApprovalHandler(Workflow, Cards), new ApproveHandler(Workflow, Cards), new ApproveWithConditionsHandler(Workflow, Cards),
             new RejectHandler(Workflow, Cards), new AskInformationHandler(Workflow, Cards), new AnswerInformationHandler(Workflow, Cards),
             new WithdrawHandler(Workflow, Cards),
+            new TickCheckHandler(Workflow, Cards),
         ];
         Handlers = handlers.ToDictionary(h => h.Verb);
     }
@@ -71,7 +77,7 @@ internal sealed class ApprovalRig
     /// <summary>Clicks <paramref name="verb"/> on the card as <paramref name="userId"/>, with input values.</summary>
     public async Task<Answer> ClickAsync(string verb, string userId, string reference, params (string Key, string Value)[] inputs)
     {
-        var data = new JsonObject { [ApprovalCardData.ReferenceKey] = reference };
+        var data = new JsonObject { [ApprovalCommandHandler.ReferenceKey] = reference };
         foreach (var (k, v) in inputs) data[k] = v;
         var result = await InvokeAsync(verb, data, userId, "Person " + userId[^4..]);
         if (result.Card is { } card) Seen.Add(($"{verb} by {userId[^4..]}", card));
@@ -100,6 +106,11 @@ internal sealed class ApprovalRig
     public ToolRequest this[string reference] => Requests[reference];
 
     /// <summary>Approver or requester buttons are in an ActionSet; the read-only view has none.</summary>
-    public static bool HasButtons(AdaptiveCard card) =>
-        card.ToJsonObject()["body"]!.AsArray().Any(e => (string?)e?["type"] == "ActionSet");
+    /// <summary>The card offers a decision (approve, reject, conditions, a question) anywhere, however deep in "More".</summary>
+    public static bool HasDecisionButtons(AdaptiveCard card)
+    {
+        var json = card.ToJson();
+        return new[] { ApprovalVerbs.Approve, ApprovalVerbs.ApproveWithConditions, ApprovalVerbs.Reject, ApprovalVerbs.AskInformation }
+            .Any(verb => json.Contains($"\"verb\":\"{verb}\"", StringComparison.Ordinal));
+    }
 }

@@ -21,17 +21,6 @@ public class ApprovalTeamsWiringTests
 {
     private const string Ref = "AIP-2026-0042";
 
-    private sealed class MemoryReferences : IConversationReferenceStore
-    {
-        public Dictionary<string, ConversationReference> ByConversation { get; } = [];
-        public Task<ConversationReference?> GetAsync(string conversationId, CancellationToken ct) =>
-            Task.FromResult(ByConversation.GetValueOrDefault(conversationId));
-        public Task<ConversationReference?> FindPersonalAsync(string aad, CancellationToken ct) =>
-            Task.FromResult(ByConversation.Values.FirstOrDefault(r => r.IsPersonal && r.UserAadObjectId == aad));
-        public Task SaveAsync(ConversationReference reference, CancellationToken ct) { ByConversation[reference.ConversationId] = reference; return Task.CompletedTask; }
-        public Task DeleteAsync(string conversationId, CancellationToken ct) { ByConversation.Remove(conversationId); return Task.CompletedTask; }
-    }
-
     [Fact]
     public async Task An_adaptiveCard_action_invoke_reaches_the_verb_handler_with_the_clicker_from_the_activity()
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
+using AiPolicyBot.Conversations;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
@@ -56,13 +57,20 @@ internal sealed class MemoryDecisionLog : IDecisionLog, IOutbox
 {
     private readonly object _gate = new();
     public List<(string Reference, ApprovalDecision Decision)> Rows { get; } = [];
+
+    private static (string, string, DecisionKind?, long) Key(ApprovalDecision d) =>
+        d.Kind is DecisionKind.Approve or DecisionKind.ApproveWithConditions or DecisionKind.Reject
+            ? (d.Role, d.ApproverId, null, 0)
+            : (d.Role, d.ApproverId, d.Kind, d.DecidedAt.UtcTicks);
     public Dictionary<string, OutboxJob> Outbox { get; } = [];
 
     public Task<bool> RecordAsync(string reference, ApprovalDecision decision, IReadOnlyList<OutboxJob> outbox, CancellationToken ct)
     {
         lock (_gate)
         {
-            if (Rows.Any(r => r.Reference == reference && r.Decision.Role == decision.Role && r.Decision.ApproverId == decision.ApproverId)) return Task.FromResult(false);
+            // Keyed as the Decisions table keys rows: one decision per role and person; questions, answers and
+            // withdrawals each at their own time.
+            if (Rows.Any(r => r.Reference == reference && Key(r.Decision) == Key(decision))) return Task.FromResult(false);
             Rows.Add((reference, decision));
             foreach (var job in outbox) Outbox.TryAdd(job.JobId, job);
             return Task.FromResult(true);
@@ -152,8 +160,20 @@ internal sealed class RecordingMessenger : IApprovalMessenger
     public List<(ApprovalCardCopy Copy, AdaptiveCard Card)> Updates { get; } = [];
     public List<(string UserId, string Text)> Texts { get; } = [];
 
+    /// <summary>People Teams cannot reach at all (app not installable for them).</summary>
+    public HashSet<string> Unreachable { get; } = [];
+
+    /// <summary>People Teams cannot reach just now: each send to them fails this many more times, then works.</summary>
+    public Dictionary<string, int> FailNext { get; } = [];
+
     public Task<PostedCard?> SendCardToUserAsync(string userId, AdaptiveCard card, CancellationToken ct)
     {
+        if (Unreachable.Contains(userId)) return Task.FromResult<PostedCard?>(null);
+        if (FailNext.TryGetValue(userId, out var left) && left > 0)
+        {
+            FailNext[userId] = left - 1;
+            throw new DeliveryDeferredException("throttled (test)");
+        }
         var posted = new PostedCard("a:chat-" + userId, "act-" + Interlocked.Increment(ref _next), "http://127.0.0.1:28010/");
         lock (CardsSent) CardsSent.Add((userId, card, posted));
         return Task.FromResult<PostedCard?>(posted);
@@ -173,8 +193,52 @@ internal sealed class RecordingMessenger : IApprovalMessenger
 
     public Task<bool> SendTextToUserAsync(string userId, string markdown, CancellationToken ct)
     {
+        if (Unreachable.Contains(userId)) return Task.FromResult(false);
         lock (Texts) Texts.Add((userId, markdown));
         return Task.FromResult(true);
+    }
+}
+
+internal sealed class MemoryReferences : IConversationReferenceStore
+{
+    public Dictionary<string, ConversationReference> ByConversation { get; } = [];
+    public Task<ConversationReference?> GetAsync(string conversationId, CancellationToken ct) =>
+        Task.FromResult(ByConversation.GetValueOrDefault(conversationId));
+    public Task<ConversationReference?> FindPersonalAsync(string aad, CancellationToken ct) =>
+        Task.FromResult(ByConversation.Values.FirstOrDefault(r => r.IsPersonal && r.UserAadObjectId == aad));
+    public Task SaveAsync(ConversationReference reference, CancellationToken ct) { ByConversation[reference.ConversationId] = reference; return Task.CompletedTask; }
+    public Task DeleteAsync(string conversationId, CancellationToken ct) { ByConversation.Remove(conversationId); return Task.CompletedTask; }
+}
+
+internal sealed class MemoryDeliveryLog : IDeliveryLog
+{
+    public Dictionary<(string Reference, string UserId), CardDelivery> Rows { get; } = [];
+
+    public Task SaveAsync(CardDelivery delivery, CancellationToken ct)
+    {
+        lock (Rows) Rows[(delivery.Reference, delivery.UserId)] = delivery;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CardDelivery>> ListAsync(string reference, CancellationToken ct)
+    {
+        lock (Rows) return Task.FromResult<IReadOnlyList<CardDelivery>>([.. Rows.Values.Where(d => d.Reference == reference)]);
+    }
+
+    public Task<IReadOnlyList<CardDelivery>> DueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        lock (Rows) return Task.FromResult<IReadOnlyList<CardDelivery>>([.. Rows.Values.Where(d => d.Status == DeliveryStatus.Retrying && d.NextAttemptAt <= now)]);
+    }
+}
+
+internal sealed class MemoryAdminAlerts : IAdminAlerts
+{
+    public Dictionary<string, AdminAlert> Raised { get; } = [];
+
+    public Task RaiseAsync(AdminAlert alert, CancellationToken ct)
+    {
+        lock (Raised) Raised.TryAdd(alert.Id, alert);
+        return Task.CompletedTask;
     }
 }
 

@@ -23,7 +23,14 @@ public sealed record ApprovalCardContext(
     bool LocalDemo = false,
     string? Notice = null,
     bool NoticeIsProblem = false,
-    string? AcademyName = null);
+    string? AcademyName = null)
+{
+    /// <summary>This person may tick go-live checks (<see cref="DueDiligence.MayTick"/>).</summary>
+    public bool CanTickChecks { get; init; }
+
+    /// <summary>Where the card reached each approver, in plain words ("sent to the CDO 09:12; not yet delivered to the DPO").</summary>
+    public string? DeliveryStatus { get; init; }
+}
 
 /// <summary>
 /// Builds the approval card in its three views (docs/approvals.md: one factory, one view per persona). The
@@ -66,20 +73,30 @@ public static class ApprovalCardBuilder
             body.Add(Section("Proposed conditions"));
             body.AddRange(conditions.Select(code => new TextBlock { Text = $"- {ConditionDescriptions.Describe(code)}" }));
         }
+        if (r.ApprovedScope is { IsEmpty: false } || r.ReviewDate is not null)
+            body.Add(new TextBlock { Text = "Approved scope: " + ScopeWords(r), Wrap = true });
         var checklist = DueDiligence.For(r);
         if (checklist.Count > 0)
         {
             body.Add(Section("Due diligence before go-live"));
-            body.Add(new FactSet { Facts = [.. checklist.Select(i => new Fact(i.Owner, "To check: " + i.Title))] });
+            body.Add(new FactSet { Facts = [.. checklist.Select(i => new Fact(i.OwnerRole, CheckLine(r, i)))] });
         }
         body.Add(Section("Decisions"));
         body.AddRange(DecisionLines(r));
         body.AddRange(QuestionLines(r));
+        if (context.DeliveryStatus is { } delivery)
+            body.Add(new TextBlock { Text = CardText.Escape(delivery), IsSubtle = true, Wrap = true });
+        if (context.View == ApprovalCardView.Approver)
+        {
+            body.Add(new TextBlock { Text = "You decide as " + string.Join(" and ", context.DecidingRoles) + ".", Weight = TextWeight.Bolder });
+            if (ApprovalCardActions.RolesChoice(context.DecidingRoles) is { } choose) body.Add(choose);
+        }
 
         var actions = context.View switch
         {
-            ApprovalCardView.Approver => ApproverActions(context, data),
-            ApprovalCardView.Requester => RequesterActions(r, data),
+            ApprovalCardView.Approver => ApprovalCardActions.Approver(r, context.DecidingRoles, context.CanTickChecks, data),
+            ApprovalCardView.Requester => ApprovalCardActions.Requester(r, data),
+            _ when context.CanTickChecks => ApprovalCardActions.Checker(r, data),
             _ => null,
         };
         if (actions is { Count: > 0 }) body.Add(new ActionSet { Actions = actions });
@@ -144,8 +161,9 @@ public static class ApprovalCardBuilder
                 DecisionKind.Approve => "Approved",
                 DecisionKind.ApproveWithConditions => "Approved with conditions",
                 DecisionKind.Reject => "Rejected",
-                _ => "Asked for information",
+                _ => null,
             };
+            if (what is null) continue; // questions, answers and withdrawals are shown below, not as decisions
             var extra = d.Conditions.Count > 0 ? " – conditions: " + string.Join(", ", d.Conditions) : "";
             var note = d.Comment is { } c ? $" – \"{CardText.Escape(CardText.Truncate(c, 300))}\"" : "";
             yield return new TextBlock
@@ -176,62 +194,31 @@ public static class ApprovalCardBuilder
             };
     }
 
-    private static List<CardAction> ApproverActions(ApprovalCardContext context, ApprovalActionData data)
+    private static string CheckLine(ToolRequest r, DueDiligenceItem item) =>
+        r.Checks.FirstOrDefault(t => t.Code == item.Code) is { } t
+            ? $"Done: {item.Title}, ticked by {CardText.Escape(t.ByName)} on {t.At.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}"
+              + (t.Link is { } link ? $" ([evidence]({link}))" : "")
+            : "To check: " + item.Title;
+
+    private static string ScopeWords(ToolRequest r)
     {
-        var roles = string.Join(", ", context.DecidingRoles);
-        var extraCodes = ConditionCodes.All.Where(c => c != ConditionCodes.PossibleIncidentReview).Order(StringComparer.Ordinal)
-            .Select(code => new Choice(CardText.Plain(ConditionDescriptions.Describe(code)), code)).ToList();
-        return
-        [
-            new ExecuteAction { Title = $"Approve (as {roles})", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive, AssociatedInputs = AssociatedInputs.None },
-            Form("Approve with conditions",
-                [
-                    new InputChoiceSet { Id = ApprovalVerbs.Inputs.Conditions, Label = "Extra conditions", IsMultiSelect = true, Choices = extraCodes },
-                    new InputText { Id = ApprovalVerbs.Inputs.Note, Label = "Note for the requester (optional)", IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength },
-                ],
-                new ExecuteAction { Title = $"Approve with these conditions (as {roles})", Verb = ApprovalVerbs.ApproveWithConditions, Data = data, Style = ActionStyle.Positive }),
-            Form("Reject",
-                [RequiredText(ApprovalVerbs.Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
-                new ExecuteAction { Title = $"Reject (as {roles})", Verb = ApprovalVerbs.Reject, Data = data, Style = ActionStyle.Destructive }),
-            Form("Ask for more information",
-                [RequiredText(ApprovalVerbs.Inputs.Question, "Your question for the requester", "Write your question.")],
-                new ExecuteAction { Title = "Send the question", Verb = ApprovalVerbs.AskInformation, Data = data }),
-        ];
+        var parts = new List<string>();
+        if (r.ApprovedScope is { } s)
+        {
+            if (s.OnlyRequestingAcademy) parts.Add("only at the requesting academy");
+            if (s.Users is { } u) parts.Add(PlainWords.Users(u));
+            if (s.YoungestYearGroup is { } y) parts.Add("from " + Register.UseCheck.YearName(y));
+            if (s.Data is { } d) parts.Add(d.All(c => c == DataCategory.None) ? "no personal data" : "data: " + string.Join(", ", d.Select(c => Words(c.ToString()))));
+        }
+        if (r.ReviewDate is { } review) parts.Add("review by " + review.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
+        return string.Join("; ", parts);
     }
-
-    private static List<CardAction> RequesterActions(ToolRequest r, ApprovalActionData data)
-    {
-        var actions = new List<CardAction>();
-        if (r.State == RequestState.MoreInformationRequested && r.OpenQuestion is not null)
-            actions.Add(Form("Answer the question",
-                [RequiredText(ApprovalVerbs.Inputs.Answer, "Your answer", "Write your answer.")],
-                new ExecuteAction { Title = "Send the answer", Verb = ApprovalVerbs.Answer, Data = data, Style = ActionStyle.Positive }));
-        if (r.State is RequestState.Pending or RequestState.MoreInformationRequested)
-            actions.Add(Form("Withdraw the request",
-                [new InputText { Id = ApprovalVerbs.Inputs.WithdrawReason, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
-                new ExecuteAction { Title = "Withdraw", Verb = ApprovalVerbs.Withdraw, Data = data, Style = ActionStyle.Destructive }));
-        return actions;
-    }
-
-    /// <summary>A button that opens a small form under it: the inputs, then one Action.Execute that sends them.</summary>
-    private static ShowCardAction Form(string title, IReadOnlyList<CardElement> inputs, ExecuteAction submit) =>
-        new() { Title = title, Card = new AdaptiveCard { Body = inputs, Actions = [submit] } };
-
-    /// <summary>A required multiline box (a reason, a question, an answer), capped as the state machine caps it.</summary>
-    private static InputText RequiredText(string id, string label, string errorMessage) => new()
-    {
-        Id = id,
-        Label = label,
-        IsRequired = true,
-        IsMultiline = true,
-        MaxLength = ApprovalStateMachine.MaxTextLength,
-        ErrorMessage = errorMessage,
-    };
 
     public static string StatusPlain(ToolRequest r) => r.State switch
     {
         RequestState.Pending => "Waiting for: " + string.Join(", ", r.PendingRoles),
         RequestState.MoreInformationRequested => "Waiting for the requester to answer a question",
+        RequestState.Approved when DueDiligence.ChecksPending(r) => "Approved, checks pending: " + string.Join(", ", DueDiligence.Outstanding(r).Select(i => i.Title)),
         RequestState.Approved => "Approved",
         RequestState.Rejected => "Rejected",
         RequestState.Withdrawn => "Withdrawn by the requester",

@@ -17,11 +17,11 @@ public sealed class RefreshApprovalHandler(ApprovalWorkflow workflow, ApprovalCa
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
-        if (ApprovalCardData.Reference(action) is not { } reference)
-            return InvokeResponseFactory.BadRequest(ApprovalCardData.NoReference);
+        if (ApprovalCommandHandler.Reference(action) is not { } reference)
+            return InvokeResponseFactory.BadRequest(ApprovalCommandHandler.NoReference);
         var loaded = await workflow.LoadAsync(reference, turn.UserAadObjectId, ct);
         if (loaded.Hidden) return InvokeResponseFactory.Card(NotYoursCard.Build());
-        if (loaded.Request is null) return InvokeResponseFactory.NotFound(ApprovalCardData.NotFound(reference));
+        if (loaded.Request is null) return InvokeResponseFactory.NotFound(ApprovalCommandHandler.NotFound(reference));
         return InvokeResponseFactory.Card(await cards.CardForAsync(loaded.Request.Value, loaded.Directory, turn.UserAadObjectId, ct));
     }
 }

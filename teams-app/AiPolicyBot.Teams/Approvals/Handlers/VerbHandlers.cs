@@ -1,16 +1,108 @@
+using System.Globalization;
 using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
+using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Conversation;
+using AiPolicyBot.Teams.Protocol;
 using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 
+/// <summary>
+/// The verbs that change a request, one class each over one shared flow: read the reference the card carries (a
+/// stable id, never state), build the command from the card's inputs, apply it through the
+/// <see cref="ApprovalWorkflow"/> (authorization, ETag, decision rows, outbox, audit) and answer with the clicker's
+/// fresh card. Anyone who may see the request but not act gets the read-only card, never an error that says why;
+/// anyone who may not see it gets the same "not yours" card for every reference (<see cref="RequestVisibility"/>).
+/// </summary>
+public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
+{
+    /// <summary>JSON name of the reference in the action data, as AiPolicyJson writes <c>ApprovalActionData.Reference</c>.</summary>
+    public const string ReferenceKey = "reference";
+
+    internal const string NoReference = "The card does not name a request (reference).";
+
+    public abstract string Verb { get; }
+
+    protected abstract ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor);
+
+    protected abstract string DoneNotice(ToolRequest request);
+
+    /// <summary>The well-formed reference the action names, or null.</summary>
+    internal static string? Reference(CardActionInvoke action) =>
+        action.GetString(ReferenceKey) is { Length: > 0 } reference && RequestReference.TryParse(reference, out _, out _) ? reference : null;
+
+    internal static string NotFound(string reference) => $"Request {reference} was not found.";
+
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
+    {
+        if (Reference(action) is not { } reference) return InvokeResponseFactory.BadRequest(NoReference);
+        // Nobody we can identify may see a request.
+        if (turn.UserAadObjectId is not { Length: > 0 } userId) return InvokeResponseFactory.Card(NotYoursCard.Build());
+        var actor = new ApprovalActor(userId, turn.Activity.From?.Name is { Length: > 0 } n ? n : "Unknown user");
+
+        ApprovalCommand command;
+        try { command = Command(action, actor); }
+        catch (CardInputException e) { return InvokeResponseFactory.BadRequest($"'{e.Field}' is not valid."); }
+        var outcome = await workflow.ExecuteAsync(reference, command, ct);
+        if (outcome.Hidden) return InvokeResponseFactory.Card(NotYoursCard.Build());
+        if (outcome.Request is null) return InvokeResponseFactory.NotFound(NotFound(reference));
+        var request = outcome.Request.Value;
+        var (notice, problem) = outcome.Status switch
+        {
+            TransitionStatus.Applied => (DoneNotice(request), false),
+            TransitionStatus.Repeated => ("Already recorded.", false),
+            TransitionStatus.Invalid => (outcome.Result!.Problem, true),
+            // Not allowed or no longer possible: show the current state, read-only for them, without saying more.
+            _ => ((string?)null, false),
+        };
+        return InvokeResponseFactory.Card(await cards.CardForAsync(request, outcome.Directory, userId, ct, notice, problem));
+    }
+
+    /// <summary>A decide command with the roles chosen and, for an approval, the narrowed scope and review date.</summary>
+    protected static DecideCommand Decide(CardActionInvoke action, ApprovalActor actor, DecisionKind kind, string? comment, IReadOnlyList<string> conditions) =>
+        new(actor, kind, comment, conditions)
+        {
+            Roles = action.GetList(Inputs.Roles) is { Count: > 0 } roles ? roles : null,
+            Scope = kind == DecisionKind.Reject ? null : Scope(action),
+            ReviewDate = kind == DecisionKind.Reject ? null : Date(action, Inputs.ReviewDate),
+        };
+
+    private static ApprovalScope? Scope(CardActionInvoke action)
+    {
+        var scope = new ApprovalScope
+        {
+            OnlyRequestingAcademy = action.GetString(Inputs.ScopeAcademyOnly) == "true",
+            Users = Parse<UserGroup>(action.GetString(Inputs.ScopeUsers), Inputs.ScopeUsers),
+            YoungestYearGroup = Parse<YearGroup>(action.GetString(Inputs.ScopeYearGroup), Inputs.ScopeYearGroup),
+            Data = action.GetList(Inputs.ScopeData) is { Count: > 0 } data ? [.. data.Select(d => Parse<DataCategory>(d, Inputs.ScopeData)!.Value)] : null,
+        };
+        return scope.IsEmpty ? null : scope;
+    }
+
+    // Names only: Enum.TryParse would also take "7" or "1,2".
+    private static T? Parse<T>(string? value, string field) where T : struct, Enum =>
+        value is not { Length: > 0 } ? null
+        : !char.IsDigit(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new CardInputException(field);
+
+    private static DateOnly? Date(CardActionInvoke action, string field) =>
+        action.GetString(field) is not { Length: > 0 } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new CardInputException(field);
+
+    private sealed class CardInputException(string field) : Exception(field)
+    {
+        public string Field { get; } = field;
+    }
+}
+
 public sealed class ApproveHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
 {
     public override string Verb => ApprovalVerbs.Approve;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => new DecideCommand(actor, DecisionKind.Approve, null, []);
+    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => Decide(action, actor, DecisionKind.Approve, null, []);
     protected override string DoneNotice(ToolRequest request) => "Your approval was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
 }
 
@@ -18,7 +110,7 @@ public sealed class ApproveWithConditionsHandler(ApprovalWorkflow workflow, Appr
 {
     public override string Verb => ApprovalVerbs.ApproveWithConditions;
     protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
-        new DecideCommand(actor, DecisionKind.ApproveWithConditions, action.GetString(Inputs.Note), action.GetList(Inputs.Conditions));
+        Decide(action, actor, DecisionKind.ApproveWithConditions, action.GetString(Inputs.Note), action.GetList(Inputs.Conditions));
     protected override string DoneNotice(ToolRequest request) => "Your approval with conditions was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
 }
 
@@ -26,7 +118,7 @@ public sealed class RejectHandler(ApprovalWorkflow workflow, ApprovalCardService
 {
     public override string Verb => ApprovalVerbs.Reject;
     protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
-        new DecideCommand(actor, DecisionKind.Reject, action.GetString(Inputs.RejectReason), []);
+        Decide(action, actor, DecisionKind.Reject, action.GetString(Inputs.RejectReason), []);
     protected override string DoneNotice(ToolRequest request) => "Your rejection was recorded; the requester will see your reason.";
 }
 
@@ -49,4 +141,12 @@ public sealed class WithdrawHandler(ApprovalWorkflow workflow, ApprovalCardServi
     public override string Verb => ApprovalVerbs.Withdraw;
     protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => new WithdrawCommand(actor, action.GetString(Inputs.WithdrawReason));
     protected override string DoneNotice(ToolRequest request) => "Your request was withdrawn.";
+}
+
+public sealed class TickCheckHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
+{
+    public override string Verb => ApprovalVerbs.TickCheck;
+    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
+        new TickCheckCommand(actor, action.GetString(Inputs.Check), action.GetString(Inputs.Link));
+    protected override string DoneNotice(ToolRequest request) => "The check was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
 }

@@ -81,6 +81,8 @@ public static class ToolAnswerCard
             $"The Trust is reviewing {name}. Until it is approved, don't put any personal or commercially sensitive data into it (policy 3.1). You can add your request so the reviewers know you need it."),
         UseVerdict.ReviewLapsed => ("Not at the moment: its approval is due for review", TextColor.Warning,
             $"The approval of {name} has passed its review date, so it is treated as under review until the Trust renews it. Don't put any personal or commercially sensitive data into it (policy 3.1)."),
+        UseVerdict.ChecksPending => ("Not yet: approved, checks pending", TextColor.Warning,
+            $"{name} is approved, but it goes live only when its go-live checks are done: {string.Join("; ", a.Entry.ChecksPending.Select(CardText.Escape))}. Until then, don't use it for Trust work."),
         UseVerdict.NotAssessed => ("Not assessed yet", TextColor.Warning,
             $"The Trust has not assessed {name}. Until it has, don't put any personal or commercially sensitive data into it (policy 3.1). You can ask for it to be approved."),
         UseVerdict.Declined => ("No: the Trust declined it", TextColor.Attention,
@@ -104,6 +106,8 @@ public static class ToolAnswerCard
                 if (a.TrainingRequired && !a.TrainingDone) actions.Add(RecordTraining(e.Id, e.Name));
                 actions.Add(StartRequest("Request a new use", With(prefill, "newUse")));
                 break;
+            case UseVerdict.ChecksPending:
+                break; // approved already: nothing to request, only to wait for
             case UseVerdict.Declined:
             case UseVerdict.Retired:
             case UseVerdict.ReviewLapsed:

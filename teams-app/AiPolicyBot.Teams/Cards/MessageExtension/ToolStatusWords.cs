@@ -19,6 +19,7 @@ public static class ToolStatusWords
             (a.Entry.Status == RegisterStatus.Approved && a.DataAllowed ? "Approved" : "Approved without personal data")
             + (a.TrainingRequired ? ", training first" : ""),
         UseVerdict.UnderReview => "Under review: not approved yet",
+        UseVerdict.ChecksPending => "Approved, checks pending: not live yet",
         UseVerdict.ReviewLapsed => "Approval due for review: not approved at the moment",
         UseVerdict.NotAssessed => "Not assessed: not approved",
         UseVerdict.Declined => "Declined: do not use",
