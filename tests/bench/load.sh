@@ -6,14 +6,15 @@
 #     jwt    every activity carries a signed channel token, validated against a loopback OpenID metadata + JWKS
 #            (side-by-side/openid-stub.js, Bot:OpenIdMetadataUrl). Replies to the loopback sink carry no token, as in
 #            the local mode, so the difference between the two runs is the inbound validation.
-# Ports (env): BENCH_PORT_BASE (31000): Azurite BASE..BASE+2, host BASE+10, OpenID stub BASE+20; measure.sh itself uses
-# 3979 (peer), 3981 (relay), 7399 (sink). NO_BUILD=1 skips the Release build. Output: artifacts/bench/load-MODE-*.txt.
+# Ports (env): BENCH_PORT_BASE (31000): Azurite BASE..BASE+2, host BASE+10, OpenID stub BASE+20, sink BASE+30, peer
+# BASE+31, relay BASE+32 (measure.sh's SINK_PORT, PEER_PORT, RELAY_PORT). NO_BUILD=1 skips the Release build. Output: artifacts/bench/load-MODE-*.txt.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 mode=${1:-local}; runs=${2:-3}; secs=${3:-15}; conns=${4:-32}
 base=${BENCH_PORT_BASE:-31000}
 host_port=$((base + 10)); openid_port=$((base + 20))
+export SINK_PORT=$((base + 30)) PEER_PORT=$((base + 31)) RELAY_PORT=$((base + 32))
 url=http://127.0.0.1:$host_port/api/messages
 art=$ROOT/artifacts/bench; mkdir -p "$art"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
