@@ -59,7 +59,7 @@ pids+=($!)
 } | tee "$out"
 for i in $(seq 1 "$runs"); do
   echo "## run $i   load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
-  TARGET_LUA=$lua BOT_TOKEN=$token tests/bench/side-by-side/measure.sh "$url" "$secs" "$conns" 2>&1 | tee -a "$out"
+  TARGET_PID=$host TARGET_LUA=$lua BOT_TOKEN=$token tests/bench/side-by-side/measure.sh "$url" "$secs" "$conns" 2>&1 | tee -a "$out"
 done
 max_rss=$(sort -n "$art/rss-$mode-$stamp.txt" | tail -1)
 echo "host max RSS during the runs: $((max_rss / 1024)) MB" | tee -a "$out"
@@ -68,13 +68,17 @@ awk '
   function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
                                  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
   function ms(s) { if (s ~ /us$/) return s / 1000; if (s ~ /ms$/) return s + 0; if (s ~ /s$/) return s * 1000; return s }
-  /^(peer|relay|target) / { k = $1; n[k]++; r[k, n[k]] = $2; p50[k, n[k]] = ms($5); p99[k, n[k]] = ms($7); bad[k] += $9 }
+  /^(peer|relay|target) / { k = $1; n[k]++; r[k, n[k]] = $2; p50[k, n[k]] = ms($5); p99[k, n[k]] = ms($7); bad[k] += $9
+                            if ($10 == "cpu/request") cpu[k, n[k]] = $11 }
   /^target\/peer/ { m++; tp[m] = $2 + 0; tr[m] = $4 + 0 }
   END {
     print "## medians over " n["peer"] " runs"
     for (k in n) { delete a; delete b; delete c
       for (i = 1; i <= n[k]; i++) { a[i] = r[k, i]; b[i] = p50[k, i]; c[i] = p99[k, i] }
-      printf "%-7s %8.0f req/s  p50 %.2f ms  p99 %.2f ms  non-2xx (sum) %d\n", k, med(a, n[k]), med(b, n[k]), med(c, n[k]), bad[k] }
+      printf "%-7s %8.0f req/s  p50 %.2f ms  p99 %.2f ms  non-2xx (sum) %d", k, med(a, n[k]), med(b, n[k]), med(c, n[k]), bad[k]
+      if ((k, 1) in cpu) { delete d; for (i = 1; i <= n[k]; i++) d[i] = cpu[k, i]; mc[k] = med(d, n[k]); printf "  cpu/request %.0f us", mc[k] }
+      printf "\n" }
     if (m) printf "target/peer %.2fx   target/relay %.1f%%\n", med(tp, m), med(tr, m)
+    if (mc["target"] > 0 && mc["relay"] > 0) printf "CPU per request, relay/target: %.1f%% (the throughput ratio a machine with nothing else running would approach)\n", 100 * mc["relay"] / mc["target"]
   }' "$out" | tee -a "$out"
 echo "full output: $out"
