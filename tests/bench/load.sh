@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side load of the Release local host (Development, Azurite behind it), several runs of
 # side-by-side/measure.sh, medians, and the host's resident memory while wrk runs.
-#   tests/bench/load.sh [local|jwt] [runs=3] [seconds=15] [connections=32]
+#   tests/bench/load.sh [local|jwt|varied] [runs=3] [seconds=15] [connections=32]
 #     local  local-development mode: no Authorization header (Bot:AllowUnauthenticatedLocal=true), as in a local run
+#     varied local mode, but every message's text is new (load-varied.lua): no understanding is reused
 #     jwt    every activity carries a signed channel token, validated against a loopback OpenID metadata + JWKS
 #            (side-by-side/openid-stub.js, Bot:OpenIdMetadataUrl). Replies to the loopback sink carry no token, as in
 #            the local mode, so the difference between the two runs is the inbound validation.
@@ -35,6 +36,7 @@ start_azurite "$art/azurite" "$base" $((base + 1)) $((base + 2)) || { echo "Azur
 env_args=(ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$AZURITE_CONNECTION_STRING"
   Bot__AllowUnauthenticatedLocal=true)
 lua=load.lua; token=
+[ "$mode" = varied ] && lua=load-varied.lua
 if [ "$mode" = jwt ]; then
   app_id=00000000-0000-4000-8000-0000000be0c1
   OPENID_PORT=$openid_port APP_ID=$app_id TOKEN_FILE="$art/bench-token.txt" node tests/bench/side-by-side/openid-stub.js \

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -22,7 +23,13 @@ public sealed class StorageCallLog(StorageService service) : HttpPipelineSynchro
     /// <summary>Starts a fresh count (after a warm-up whose calls should not be measured).</summary>
     public void Clear() => _calls.Clear();
 
-    public override void OnSendingRequest(HttpMessage message) => _calls.Enqueue(StorageCall.From(service, message.Request));
+    public override void OnSendingRequest(HttpMessage message) => message.SetProperty(typeof(StorageCallLog), Stopwatch.GetTimestamp());
+
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        var elapsed = message.TryGetProperty(typeof(StorageCallLog), out var start) && start is long t ? Stopwatch.GetElapsedTime(t) : TimeSpan.Zero;
+        _calls.Enqueue(StorageCall.From(service, message.Request) with { Elapsed = elapsed, Status = message.HasResponse ? message.Response.Status : 0 });
+    }
 }
 
 /// <summary>One log for the Table client and one for the Queue client.</summary>
@@ -44,6 +51,11 @@ public sealed class StorageCallLogs
 /// <summary>One storage request: which service, HTTP method, the table or queue it addressed, and for a table query its filter.</summary>
 public sealed record StorageCall(StorageService Service, string Method, string Resource, string? Filter, bool IsQuery)
 {
+    /// <summary>From sending the request to its response (the whole round trip as this client saw it).</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public int Status { get; init; }
+
     /// <summary>A table query that does not pin one partition reads every partition: a scan.</summary>
     public bool IsScan => IsQuery && (Filter is null || !Filter.Contains("PartitionKey eq", StringComparison.Ordinal));
 

@@ -7,6 +7,9 @@ public static class Latencies
 {
     public sealed record Result(string Name, int Calls, double Seconds, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
     {
+        /// <summary>Every call's latency in ms, sorted.</summary>
+        public double[] Samples { get; init; } = [];
+
         public double PerSecond => Calls / Seconds;
 
         public override string ToString() =>
@@ -33,8 +36,15 @@ public static class Latencies
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         var all = times.SelectMany(t => t).Order().ToArray();
-        return new Result(name, all.Length, seconds, At(all, 0.50), At(all, 0.95), At(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+        return Of(name, all, seconds);
     }
+
+    /// <summary>Several slices of one measurement as one: calls and time add up, percentiles over every call.</summary>
+    public static Result Merge(IReadOnlyList<Result> slices) =>
+        Of(slices[0].Name, [.. slices.SelectMany(s => s.Samples).Order()], slices.Sum(s => s.Seconds));
+
+    private static Result Of(string name, double[] sorted, double seconds) =>
+        new(name, sorted.Length, seconds, At(sorted, 0.50), At(sorted, 0.95), At(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1]) { Samples = sorted };
 
     public static double At(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
