@@ -24,7 +24,8 @@ source tools/lib/common.sh
 ensure_npm_tools || exit 1
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; stop_azurite; }
+# The host may take a while to stop under load: ask, then insist, so no host outlives the script.
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; sleep 2; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; stop_azurite; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
