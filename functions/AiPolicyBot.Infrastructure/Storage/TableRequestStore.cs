@@ -73,9 +73,13 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
 
     public Task<string> NextReferenceAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
 
-    /// <summary>Indexes requests stored before the index existed: once per table, on the first listing of a process.</summary>
-    private Task EnsureIndexedAsync(CancellationToken ct) => _indexBuilt.RunAsync(async token =>
+    /// <summary>
+    /// Indexes requests stored before the index existed: once per table, on the first listing of a process. Not
+    /// cancelled with the caller (a turn's budget): it finishes for the next caller instead of starting over.
+    /// </summary>
+    private Task EnsureIndexedAsync(CancellationToken ct) => _indexBuilt.RunAsync(async _ =>
     {
+        var token = CancellationToken.None;
         await tables.EnsureCreatedAsync(token);
         if ((await tables.RequestIndex.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BuiltRow, cancellationToken: token)).HasValue) return;
         // The one scan, never on a hot path again: the marker below is written only after every request is indexed.
