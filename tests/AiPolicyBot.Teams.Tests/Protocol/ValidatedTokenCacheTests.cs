@@ -20,7 +20,9 @@ public sealed class ValidatedTokenCacheTests() : AuthenticatorTestBase("msteams"
     {
         var options = Options.Create(new BotOptions
         {
-            AppId = TestTokens.AppId, TenantId = TestTokens.TenantId, OpenIdMetadataUrl = Server.MetadataUrl,
+            AppId = TestTokens.AppId,
+            TenantId = TestTokens.TenantId,
+            OpenIdMetadataUrl = Server.MetadataUrl,
         });
         var cache = new ValidatedTokenCache(clock ?? TimeProvider.System);
         var auth = new BotRequestAuthenticator(options, new LocalDevelopmentMode(options, new TestHostEnvironment("Production")),
