@@ -1,8 +1,9 @@
 'use strict';
 // Journey 6: mail to Information Assurance that reports a personal-data breach alerts the DPO. Locally the mailbox is
-// a drop folder: the .eml dropped in inbox/ is triaged as a breach, filed under triaged/breach/, and the DPO
-// (Playground user-id-3 in the local profile) gets the urgent alert in Teams. Three shapes: a plain report; a breach
-// buried in a complaint; a supplier's breach notice sent with bulk-mail headers (the breach detector runs whatever
+// a drop folder: the .eml dropped in inbox/ is triaged, and the DPO (Playground user-id-3 in the local profile) gets
+// the urgent alert in Teams. A confident breach is filed under triaged/breach/; a possible breach keeps the category
+// triage is confident of (a complaint, say) and its folder, and its alert says "possible" (docs/spec/triage.md
+// "Breach"). Three shapes: a plain report; a breach buried in a complaint; a supplier's breach notice sent with bulk-mail headers (the breach detector runs whatever
 // the headers say, docs/spec/triage.md "Breach").
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -42,12 +43,15 @@ async function dropAndExpectDpoAlert({ from, subjectStem, headers = [], body, sa
 
     const filed = await eventually(() => mail.list('triaged').find(f => f.includes(id)),
       { timeout: 30000, describe: () => `the mail was not triaged; inbox: ${fs.readdirSync(inbox).join(', ')}; triaged: ${mail.list('triaged').join(', ')}` });
-    assert.match(filed, /^triaged[/\\]breach[/\\]/, `filed as a breach: ${filed}`);
 
     const { card, activity } = await pg.tapCard(dpoChat, { since, re: new RegExp(`data breach[\\s\\S]*${id.slice(4, 17)}`, 'i'), timeout: 30000 });
     const words = cards.text(card);
     // Confident or "possible" (triage unsure, marked for a person's look): either way the DPO is alerted.
     assert.match(words, /Data breach reported|Possible data breach: triage is unsure/);
+    // Filed under its category: breach, or for a possible breach the category the card names ("triaged as complaint").
+    const triagedAs = /triaged as ([a-z ]+)/.exec(words)?.[1].trim();
+    const folder = { 'tool request': 'toolRequest', 'needs a person': 'needsHuman' }[triagedAs] ?? triagedAs ?? 'breach';
+    assert.ok(filed.split(/[/\\]/)[1] === folder, `filed under triaged/${folder}/: ${filed}`);
     assert.ok(words.includes(subject), `the alert names the mail: ${words}`);
     assert.match(activity.activity.summary || '', /URGENT/i, 'the notification says it is urgent');
     cards.save(save, card);

@@ -5,25 +5,29 @@ using AiPolicyBot.Triage;
 
 // The triage model's training and retraining step (docs/triage-quality.md "Retraining"). Run from the repository root.
 //
-// dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses]
-//   The development measure, writes nothing: trains on author A and scores author B and the dev set, then trains on
-//   author B and scores author A and the dev set. --variant picks one of TriageModelSettings.Variants.
+// dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses] [--authors A,B,...]
+//   The development measure, writes nothing: leave one author out. For each author, trains on the other authors
+//   (thresholds set on their own cross-author predictions) and scores the author left out and the dev set.
+//   --variant picks one of TriageModelSettings.Variants; --authors limits which authors are left out in turn.
 //
 // dotnet run --project tools/triage-training -c Release [-- --eval FILE.jsonl ...] [--out DIR]
-//   Retrains: the cross-author measure above, then the model on everything in Triage/TrainingData (both authors and
-//   reviewed corrections), its thresholds set on cross-author predictions. Refuses (exit 3, writes nothing) when the
-//   new model is worse than the committed one (TriageModelGate) on the dev set, on any --eval set (e.g. blind sets
-//   passed by path) or on the cross-author figures recorded with the committed model. Otherwise writes
-//   triage-model.zip and .json into functions/AiPolicyBot.Language/Triage/Model (or DIR) for review and commit.
+//   Retrains: the cross-author measure above, then the model on everything in Triage/TrainingData (every author and
+//   reviewed corrections), its thresholds set on cross-author predictions (each author's mail scored by a model
+//   trained on the others). Refuses (exit 3, writes nothing) when the new model is worse than the committed one
+//   (TriageModelGate) on the dev set, on any --eval set (e.g. blind sets passed by path) or on the cross-author figures
+//   recorded with the committed model. Otherwise writes triage-model.zip, .json and -nb.bin (naive Bayes tables) into
+//   functions/AiPolicyBot.Language/Triage/Model (or DIR) for review and commit.
 var outDir = Path.Combine("functions", "AiPolicyBot.Language", "Triage", "Model");
 var devFile = Path.Combine("tests", "fixtures", "triage-dev.jsonl");
 var variant = "default";
 var evalFiles = new List<string>();
+string[]? leaveOut = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--out") outDir = args[i + 1];
     if (args[i] == "--variant") variant = args[i + 1];
     if (args[i] == "--eval") evalFiles.Add(args[i + 1]);
+    if (args[i] == "--authors") leaveOut = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 if (!TriageModelSettings.Variants.TryGetValue(variant, out var settings))
 {
@@ -42,33 +46,58 @@ if (!Directory.Exists(outDir))
 }
 var options = new TriageOptions();
 var trainer = new TriageModelTrainer(options, DemoRegisterToolNames.All, settings);
-var authorA = TriageTrainingSet.AuthorA();
-var authorB = TriageTrainingSet.AuthorB();
+var authors = TriageTrainingSet.Authors();
 var dev = LabelledMail.ParseLines(File.ReadAllLines(devFile));
 var watch = Stopwatch.StartNew();
 string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-// 1. Cross-author: what this recipe does on mail by someone whose mail it never saw.
+// Rows of several authors in order, with each row's author as its cross-validation fold.
+static (List<LabelledMail> Rows, int[] Fold) Pool(IEnumerable<(string Name, IReadOnlyList<LabelledMail> Rows)> of)
+{
+    var rows = new List<LabelledMail>();
+    var fold = new List<int>();
+    foreach (var (author, index) in of.Select((a, i) => (a, i)))
+    {
+        rows.AddRange(author.Rows);
+        fold.AddRange(Enumerable.Repeat(index, author.Rows.Count));
+    }
+    return (rows, fold.ToArray());
+}
+
+// 1. Leave one author out: what this recipe does on mail by someone whose mail it never saw.
 Console.WriteLine($"Variant {variant}: {settings}");
+Console.WriteLine($"Authors: {string.Join(", ", authors.Select(a => $"{a.Name} ({a.Rows.Count})"))}");
 Console.WriteLine();
-Console.WriteLine("| trained on | scored on | breach R | breach P | complaint R | marketing P | macro-F1 | needsHuman | possible breach |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| trained on | scored on | breach R | breach P | complaint R | marketing P | macro-F1 | needsHuman | possible breach (breaches) | DPO alerted, of breaches |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var details = new List<string>();
 var crossAuthor = new Dictionary<string, double>();
-foreach (var (trainName, train, testName, test) in new[] { ("A", authorA, "B", authorB), ("B", authorB, "A", authorA) })
+foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Contains(a.Name)))
 {
-    var classifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, trainer.Train(train).Model);
-    foreach (var (name, rows) in new[] { (testName, test), ("dev", dev) })
+    var others = authors.Where(a => a.Name != name).ToList();
+    var (train, fold) = Pool(others);
+    var trainName = string.Join("", others.Select(a => a.Name));
+    // Thresholds of the recipe are set on cross-author predictions among the training authors, as for the committed model.
+    var model = trainer.Train(train, foldOf: others.Count > 1 ? i => fold[i] : null).Model;
+    var classifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, model);
+    foreach (var (scoredName, rows) in new[] { (name, test), ("dev", dev) })
     {
         var eval = TriageEvaluation.Run(classifier, rows);
-        Console.WriteLine($"| {trainName} ({train.Count}) | {name} ({rows.Count}) | {eval.SummaryCells()} |");
-        details.Add($"## trained on {trainName}, scored on {name}\n\n{eval.ToMarkdown()}");
-        if (name != "dev")
+        Console.WriteLine($"| {trainName} ({train.Count}) | {scoredName} ({rows.Count}) | {eval.SummaryCells()} |");
+        details.Add($"## trained on {trainName}, scored on {scoredName}\n\n{eval.ToMarkdown()}");
+        if (scoredName != "dev")
         {
-            crossAuthor[$"{trainName}to{name}.macroF1"] = Math.Round(eval.MacroF1, 4);
-            crossAuthor[$"{trainName}to{name}.breachRecall"] = Math.Round(eval.PerClass[TriageCategory.Breach].Recall, 4);
+            crossAuthor[$"to{name}.macroF1"] = Math.Round(eval.MacroF1, 4);
+            crossAuthor[$"to{name}.breachRecall"] = Math.Round(eval.PerClass[TriageCategory.Breach].Recall, 4);
+            crossAuthor[$"to{name}.alertRecall"] = Math.Round(eval.AlertRecall, 4);
         }
     }
+}
+if (crossAuthor.Count > 0)
+{
+    string Mean(string figure) => F(crossAuthor.Where(kv => kv.Key.EndsWith("." + figure, StringComparison.Ordinal)).Average(kv => kv.Value));
+    Console.WriteLine();
+    Console.WriteLine($"Mean over the authors left out: macro-F1 {Mean("macroF1")}, breach recall {Mean("breachRecall")}, DPO alerted for {Mean("alertRecall")} of breaches.");
 }
 Console.WriteLine();
 if (args.Contains("--misses")) foreach (var d in details) Console.WriteLine(d + "\n");
@@ -78,12 +107,14 @@ if (args.Contains("--cross-author"))
     return 0;
 }
 
-// 2. The model on everything, thresholds from cross-author predictions (each author's mail scored by the other's model).
-var all = TriageTrainingSet.All();
-var corrections = TriageTrainingSet.Corrections().Count;
-Console.WriteLine($"Training on {all.Count} rows (author A {authorA.Count}, author B {authorB.Count}, corrections {corrections}): " +
+// 2. The model on everything, thresholds from cross-author predictions (each author's mail scored by the others' model).
+var (all, authorFold) = Pool(authors);
+var corrections = TriageTrainingSet.Corrections();
+all.AddRange(corrections);
+Console.WriteLine($"Training on {all.Count} rows ({string.Join(", ", authors.Select(a => $"author {a.Name} {a.Rows.Count}"))}, corrections {corrections.Count}): " +
                   string.Join(", ", all.GroupBy(r => r.Expected).OrderBy(g => g.Key).Select(g => $"{g.Key.WireName()} {g.Count()}")));
-var trained = trainer.Train(all, Console.WriteLine, foldOf: i => i < authorA.Count ? 0 : 1);
+// Corrections are one more fold: scored by the model of every author's mail.
+var trained = trainer.Train(all, Console.WriteLine, foldOf: i => i < authorFold.Length ? authorFold[i] : authors.Count);
 trained = trained with { File = trained.File with { CrossAuthor = crossAuthor } };
 
 // 3. The gate: never replace the committed model with a worse one.
@@ -102,10 +133,14 @@ if (current is not null)
         Console.WriteLine($"{name}: committed {current.Version} {before}; new {after}");
         refusals.AddRange(TriageModelGate.Regressions(name, before, after));
     }
-    foreach (var direction in new[] { "AtoB", "BtoA" })
+    foreach (var direction in crossAuthor.Keys.Where(k => k.EndsWith(".macroF1", StringComparison.Ordinal)).Select(k => k[..^".macroF1".Length]))
     {
         if (current.File.CrossAuthor is not { } recorded
-            || !recorded.TryGetValue(direction + ".macroF1", out var f1) || !recorded.TryGetValue(direction + ".breachRecall", out var recall)) continue;
+            || !recorded.TryGetValue(direction + ".macroF1", out var f1) || !recorded.TryGetValue(direction + ".breachRecall", out var recall))
+        {
+            Console.WriteLine($"cross-author {direction}: the committed model has no figure to compare with.");
+            continue;
+        }
         var before = new TriageModelGate.Figures(f1, recall);
         var after = new TriageModelGate.Figures(crossAuthor[direction + ".macroF1"], crossAuthor[direction + ".breachRecall"]);
         Console.WriteLine($"cross-author {direction}: committed {before}; new {after}");
@@ -118,6 +153,6 @@ if (refusals.Count > 0)
     foreach (var r in refusals) Console.WriteLine("  " + r);
     return 3;
 }
-TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"));
-Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s (cross-author A→B macro-F1 {F(crossAuthor["AtoB.macroF1"])}).");
+TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"), Path.Combine(outDir, "triage-model-nb.bin"));
+Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s.");
 return 0;

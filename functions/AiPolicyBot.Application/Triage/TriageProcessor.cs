@@ -52,8 +52,10 @@ public sealed class TriageProcessor(
         }
 
         // The stored category wins on a resume (a person may have corrected it; the classifier may have been retrained).
+        // A possible breach alerts the DPO whatever its category, until a person has looked.
         var category = current.Value.ConfirmedCategory ?? current.Value.Category;
-        var plan = TriageActionPlanner.Plan(category, triage, options);
+        var plan = TriageActionPlanner.Plan(category, triage, options,
+            possibleBreach: current.Value.ConfirmedCategory is null && TriageClassifier.IsPossibleBreach(current.Value.Signals));
         if (current.Value.State == TriageRecordState.Classified)
         {
             current = await actions.ExecuteAsync(current, mail, plan, ct);

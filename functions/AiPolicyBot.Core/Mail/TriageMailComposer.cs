@@ -28,14 +28,14 @@ public static class TriageMailComposer
     {
         // A confident breach and a "possible" one (below the model's confidence) both alert the DPO; the second says
         // plainly that triage is unsure, so the DPO reads it rather than learning to ignore alerts.
-        var unsure = TriageClassifier.IsPossibleBreach(r.Category, r.Signals);
+        var unsure = TriageClassifier.IsPossibleBreach(r.Signals);
         var subject = unsure
             ? $"URGENT possible data breach, unsure, please check: {MailText.OneLine(r.Subject, 80)}"
             : $"URGENT data breach reported: {MailText.OneLine(r.Subject, 80)}";
         var rows = Rows(r, s);
         var intro = unsure
-            ? "A mail to the IA mailbox may report a personal-data breach, but triage is not sure (a possible breach, "
-              + "marked for a person's look). If it is a breach, the ICO 72-hour clock may have started. Please read it now; "
+            ? $"A mail to the IA mailbox may report a personal-data breach, but triage is not sure (a possible breach, "
+              + $"marked for a person's look; triaged as {r.Category.WireName()}). If it is a breach, the ICO 72-hour clock may have started. Please read it now; "
               + "a person in the IA team will confirm the category."
             : "A mail to the IA mailbox was triaged as a personal-data breach report. The ICO 72-hour clock may "
               + "have started. Please assess it now; a person in the IA team will confirm the category.";

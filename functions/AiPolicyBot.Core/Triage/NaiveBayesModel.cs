@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+
 namespace AiPolicyBot.Triage;
 
 /// <summary>
@@ -23,9 +26,87 @@ public sealed class NaiveBayesModel
 
     public IReadOnlyList<TriageCategory> Classes => _classes;
 
-    public static NaiveBayesModel Train(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha = 0.3)
+    public static NaiveBayesModel Train(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha = 0.3) =>
+        FromTables(Count(rows, alpha));
+
+    /// <summary>
+    /// What a fitted model is made of: token counts per class, class totals, the smoothing and the temperature. Small
+    /// enough to store with a trained model (<see cref="Write"/>), so loading it needs no training mail and no refit.
+    /// </summary>
+    public sealed record Tables(TriageCategory[] Classes, Dictionary<string, double[]> Counts, double[] Totals, double Alpha, double Temperature);
+
+    /// <summary>The tables of <paramref name="rows"/>, with the temperature chosen by cross-validation on them.</summary>
+    public static Tables Count(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha = 0.3) =>
+        CountRows(rows, alpha, ChooseTemperature(rows, alpha));
+
+    /// <summary>The model of stored tables: the same probabilities, to the last bit, as the model they were counted for.</summary>
+    public static NaiveBayesModel FromTables(Tables t)
     {
-        return Fit(rows, alpha, ChooseTemperature(rows, alpha));
+        var vocabulary = t.Counts.Count + 1;
+        var unseen = t.Totals.Select(total => Math.Log(t.Alpha / (total + t.Alpha * vocabulary))).ToArray();
+        var ll = new Dictionary<string, double[]>(t.Counts.Count, StringComparer.Ordinal);
+        foreach (var (token, arr) in t.Counts)
+        {
+            var v = new double[t.Classes.Length];
+            for (var c = 0; c < v.Length; c++) v[c] = Math.Log((arr[c] + t.Alpha) / (t.Totals[c] + t.Alpha * vocabulary));
+            ll[token] = v;
+        }
+        return new NaiveBayesModel(t.Classes, ll, unseen, t.Temperature);
+    }
+
+    private const string TablesMagic = "AIP-NB-1";
+
+    /// <summary>
+    /// Writes <paramref name="t"/> gzip-compressed: each token once with its non-zero counts (integers). The bytes
+    /// depend only on the tables, so the same training gives the same file.
+    /// </summary>
+    public static void Write(Tables t, Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gzip, Encoding.UTF8);
+        w.Write(TablesMagic);
+        w.Write(t.Alpha);
+        w.Write(t.Temperature);
+        w.Write7BitEncodedInt(t.Classes.Length);
+        foreach (var c in t.Classes) w.Write7BitEncodedInt((int)c);
+        foreach (var total in t.Totals) w.Write(total);
+        w.Write7BitEncodedInt(t.Counts.Count);
+        foreach (var (token, counts) in t.Counts)
+        {
+            w.Write(token);
+            w.Write7BitEncodedInt(counts.Count(n => n != 0));
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (counts[c] == 0) continue;
+                if (counts[c] != Math.Floor(counts[c]) || counts[c] > int.MaxValue) throw new InvalidDataException($"Count {counts[c]} of '{token}' is not a whole number.");
+                w.Write7BitEncodedInt(c);
+                w.Write7BitEncodedInt((int)counts[c]);
+            }
+        }
+    }
+
+    /// <summary>Tables written by <see cref="Write"/>.</summary>
+    public static Tables Read(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(gzip, Encoding.UTF8);
+        if (r.ReadString() != TablesMagic) throw new InvalidDataException("Not naive Bayes tables.");
+        var alpha = r.ReadDouble();
+        var temperature = r.ReadDouble();
+        var classes = new TriageCategory[r.Read7BitEncodedInt()];
+        for (var c = 0; c < classes.Length; c++) classes[c] = (TriageCategory)r.Read7BitEncodedInt();
+        var totals = new double[classes.Length];
+        for (var c = 0; c < totals.Length; c++) totals[c] = r.ReadDouble();
+        var size = r.Read7BitEncodedInt();
+        var counts = new Dictionary<string, double[]>(size, StringComparer.Ordinal);
+        for (var i = 0; i < size; i++)
+        {
+            var token = r.ReadString();
+            var arr = new double[classes.Length];
+            for (var n = r.Read7BitEncodedInt(); n > 0; n--) arr[r.Read7BitEncodedInt()] = r.Read7BitEncodedInt();
+            counts.Add(token, arr);
+        }
+        return new Tables(classes, counts, totals, alpha, temperature);
     }
 
     /// <summary>Class probabilities (summing to 1), in <see cref="Classes"/> order.</summary>
@@ -59,7 +140,10 @@ public sealed class NaiveBayesModel
         return exp;
     }
 
-    private static NaiveBayesModel Fit(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha, double temperature)
+    private static NaiveBayesModel Fit(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha, double temperature) =>
+        FromTables(CountRows(rows, alpha, temperature));
+
+    private static Tables CountRows(IReadOnlyList<(IReadOnlyList<string> Tokens, TriageCategory Label)> rows, double alpha, double temperature)
     {
         var classes = rows.Select(r => r.Label).Distinct().OrderBy(c => c).ToArray();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
@@ -75,16 +159,7 @@ public sealed class NaiveBayesModel
                 totals[ci]++;
             }
         }
-        var vocabulary = counts.Count + 1;
-        var unseen = totals.Select(t => Math.Log(alpha / (t + alpha * vocabulary))).ToArray();
-        var ll = new Dictionary<string, double[]>(counts.Count, StringComparer.Ordinal);
-        foreach (var (token, arr) in counts)
-        {
-            var v = new double[classes.Length];
-            for (var c = 0; c < v.Length; c++) v[c] = Math.Log((arr[c] + alpha) / (totals[c] + alpha * vocabulary));
-            ll[token] = v;
-        }
-        return new NaiveBayesModel(classes, ll, unseen, temperature);
+        return new Tables(classes, counts, totals, alpha, temperature);
     }
 
     /// <summary>The temperature with the lowest cross-validated log-loss on the training rows (5 folds, fixed split).</summary>

@@ -19,9 +19,13 @@ public sealed class NaiveBayesTriageModel(NaiveBayesModel model, TriageThreshold
         return TriageCategories.Classes.ToDictionary(c => c, c => scores.GetValueOrDefault(c));
     }
 
-    public static NaiveBayesTriageModel Train(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels, TriageOptions options)
-    {
-        var rows = evidence.Zip(labels, (e, l) => (TriageFeatures.Build(e), l)).ToList();
-        return new(NaiveBayesModel.Train(rows), TriageThresholds.Uniform(options.AbstainThreshold, possibleWithCue: 0.35, possible: 0.6));
-    }
+    public static NaiveBayesTriageModel Train(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels, TriageOptions options) =>
+        FromTables(Count(evidence, labels), options);
+
+    /// <summary>The naive Bayes tables of labelled evidence (to store with a trained model).</summary>
+    public static NaiveBayesModel.Tables Count(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        NaiveBayesModel.Count(evidence.Zip(labels, (e, l) => (TriageFeatures.Build(e), l)).ToList());
+
+    public static NaiveBayesTriageModel FromTables(NaiveBayesModel.Tables tables, TriageOptions options) =>
+        new(NaiveBayesModel.FromTables(tables), TriageThresholds.Uniform(options.AbstainThreshold, possibleWithCue: 0.35, possible: 0.6));
 }

@@ -13,14 +13,17 @@ public sealed class TriageClassifier
     public const double HeaderConfidence = 0.99;
 
     /// <summary>
-    /// The signal of a breach decided below the model's confidence (or on a detector cue alone): the DPO is alerted
-    /// all the same, with the alert marked for a person's look (docs/spec/triage.md "Breach").
+    /// The signal of a possible breach: the mail keeps the category the model is confident of (or needsHuman), and the
+    /// DPO is alerted all the same, marked for a person's look (docs/spec/triage.md "Breach").
     /// </summary>
     public const string PossibleBreachSignal = "breach:possible";
 
-    /// <summary>Whether a breach result's signals mark it "possible" rather than confident.</summary>
-    public static bool IsPossibleBreach(TriageCategory category, IEnumerable<string> signals) =>
-        category == TriageCategory.Breach && signals.Contains(PossibleBreachSignal, StringComparer.Ordinal);
+    /// <summary>Whether a result's signals mark a possible breach (whatever its category).</summary>
+    public static bool IsPossibleBreach(IEnumerable<string> signals) => signals.Contains(PossibleBreachSignal, StringComparer.Ordinal);
+
+    /// <summary>Whether the DPO is alerted: a breach, or a possible breach in any category.</summary>
+    public static bool AlertsDpo(TriageCategory category, IEnumerable<string> signals) =>
+        category == TriageCategory.Breach || IsPossibleBreach(signals);
 
     private readonly TriageOptions _options;
     private readonly ToolGazetteer _gazetteer;
@@ -50,18 +53,6 @@ public sealed class TriageClassifier
     public TriageEvidence Read(MailToTriage mail) => TriageEvidence.Read(mail, _options, _gazetteer);
 
     public TriageResult Classify(MailToTriage mail) => Decide(Read(mail));
-
-    /// <summary>
-    /// Breach signs enough to alert the DPO whatever the model says: a breach rule and a cue, or three cues, in what
-    /// the sender wrote, outside bulk mail. A breach buried in a complaint reads as a complaint to the model.
-    /// </summary>
-    public static bool SeveralBreachSigns(TriageEvidence e)
-    {
-        if (e.Breach.Level == BreachLevel.None || e.Headers.AnyBulkSign) return false;
-        var rules = e.Breach.Cues.Count(c => c.StartsWith("rule:", StringComparison.Ordinal));
-        var words = e.Breach.Cues.Count(c => c.StartsWith("cue:", StringComparison.Ordinal));
-        return (rules > 0 && words > 0) || words >= 3;
-    }
 
     public TriageResult Decide(TriageEvidence e)
     {
@@ -105,21 +96,21 @@ public sealed class TriageClassifier
         if (top != TriageCategory.Breach)
             signals.Add($"ml:breach={breach.ToString("0.00", CultureInfo.InvariantCulture)}");
 
-        if (top == TriageCategory.Breach && breach >= t.AcceptFor(TriageCategory.Breach))
+        // Breach outranks every other category (docs/spec/triage.md "Categories"): a complaint that is also a breach is a
+        // breach, so the breach threshold applies whether or not breach is the top class.
+        if (breach >= t.AcceptFor(TriageCategory.Breach))
         {
             signals.Add("breach:model");
             return Result(TriageCategory.Breach, breach);
         }
-        // A possible breach is still category breach (so the DPO is alerted), at the model's lower confidence and
-        // marked "breach:possible" for a person's look (docs/spec/triage.md "Breach").
-        if ((e.Breach.Level != BreachLevel.None && breach >= t.PossibleBreachWithCue) || breach >= t.PossibleBreach
-            || top == TriageCategory.Breach || SeveralBreachSigns(e))
+        // The category is what the model is confident of (a leaning to breach below its threshold is no confident
+        // class: needsHuman). A possible breach keeps that category and is marked for the DPO's look.
+        var category = top != TriageCategory.Breach && scores[top] >= t.AcceptFor(top) ? top : TriageCategory.NeedsHuman;
+        if (PossibleBreach.Applies(e, top, breach, t))
         {
             signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));
-            return Result(TriageCategory.Breach, breach);
         }
-        var category = scores[top] >= t.AcceptFor(top) ? top : TriageCategory.NeedsHuman;
         return Result(category, scores[top]);
     }
 }

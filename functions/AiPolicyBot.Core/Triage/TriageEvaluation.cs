@@ -31,16 +31,30 @@ public sealed record TriageEvaluation(
 
     public IEnumerable<(LabelledMail Row, TriageResult Result)> Misses => Items.Where(i => i.Result.Category != i.Row.Expected);
 
+    /// <summary>Mails marked "possible breach" (whatever their category), and how many of them are breaches.</summary>
+    public int PossibleMarks => Items.Count(i => TriageClassifier.IsPossibleBreach(i.Result.Signals));
+
+    public int PossibleBreaches => Items.Count(i => TriageClassifier.IsPossibleBreach(i.Result.Signals) && i.Row.Expected == TriageCategory.Breach);
+
+    /// <summary>Share of the breaches the DPO is alerted to: category breach, or a possible breach in any category.</summary>
+    public double AlertRecall
+    {
+        get
+        {
+            var breaches = Items.Where(i => i.Row.Expected == TriageCategory.Breach).ToList();
+            return breaches.Count == 0 ? 0 : breaches.Count(i => TriageClassifier.AlertsDpo(i.Result.Category, i.Result.Signals)) / (double)breaches.Count;
+        }
+    }
+
     /// <summary>Markdown tables: the confusion matrix (rows = expected) and per-class figures, then the misses.</summary>
     public string ToMarkdown()
     {
         var cols = TriageCategories.Classes.Append(TriageCategory.NeedsHuman).ToList();
         var sb = new StringBuilder();
-        var possible = Items.Count(i => i.Result.Signals.Contains("breach:possible"));
         sb.AppendLine($"breach recall **{F(PerClass[TriageCategory.Breach].Recall)}**, breach precision **{F(PerClass[TriageCategory.Breach].Precision)}**, " +
                       $"complaint recall **{F(PerClass[TriageCategory.Complaint].Recall)}**, marketing precision **{F(PerClass[TriageCategory.Marketing].Precision)}**, " +
                       $"macro-F1 **{F(MacroF1)}**, needsHuman **{(AbstainRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} %**; " +
-                      $"{possible} marked possible breach ({Items.Count(i => i.Result.Signals.Contains("breach:possible") && i.Row.Expected == TriageCategory.Breach)} of them breaches).");
+                      $"{PossibleMarks} marked possible breach ({PossibleBreaches} of them breaches); DPO alerted for **{F(AlertRecall)}** of the breaches.");
         sb.AppendLine();
         sb.AppendLine("| expected \\ predicted | " + string.Join(" | ", cols.Select(c => c.WireName())) + " |");
         sb.AppendLine("|---|" + string.Concat(cols.Select(_ => "---:|")));
@@ -61,11 +75,14 @@ public sealed record TriageEvaluation(
         return sb.ToString();
     }
 
-    /// <summary>One Markdown table row's cells: breach R and P, complaint R, marketing P, macro-F1, needsHuman, possible breaches.</summary>
+    /// <summary>
+    /// One Markdown table row's cells: breach R and P, complaint R, marketing P, macro-F1, needsHuman, possible breaches
+    /// (of them breaches), DPO alerted for breaches.
+    /// </summary>
     public string SummaryCells() =>
         $"{F(PerClass[TriageCategory.Breach].Recall)} | {F(PerClass[TriageCategory.Breach].Precision)} | {F(PerClass[TriageCategory.Complaint].Recall)} | " +
         $"{F(PerClass[TriageCategory.Marketing].Precision)} | {F(MacroF1)} | {(AbstainRate * 100).ToString("0.0", CultureInfo.InvariantCulture)} % | " +
-        $"{Items.Count(i => i.Result.Signals.Contains("breach:possible"))}";
+        $"{PossibleMarks} ({PossibleBreaches}) | {F(AlertRecall)}";
 
     private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,9 @@ using Microsoft.ML.Data;
 namespace AiPolicyBot.Language.Triage;
 
 /// <summary>
-/// The trained ML.NET triage model (docs/spec/triage.md "Model"): word and character n-grams over the weighted parts
-/// of the mail plus numeric evidence, a maximum-entropy classifier, probabilities calibrated by a temperature fitted
-/// on cross-validated predictions, and per-class thresholds. Thread-safe (one prediction engine, used under a lock:
+/// The trained ML.NET triage model (docs/spec/triage.md "Model"): word n-grams over the weighted parts of the mail plus
+/// numeric evidence into a maximum-entropy classifier, blended with naive Bayes (its tables stored with the model),
+/// probabilities calibrated by a temperature fitted on cross-validated predictions, and per-class thresholds. Thread-safe (one prediction engine, used under a lock:
 /// a prediction takes well under a millisecond).
 /// </summary>
 public sealed class MlTriageModel : ITriageModel
@@ -73,15 +73,20 @@ public sealed class MlTriageModel : ITriageModel
         return TriageCategories.Classes.Select((c, i) => (c, p: exp[i] / sum)).ToDictionary(x => x.c, x => x.p);
     }
 
-    /// <summary>The model in a stream written by <see cref="TriageModelTrainer"/>, with its JSON side file.</summary>
-    /// <remarks>A model that blends naive Bayes retrains that layer (deterministic, seconds) from <paramref name="training"/>.</remarks>
-    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Func<NaiveBayesTriageModel>? naiveBayes = null)
+    /// <summary>The model in streams written by <see cref="TriageModelTrainer.Save"/>: the ML.NET model, its JSON side file and the naive Bayes tables.</summary>
+    /// <remarks>The naive Bayes layer is read from its stored tables: no training mail is read and nothing is refitted.</remarks>
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables)
     {
         var ml = new MLContext(seed: TriageModelTrainer.Seed);
         var model = ml.Model.Load(modelZip, out _);
         var file = JsonSerializer.Deserialize<TriageModelFile>(modelJson, TriageModelFile.Json)
                    ?? throw new InvalidDataException("Empty triage model file.");
-        var nb = file.Settings is { NaiveBayesWeight: > 0 } && naiveBayes is not null ? naiveBayes() : null;
+        NaiveBayesTriageModel? nb = null;
+        if (file.Settings is { NaiveBayesWeight: > 0 })
+        {
+            if (naiveBayesTables is null) throw new InvalidDataException("The triage model blends naive Bayes but its tables are missing: run tools/triage-training.");
+            nb = NaiveBayesTriageModel.FromTables(NaiveBayesModel.Read(naiveBayesTables), new TriageOptions());
+        }
         return new MlTriageModel(ml, model, file, nb);
     }
 
@@ -92,7 +97,8 @@ public sealed class MlTriageModel : ITriageModel
         using var zip = assembly.GetManifestResourceStream(ResourceName("triage-model.zip"))
                         ?? throw new InvalidOperationException("The triage model is not embedded: run tools/triage-training.");
         using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
-        return Load(zip, json, () => TriageModelTrainer.NaiveBayes(TriageTrainingSet.All(), new TriageOptions(), DemoRegisterToolNames.All));
+        using var naiveBayes = assembly.GetManifestResourceStream(ResourceName("triage-model-nb.bin"));
+        return Load(zip, json, naiveBayes);
     }
 
     private static string ResourceName(string file) =>

@@ -29,11 +29,16 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     public const double BreachRecallGoal = 0.98;
     public const double NeedsHumanGoal = 0.10;
 
+    /// <summary>Share of breaches the DPO must be alerted to (breach or possible breach), and of other mail alerted at most.</summary>
+    public const double AlertRecallGoal = 0.99;
+    public const double FalseAlarmGoal = 0.02;
+
     /// <summary>A breach rule decides alone only if this share of the training mail it fires on (sender's text, outside bulk mail) is breach.</summary>
     public const double ConfidentRulePrecision = 0.9;
     private const int ConfidentRuleMinimumHits = 8;
 
-    public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File);
+    /// <param name="NaiveBayes">The blended naive Bayes layer's tables (null when the settings blend none), saved with the model.</param>
+    public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes);
 
     /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
     public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
@@ -82,25 +87,30 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             TriageCategories.Classes.ToDictionary(c => c.WireName(), thresholds.AcceptFor),
             thresholds.PossibleBreachWithCue, thresholds.PossibleBreach, confidentRules.Order(StringComparer.Ordinal).ToArray(), figures,
             _settings, TriageFeatureCode.Fingerprint());
-        return new Trained(new MlTriageModel(ml, transformer, file, NaiveBayes(evidence, rows.Select(r => r.Expected).ToList())), transformer, ml, file);
+        var tables = NaiveBayesTables(evidence, rows.Select(r => r.Expected).ToList());
+        var naiveBayes = tables is null ? null : NaiveBayesTriageModel.FromTables(tables, options);
+        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes), transformer, ml, file, tables);
     }
 
     /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
     private NaiveBayesTriageModel? NaiveBayes(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
-        _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Train(evidence, labels, options) : null;
+        NaiveBayesTables(evidence, labels) is { } tables ? NaiveBayesTriageModel.FromTables(tables, options) : null;
 
-    /// <summary>The naive Bayes layer of a model trained on <paramref name="rows"/>, rebuilt when the model is loaded.</summary>
-    public static NaiveBayesTriageModel NaiveBayes(IReadOnlyList<LabelledMail> rows, TriageOptions options, IEnumerable<string> knownToolNames)
-    {
-        var gazetteer = new ToolGazetteer(knownToolNames);
-        return NaiveBayesTriageModel.Train(rows.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList(), rows.Select(r => r.Expected).ToList(), options);
-    }
+    private NaiveBayesModel.Tables? NaiveBayesTables(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Count(evidence, labels) : null;
 
-    public static void Save(Trained trained, string zipPath, string jsonPath)
+    /// <summary>Writes the ML.NET model, its JSON side file and (when it blends naive Bayes) the naive Bayes tables.</summary>
+    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath)
     {
         var schema = trained.Context.Data.LoadFromEnumerable(Array.Empty<TriageModelRow>()).Schema;
         trained.Context.Model.Save(trained.Transformer, schema, zipPath);
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
+        if (trained.NaiveBayes is { } tables)
+        {
+            using var stream = File.Create(naiveBayesPath);
+            NaiveBayesModel.Write(tables, stream);
+        }
+        else File.Delete(naiveBayesPath);
     }
 
     private TriageModelFile Placeholder(double temperature) =>
@@ -211,7 +221,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
                 if (s.Objective > current.Objective + 1e-9) current = s; else without = old;
             }
             log($"pass {pass + 1}: macro-F1 {current.MacroF1:0.000}, breach recall {current.BreachRecall:0.000}, " +
-                $"breach precision {current.BreachPrecision:0.000}, marketing precision {current.MarketingPrecision:0.000}, needsHuman {current.NeedsHuman:P1}");
+                $"breach precision {current.BreachPrecision:0.000}, marketing precision {current.MarketingPrecision:0.000}, needsHuman {current.NeedsHuman:P1}, " +
+                $"DPO alerted for {current.AlertRecall:P1} of breaches and {current.FalseAlarms:P1} of other mail");
         }
         var figures = new Dictionary<string, double>
         {
@@ -220,17 +231,24 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             ["breachPrecision"] = Math.Round(current.BreachPrecision, 4),
             ["marketingPrecision"] = Math.Round(current.MarketingPrecision, 4),
             ["needsHuman"] = Math.Round(current.NeedsHuman, 4),
+            ["alertRecall"] = Math.Round(current.AlertRecall, 4),
+            ["falseAlarms"] = Math.Round(current.FalseAlarms, 4),
         };
         return (new TriageThresholds(accept, withCue, without, confidentRules), figures);
     }
 
-    private sealed record Score(double MacroF1, double BreachRecall, double BreachPrecision, double MarketingPrecision, double NeedsHuman)
+    /// <param name="AlertRecall">Share of breaches the DPO is alerted to (category breach or a possible breach).</param>
+    /// <param name="FalseAlarms">Share of the other mail the DPO is alerted to.</param>
+    private sealed record Score(double MacroF1, double BreachRecall, double BreachPrecision, double MarketingPrecision, double NeedsHuman,
+        double AlertRecall, double FalseAlarms)
     {
         public double Objective => MacroF1
                                    - 20 * Math.Max(0, BreachRecallGoal - BreachRecall)
                                    - 2 * Math.Max(0, 0.85 - BreachPrecision)
                                    - 2 * Math.Max(0, 0.95 - MarketingPrecision)
-                                   - 2 * Math.Max(0, NeedsHuman - NeedsHumanGoal);
+                                   - 2 * Math.Max(0, NeedsHuman - NeedsHumanGoal)
+                                   - 10 * Math.Max(0, AlertRecallGoal - AlertRecall)
+                                   - 5 * Math.Max(0, FalseAlarms - FalseAlarmGoal);
     }
 
     private Score Evaluate(
@@ -238,12 +256,17 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         IReadOnlyList<TriageCategory> labels, TriageThresholds thresholds)
     {
         var predicted = new TriageCategory[labels.Count];
+        var alerted = new bool[labels.Count];
         var gazetteer = Gazetteer;
         for (var i = 0; i < labels.Count; i++)
         {
             var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], thresholds));
-            predicted[i] = classifier.Decide(evidence[i]).Category;
+            var result = classifier.Decide(evidence[i]);
+            predicted[i] = result.Category;
+            alerted[i] = TriageClassifier.AlertsDpo(result.Category, result.Signals);
         }
+        var breaches = Enumerable.Range(0, labels.Count).Where(i => labels[i] == TriageCategory.Breach).ToList();
+        var others = Enumerable.Range(0, labels.Count).Where(i => labels[i] != TriageCategory.Breach).ToList();
         var f1 = new List<double>();
         double breachRecall = 0, breachPrecision = 0, marketingPrecision = 0;
         foreach (var c in TriageCategories.Classes)
@@ -262,7 +285,9 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             if (c == TriageCategory.Marketing) marketingPrecision = p;
         }
         return new Score(f1.Average(), breachRecall, breachPrecision, marketingPrecision,
-            predicted.Count(p => p == TriageCategory.NeedsHuman) / (double)labels.Count);
+            predicted.Count(p => p == TriageCategory.NeedsHuman) / (double)labels.Count,
+            breaches.Count == 0 ? 1 : breaches.Count(i => alerted[i]) / (double)breaches.Count,
+            others.Count == 0 ? 0 : others.Count(i => alerted[i]) / (double)others.Count);
     }
 
     /// <summary>A model that returns given scores: the real decision run on cross-validated probabilities.</summary>

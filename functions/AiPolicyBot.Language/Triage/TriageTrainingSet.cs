@@ -6,9 +6,10 @@ namespace AiPolicyBot.Language.Triage;
 
 /// <summary>
 /// The labelled mail the triage model learns from, all in the repository (Triage/TrainingData/README.md): author A
-/// (helper-written mail built from hand-written cores, plus the template set embedded in Core) and author B (whole
-/// mails written independently). The committed model trains on both; the development measure trains on one author
-/// and scores the other (docs/triage-quality.md), because a slice of one author's own mail flatters a model.
+/// (helper-written mail built from hand-written cores, plus the template set embedded in Core) and authors B, C and D
+/// (whole mails, each author writing independently). The committed model trains on all of them; the development
+/// measure leaves one author out, trains on the others and scores the one left out (docs/triage-quality.md), because
+/// a slice of one author's own mail flatters a model.
 /// </summary>
 public static class TriageTrainingSet
 {
@@ -21,11 +22,20 @@ public static class TriageTrainingSet
 
     public static IReadOnlyList<LabelledMail> AuthorB() => Embedded("author-b-").ToList();
 
+    public static IReadOnlyList<LabelledMail> AuthorC() => Embedded("author-c-").ToList();
+
+    public static IReadOnlyList<LabelledMail> AuthorD() => Embedded("author-d-").ToList();
+
+    /// <summary>Every author's mail, by name, in training order (authors with no embedded mail left out).</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<LabelledMail> Rows)> Authors() =>
+        new (string Name, IReadOnlyList<LabelledMail> Rows)[] { ("A", AuthorA()), ("B", AuthorB()), ("C", AuthorC()), ("D", AuthorD()) }
+            .Where(a => a.Rows.Count > 0).ToList();
+
     /// <summary>Reviewed corrections from the triage cards (corrections-*.jsonl, docs/triage-quality.md "Retraining").</summary>
     public static IReadOnlyList<LabelledMail> Corrections() => Embedded("corrections-").ToList();
 
-    /// <summary>Everything the committed model is trained on: author A, author B, then reviewed corrections.</summary>
-    public static IReadOnlyList<LabelledMail> All() => [.. AuthorA(), .. AuthorB(), .. Corrections()];
+    /// <summary>Everything the committed model is trained on: the authors in order, then reviewed corrections.</summary>
+    public static IReadOnlyList<LabelledMail> All() => [.. Authors().SelectMany(a => a.Rows), .. Corrections()];
 
     private static IEnumerable<LabelledMail> Embedded(string filePrefix)
     {

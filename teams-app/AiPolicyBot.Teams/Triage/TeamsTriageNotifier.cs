@@ -48,7 +48,7 @@ public sealed class TeamsTriageNotifier(
     }
 
     private static string UrgentSummary(TriageRecord r) =>
-        TriageClassifier.IsPossibleBreach(r.Category, r.Signals) ? "URGENT: possible data breach, please check" : "URGENT: data breach reported";
+        TriageClassifier.IsPossibleBreach(r.Signals) ? "URGENT: possible data breach, please check" : "URGENT: data breach reported";
 
     private static Activity Message(AdaptiveCard card, string? summary) => new()
     {

@@ -25,7 +25,7 @@ public static class TriageCard
             {
                 Text = Title(r),
                 Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading,
-                Color = r.Category == TriageCategory.Breach ? TextColor.Attention : null,
+                Color = TriageClassifier.AlertsDpo(r.Category, r.Signals) ? TextColor.Attention : null,
             },
             new FactSet
             {
@@ -69,11 +69,16 @@ public static class TriageCard
         };
     }
 
-    /// <summary>A confident breach and a possible one (triage unsure: a person must look) read differently.</summary>
+    /// <summary>
+    /// A confident breach and a possible one (triage unsure: a person must look; the mail keeps its category) read
+    /// differently.
+    /// </summary>
     public static string Title(TriageRecord r) =>
-        r.Category != TriageCategory.Breach ? "Mail triaged: " + Label(r.Category)
-        : TriageClassifier.IsPossibleBreach(r.Category, r.Signals) ? "Possible data breach: triage is unsure, please check (the DPO has been alerted)"
-        : "Data breach reported (the DPO has been alerted)";
+        TriageClassifier.IsPossibleBreach(r.Signals)
+            ? "Possible data breach: triage is unsure, please check (the DPO has been alerted)"
+              + (r.Category == TriageCategory.Breach ? "" : "; triaged as " + Label(r.Category))
+        : r.Category == TriageCategory.Breach ? "Data breach reported (the DPO has been alerted)"
+        : "Mail triaged: " + Label(r.Category);
 
     public static string Label(TriageCategory c) => c switch
     {

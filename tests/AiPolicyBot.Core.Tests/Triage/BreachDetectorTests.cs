@@ -62,7 +62,7 @@ public class BreachDetectorTests
     }
 
     [Fact]
-    public void A_possible_breach_is_category_breach_marked_for_a_look()
+    public void A_possible_breach_keeps_its_category_and_is_marked_for_a_look()
     {
         // a model that gives breach some weight but not the top score: the detector's cue makes it a possible breach
         var model = new Scores(new Dictionary<TriageCategory, double>
@@ -77,11 +77,14 @@ public class BreachDetectorTests
         });
         var classifier = TriageClassifier.Create(new TriageOptions(), DemoRegisterToolNames.All, model);
         var withCue = classifier.Classify(new MailToTriage("p@home.example", null, "Unhappy", "I think my daughter's data was exposed and I am unhappy."));
-        Assert.Equal(TriageCategory.Breach, withCue.Category);
-        Assert.Equal(0.3, withCue.Confidence);
+        Assert.Equal(TriageCategory.Complaint, withCue.Category); // the confident classification
+        Assert.Equal(0.5, withCue.Confidence);
         Assert.Contains("breach:possible", withCue.Signals);
+        Assert.Contains("breach:cue:exposed", withCue.Signals);
+        Assert.True(TriageClassifier.AlertsDpo(withCue.Category, withCue.Signals));
         var withoutCue = classifier.Classify(new MailToTriage("p@home.example", null, "Unhappy", "I am unhappy with the homework policy."));
         Assert.Equal(TriageCategory.Complaint, withoutCue.Category);
+        Assert.DoesNotContain("breach:possible", withoutCue.Signals);
     }
 
     private sealed class Scores(IReadOnlyDictionary<TriageCategory, double> scores) : ITriageModel

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AiPolicyBot.Testing;
 using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Core.Tests.Triage;
@@ -96,32 +96,18 @@ public class MailStructureTests
         Assert.Empty(TextZones.Sentences("\n\n\n   \n"));
     }
 
-    public static TheoryData<string, string> FiveMegabytes => new()
-    {
-        { "blank lines", new string('\n', 5 * 1024 * 1024) },
-        { "CRLF blank lines", string.Concat(Enumerable.Repeat("\r\n", 5 * 1024 * 1024 / 2)) },
-        { "spaces and newlines", string.Concat(Enumerable.Repeat(" \n \t\n", 5 * 1024 * 1024 / 5)) },
-        { "<br>", "<html>" + string.Concat(Enumerable.Repeat("<br>", 5 * 1024 * 1024 / 4)) },
-        { "unclosed tags", "<html>" + string.Concat(Enumerable.Repeat("<a", 5 * 1024 * 1024 / 2)) },
-        { "quote markers", string.Concat(Enumerable.Repeat("> \n", 5 * 1024 * 1024 / 3)) },
-        { "one long word", new string('a', 5 * 1024 * 1024) },
-        { "from lines", string.Concat(Enumerable.Repeat("From: a\n", 5 * 1024 * 1024 / 8)) },
-        { "on wrote", string.Concat(Enumerable.Repeat("On x, y\n", 5 * 1024 * 1024 / 8)) },
-        { "thanks lines", string.Concat(Enumerable.Repeat("Thanks,\n", 5 * 1024 * 1024 / 8)) },
-        { "pasted pupil names", string.Concat(Enumerable.Repeat("pasted pupil names ", 5 * 1024 * 1024 / 19)) },
-    };
+    public static TheoryData<string> BodyKinds => new(HostileMailBodies.Kinds);
 
     [Theory]
-    [MemberData(nameof(FiveMegabytes))]
-    public void Any_five_megabyte_mail_classifies_in_under_a_second(string kind, string body)
+    [MemberData(nameof(BodyKinds))]
+    public void Classification_cost_grows_linearly_with_the_mails_size(string kind)
     {
+        // Not timed against a budget here (the 5 MB ≤ 1 s figure is tests/bench "triage-five-mb", docs/benchmarks.md):
+        // a body four times larger costs at most Linearity.MaxGrowth times more, in allocations and in best time.
         var classifier = TriageDevSet.Classifier.Value;
-        classifier.Classify(new MailToTriage("a@b.example", null, "warm", "up")); // JIT outside the timing
-        var watch = Stopwatch.StartNew();
-        var result = classifier.Classify(new MailToTriage("someone@outside.example", null, "Notes " + kind, body));
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{kind}: {watch.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.NotNull(result);
+        MailToTriage Mail(int bytes) => new("someone@outside.example", null, "Notes " + kind, HostileMailBodies.Of(kind, bytes));
+        var growth = Linearity.Of(m => classifier.Classify(m), Mail(128 << 10), Mail(512 << 10));
+        Assert.True(growth.IsLinear, $"{kind}: {growth}");
     }
 
     [Fact]

@@ -27,6 +27,24 @@ public class TriageActionPlannerTests
         Assert.Equal("AIP: " + category.WireName(), plan.OutlookCategory);
     }
 
+    [Theory]
+    [InlineData(TriageCategory.Complaint)]
+    [InlineData(TriageCategory.Concern)]
+    [InlineData(TriageCategory.Other)]
+    [InlineData(TriageCategory.NeedsHuman)]
+    public void A_possible_breach_alerts_the_DPO_and_keeps_its_categorys_actions_and_folder(TriageCategory category)
+    {
+        var plain = TriageActionPlanner.Plan(category, Mail(), Options);
+        var possible = TriageActionPlanner.Plan(category, Mail(), Options, possibleBreach: true);
+        Assert.False(plain.AlertDpo);
+        Assert.True(possible.AlertDpo);
+        Assert.Equal(plain with { AlertDpo = true }, possible);
+        Assert.Equal("AIP: " + category.WireName(), possible.OutlookCategory);
+        // an unverified sender's complaint is held for a person, but the DPO alert is not
+        var forged = TriageActionPlanner.Plan(category, Mail("sam@elsewhere.example"), Options, possibleBreach: true);
+        Assert.True(forged.AlertDpo);
+    }
+
     public static TheoryData<string, string, string> Automated => new()
     {
         { "sam@oak.example", "Auto-Submitted", "auto-replied" },
@@ -121,7 +139,11 @@ public class TriageActionPlannerTests
             State = TriageRecordState.Acted,
             UpdatedAt = DateTimeOffset.UnixEpoch,
         };
-        var possible = record with { Confidence = 0.3, Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"] };
+        var possible = record with
+        {
+            Category = TriageCategory.Complaint, Confidence = 0.55,
+            Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"],
+        };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
         MailMessage Alert(TriageRecord r) => TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(r, DateTimeOffset.UnixEpoch), r, settings);
 
@@ -129,6 +151,7 @@ public class TriageActionPlannerTests
         Assert.DoesNotContain("unsure", Alert(record).TextBody);
         Assert.StartsWith("URGENT possible data breach, unsure, please check: ", Alert(possible).Subject);
         Assert.Contains("not sure", Alert(possible).TextBody);
+        Assert.Contains("triaged as complaint", Alert(possible).TextBody);
         Assert.Equal("dpo@trust.example", Alert(possible).To); // the DPO is alerted either way
     }
 }

@@ -157,7 +157,7 @@ public class TriageClassifierTests
     }
 
     [Fact]
-    public void Several_breach_signs_in_the_senders_text_alert_whatever_the_model_says_but_not_in_bulk_mail()
+    public void Several_breach_signs_in_the_senders_text_mark_a_possible_breach_whatever_the_model_says_but_not_in_bulk_mail()
     {
         var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
         TriageEvidence Read(string body, Dictionary<string, string>? headers = null) =>
@@ -165,22 +165,46 @@ public class TriageClassifierTests
         const string Buried = "I wish to make a formal complaint. The teacher showed me that pupils' full names and their "
                               + "date of birth were visible to every parent on the class page, which was leaked.";
 
-        Assert.True(TriageClassifier.SeveralBreachSigns(Read(Buried)));
-        Assert.False(TriageClassifier.SeveralBreachSigns(Read(Buried, new() { ["List-Unsubscribe"] = "<https://x.example/u>", ["Precedence"] = "bulk" })));
-        Assert.False(TriageClassifier.SeveralBreachSigns(Read("I wish to make a formal complaint about the personal data you hold.")));
+        Assert.True(PossibleBreach.SeveralSigns(Read(Buried)));
+        Assert.False(PossibleBreach.SeveralSigns(Read(Buried, new() { ["List-Unsubscribe"] = "<https://x.example/u>", ["Precedence"] = "bulk" })));
+        Assert.False(PossibleBreach.SeveralSigns(Read("I wish to make a formal complaint about the personal data you hold.")));
 
-        // A model sure it is a complaint does not stop the DPO alert; it is marked possible, for a person's look.
+        // A model sure it is a complaint does not stop the DPO alert: the mail stays a complaint (the confident
+        // classification) and is marked possible breach, for a person's look.
         var sure = new TriageClassifier(new TriageOptions(), gazetteer, new SureOf(TriageCategory.Complaint));
         var result = sure.Decide(Read(Buried));
-        Assert.Equal(TriageCategory.Breach, result.Category);
+        Assert.Equal(TriageCategory.Complaint, result.Category);
         Assert.Contains(TriageClassifier.PossibleBreachSignal, result.Signals);
+        Assert.True(TriageClassifier.AlertsDpo(result.Category, result.Signals));
     }
 
-    private sealed class SureOf(TriageCategory category) : ITriageModel
+    [Theory]
+    [InlineData("Our GDPR and data protection webinar", "Join our webinar on personal data, breach reporting to the ICO and the 72 hours rule.")]
+    [InlineData("Subject access request", "Under data protection law I ask for a copy of the personal data you hold about my son.")]
+    [InlineData("Question about breaches", "What should staff do if they suspect a breach? Is there a policy on personal data in AI tools?")]
+    public void Talking_about_data_protection_is_no_breach_sign(string subject, string body)
+    {
+        // the model gives breach a little weight, above the with-sign threshold: topic words alone do not make it possible
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("someone@elsewhere.example", null, subject, body), new TriageOptions(), gazetteer);
+        Assert.NotEqual(BreachLevel.None, e.Breach.Level); // the detector does see the words
+        var leaning = new TriageClassifier(new TriageOptions(), gazetteer, new SureOf(TriageCategory.Other, breach: 0.3));
+        var result = leaning.Decide(e);
+        Assert.Equal(TriageCategory.Other, result.Category);
+        Assert.DoesNotContain(TriageClassifier.PossibleBreachSignal, result.Signals);
+        Assert.False(TriageClassifier.AlertsDpo(result.Category, result.Signals));
+
+        // the same weight with a sign that data went somewhere is a possible breach
+        var leaked = TriageEvidence.Read(new MailToTriage("someone@elsewhere.example", null, subject, body + " My son's report was leaked."),
+            new TriageOptions(), gazetteer);
+        Assert.Contains(TriageClassifier.PossibleBreachSignal, leaning.Decide(leaked).Signals);
+    }
+
+    private sealed class SureOf(TriageCategory category, double breach = 0.01 / 6) : ITriageModel
     {
         public string Version => "sure";
         public TriageThresholds Thresholds => TriageThresholds.Uniform(0.5, 0.25, 0.5) with { ConfidentBreachRules = new HashSet<string>() };
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) =>
-            TriageCategories.Classes.ToDictionary(c => c, c => c == category ? 0.99 : 0.01 / 6);
+            TriageCategories.Classes.ToDictionary(c => c, c => c == category ? 1 - breach - 0.005 : c == TriageCategory.Breach ? breach : 0.005 / 5);
     }
 }

@@ -60,4 +60,30 @@ public class TriageExampleTests
         Assert.True(HeaderFacts.Read(row.Mail, new TriageOptions()).ListUnsubscribe);
         Assert.Null(new TriageCorrection("k", TriageCategory.Other, TriageCategory.Other, 1, [], "x", DateTimeOffset.UnixEpoch).ToJsonLine());
     }
+
+    [Fact]
+    public void The_export_gives_reviewable_training_rows_in_record_order_without_the_person()
+    {
+        var example = TriageExample.From(Mail);
+        TriageCorrection C(char key, TriageCategory suggested, TriageCategory confirmed, TriageExample? e) =>
+            new(new string(key, 64), suggested, confirmed, 0.5, ["ml:concern=0.50"], "aad-officer-" + key, DateTimeOffset.UnixEpoch, e);
+        var stored = new[]
+        {
+            C('f', TriageCategory.Concern, TriageCategory.Breach, example),
+            C('a', TriageCategory.Question, TriageCategory.Question, example), // a confirmation: a labelled example too
+            C('c', TriageCategory.Other, TriageCategory.Complaint, null),      // stored before examples were kept
+        };
+
+        var (lines, withoutExample) = TriageCorrectionExport.ToJsonLines(stored);
+        Assert.Equal(1, withoutExample);
+        var rows = LabelledMail.ParseLines(lines); // what the training command reads (TriageTrainingSet.Corrections)
+        Assert.Equal(["correction-aaaaaaaaaaaaaaaa", "correction-ffffffffffffffff"], rows.Select(r => r.Id));
+        Assert.Equal([TriageCategory.Question, TriageCategory.Breach], rows.Select(r => r.Expected));
+        Assert.Contains("suggested concern", rows[1].Notes);
+        Assert.All(lines, l => Assert.DoesNotContain("aad-officer", l));
+        Assert.All(lines, l => Assert.DoesNotContain("sam.teacher", l)); // the sender's domain only, redacted text
+
+        var (changed, _) = TriageCorrectionExport.ToJsonLines(stored, onlyChanged: true);
+        Assert.Equal(["correction-ffffffffffffffff"], LabelledMail.ParseLines(changed).Select(r => r.Id));
+    }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using AiPolicyBot.Language.Triage;
+using AiPolicyBot.Testing;
 using AiPolicyBot.Triage;
 using Xunit.Abstractions;
 
@@ -18,8 +18,49 @@ public class TriageModelTests(ITestOutputHelper output)
         Assert.Equal(TriageFeatureCode.Fingerprint(), model.File.FeatureFingerprint);
         Assert.Equal(training.Count, model.File.TrainingRows);
         Assert.Equal(TriageModelSettings.Default, model.File.Settings);
-        Assert.True(TriageTrainingSet.AuthorA().Count >= 3000 && TriageTrainingSet.AuthorB().Count >= 900, "both authors' mail is embedded");
-        Assert.NotNull(model.File.CrossAuthor); // the figures the retraining gate compares against
+        Assert.True(TriageTrainingSet.AuthorA().Count >= 3000, "author A's mail is embedded");
+        Assert.All([TriageTrainingSet.AuthorB(), TriageTrainingSet.AuthorC(), TriageTrainingSet.AuthorD()], rows => Assert.True(rows.Count >= 900));
+        Assert.Equal(["A", "B", "C", "D"], TriageTrainingSet.Authors().Select(a => a.Name));
+        // the leave-one-author-out figures the retraining gate compares against, one set per author left out
+        Assert.NotNull(model.File.CrossAuthor);
+        foreach (var author in TriageTrainingSet.Authors())
+            Assert.Contains($"to{author.Name}.breachRecall", model.File.CrossAuthor!.Keys);
+    }
+
+    [Fact]
+    public void The_committed_naive_Bayes_tables_are_those_of_the_committed_training_mail()
+    {
+        // Stored with the model so loading reads no training mail (docs/triage-quality.md "Cost"); counted again here.
+        var options = new TriageOptions();
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var training = TriageTrainingSet.All();
+        var counted = NaiveBayesTriageModel.Count(training.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList(), training.Select(r => r.Expected).ToList());
+        using var stored = typeof(MlTriageModel).Assembly.GetManifestResourceStream(
+            typeof(MlTriageModel).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Triage.Model.triage-model-nb.bin", StringComparison.Ordinal)))!;
+        var tables = NaiveBayesModel.Read(stored);
+        Assert.Equal(counted.Classes, tables.Classes);
+        Assert.Equal(counted.Totals, tables.Totals);
+        Assert.Equal((counted.Alpha, counted.Temperature), (tables.Alpha, tables.Temperature));
+        Assert.Equal(counted.Counts.Count, tables.Counts.Count);
+        Assert.All(counted.Counts, kv => Assert.Equal(kv.Value, tables.Counts[kv.Key]));
+    }
+
+    [Fact]
+    public void Naive_Bayes_tables_written_and_read_back_predict_exactly_as_the_model_they_were_counted_for()
+    {
+        var options = new TriageOptions();
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var rows = TriageTrainingSet.All().Where((_, i) => i % 10 == 0).ToList();
+        var evidence = rows.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)).ToList();
+        var trained = NaiveBayesTriageModel.Train(evidence, rows.Select(r => r.Expected).ToList(), options);
+        using var file = new MemoryStream();
+        NaiveBayesModel.Write(NaiveBayesTriageModel.Count(evidence, rows.Select(r => r.Expected).ToList()), file);
+        var again = new MemoryStream();
+        NaiveBayesModel.Write(NaiveBayesModel.Read(new MemoryStream(file.ToArray())), again);
+        Assert.Equal(file.ToArray(), again.ToArray()); // the format is stable: the same tables, the same bytes
+        var loaded = NaiveBayesTriageModel.FromTables(NaiveBayesModel.Read(new MemoryStream(file.ToArray())), options);
+        foreach (var e in ServiceClassifier.Dev.Value.Select(r => TriageEvidence.Read(r.Mail, options, gazetteer)))
+            Assert.Equal(trained.Predict(e), loaded.Predict(e));
     }
 
     [Fact]
@@ -37,8 +78,12 @@ public class TriageModelTests(ITestOutputHelper output)
         var all = TriageTrainingSet.All();
         Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
         static string Key(LabelledMail m) => (m.Mail.Subject + "\n" + m.Mail.Body).Trim();
-        var b = TriageTrainingSet.AuthorB().Select(Key).ToHashSet();
-        Assert.DoesNotContain(TriageTrainingSet.AuthorA(), r => b.Contains(Key(r)));
+        var authors = TriageTrainingSet.Authors();
+        foreach (var (name, rows) in authors)
+        {
+            var others = authors.Where(a => a.Name != name).SelectMany(a => a.Rows).Select(Key).ToHashSet();
+            Assert.DoesNotContain(rows, r => others.Contains(Key(r))); // no mail shared between authors
+        }
         var dev = ServiceClassifier.Dev.Value.Select(Key).ToHashSet();
         Assert.DoesNotContain(all, r => dev.Contains(Key(r)));
     }
@@ -49,8 +94,8 @@ public class TriageModelTests(ITestOutputHelper output)
         var a = TriageTrainingSet.AuthorA();
         var byCore = a.Where(r => TriageTrainingSet.Core(r) is not null).GroupBy(TriageTrainingSet.Core).First(g => g.Count() > 1);
         Assert.Single(byCore.Select(TriageTrainingSet.Group).Distinct());
-        var b = TriageTrainingSet.AuthorB();
-        Assert.Equal(b.Count, b.Select(TriageTrainingSet.Group).Distinct().Count()); // author B wrote whole mails
+        foreach (var whole in new[] { TriageTrainingSet.AuthorB(), TriageTrainingSet.AuthorC(), TriageTrainingSet.AuthorD() })
+            Assert.Equal(whole.Count, whole.Select(TriageTrainingSet.Group).Distinct().Count()); // authors B, C, D wrote whole mails
     }
 
     [Fact]
@@ -97,24 +142,32 @@ public class TriageModelTests(ITestOutputHelper output)
         Assert.Single(TriageModelGate.Regressions("blind", current, new(0.88, 0.98))); // macro-F1 down 0.02: refused
     }
 
-    [Fact]
-    public void A_five_megabyte_mail_classifies_in_under_a_second_on_the_service_model()
+    [Theory]
+    [InlineData("blank lines")]
+    [InlineData("<br>")]
+    [InlineData("one long word")]
+    [InlineData("pasted pupil names")]
+    public void Classification_cost_on_the_service_model_grows_linearly_with_the_mails_size(string kind)
     {
+        // The 5 MB ≤ 1 s figure is timed in tests/bench ("triage-five-mb", docs/benchmarks.md), not against a wall clock here.
         var classifier = ServiceClassifier.Instance.Value;
-        classifier.Classify(new MailToTriage("a@b.example", null, "warm", "up"));
-        var bodies = new Dictionary<string, string>
+        MailToTriage Mail(int bytes) => new("x@outside.example", null, "s", HostileMailBodies.Of(kind, bytes));
+        var growth = Linearity.Of(m => classifier.Classify(m), Mail(128 << 10), Mail(512 << 10));
+        output.WriteLine($"{kind}: {growth}");
+        Assert.True(growth.IsLinear, $"{kind}: {growth}");
+    }
+
+    [Fact]
+    public void The_linearity_check_tells_a_quadratic_operation_from_a_linear_one()
+    {
+        static void Quadratic(string s)
         {
-            ["blank lines"] = new string('\n', 5 << 20),
-            ["<br>"] = "<html>" + string.Concat(Enumerable.Repeat("<br>", (5 << 20) / 4)),
-            ["one word"] = new string('a', 5 << 20),
-            ["pasted pupil names"] = string.Concat(Enumerable.Repeat("pasted pupil names ", (5 << 20) / 19)),
-        };
-        foreach (var (kind, body) in bodies)
-        {
-            var watch = Stopwatch.StartNew();
-            classifier.Classify(new MailToTriage("x@outside.example", null, "s", body));
-            output.WriteLine($"5 MB of {kind}: {watch.Elapsed.TotalMilliseconds:F0} ms");
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{kind}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+            var copies = new List<string>();
+            for (var i = 0; i < s.Length; i += 64) copies.Add(s[..i]); // allocates and copies ~n²/128 characters
+            GC.KeepAlive(copies);
         }
+        static void Linear(string s) => GC.KeepAlive(s.ToUpperInvariant());
+        Assert.False(Linearity.Of(Quadratic, new string('a', 16 << 10), new string('a', 64 << 10)).IsLinear);
+        Assert.True(Linearity.Of(Linear, new string('a', 256 << 10), new string('a', 1 << 20)).IsLinear);
     }
 }

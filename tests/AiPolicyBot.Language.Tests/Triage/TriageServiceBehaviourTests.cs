@@ -31,7 +31,7 @@ public class TriageServiceBehaviourTests
             "We are contacting affected customers about an incident last week in which a fault in our reporting feature showed pupil names and " +
             "assessment comments from your school to users at another school. We have fixed the fault and are investigating.\n\nUnsubscribe: https://x.example/u",
             Bulk, from: "notices@vendor.example");
-        Assert.Equal(TriageCategory.Breach, result.Category);
+        Assert.True(TriageClassifier.AlertsDpo(result.Category, result.Signals), string.Join(' ', result.Signals));
     }
 
     [Fact]
@@ -41,7 +41,8 @@ public class TriageServiceBehaviourTests
             "I am writing to make a formal complaint about the homework policy, which I think is unfair. While I am writing, I also found out " +
             "that my son's teacher typed his name and his ADHD diagnosis into ChatGPT to write his report. I want to know what you will do about it.",
             from: "parent@home.example");
-        Assert.Equal(TriageCategory.Breach, result.Category);
+        // a breach or a possible breach (then the mail keeps its category, complaint): the DPO is alerted either way
+        Assert.True(TriageClassifier.AlertsDpo(result.Category, result.Signals), string.Join(' ', result.Signals));
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public class TriageServiceBehaviourTests
             "Join our free 45-minute webinar on UK GDPR, DPIAs and what to do in the first 72 hours after a breach. Book your place today.\n\nUnsubscribe",
             Bulk, from: "events@vendor.example");
         Assert.Equal(TriageCategory.Marketing, result.Category);
+        Assert.DoesNotContain(TriageClassifier.PossibleBreachSignal, result.Signals); // talking about breaches is no breach sign
     }
 
     [Fact]

@@ -58,11 +58,18 @@ public class TriageCardTests
     {
         var plan = TriageActionPlanner.Plan(TriageCategory.Breach, new MailToTriage("sam@oak.example", null, "s", "b"), Options);
         var confident = TriageCard.Build(Record(TriageCategory.Breach) with { Signals = ["breach:confident"] }, plan).ToJson();
-        var possible = TriageCard.Build(Record(TriageCategory.Breach) with { Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal] }, plan).ToJson();
+        var possiblePlan = TriageActionPlanner.Plan(TriageCategory.Complaint, new MailToTriage("sam@oak.example", null, "s", "b"), Options, possibleBreach: true);
+        var possible = TriageCard.Build(Record(TriageCategory.Complaint) with { Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal] }, possiblePlan).ToJson();
+        var complaint = TriageCard.Build(Record(TriageCategory.Complaint) with { Signals = ["ml:complaint=0.95"] },
+            TriageActionPlanner.Plan(TriageCategory.Complaint, new MailToTriage("sam@oak.example", null, "s", "b"), Options)).ToJson();
 
         Assert.Contains("Data breach reported", confident);
         Assert.DoesNotContain("please check", confident);
-        Assert.Contains("Possible data breach: triage is unsure, please check", possible);
+        // a possible breach keeps its category (complaint), and the card says the DPO was alerted all the same
+        Assert.Contains("Possible data breach: triage is unsure, please check (the DPO has been alerted); triaged as complaint", possible);
+        Assert.Contains("DPO alerted by email", possible);
+        Assert.Contains("Mail triaged: complaint", complaint);
+        Assert.DoesNotContain("DPO", complaint);
     }
 
     [Fact]

@@ -50,6 +50,18 @@ if (args.Length > 0 && args[0] == "large-trust")
     return;
 }
 
+if (args.Length > 0 && args[0] == "triage-load")
+{
+    TriageCostHarness.Load();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "triage-five-mb")
+{
+    TriageCostHarness.FiveMegabytes(args.Length > 1 ? int.Parse(args[1]) : 3);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "first-call")
 {
     Console.WriteLine("| first use in a fresh process | ms |\n|---|---:|");

@@ -1,7 +1,7 @@
 namespace AiPolicyBot.Triage.Inbox;
 
 /// <summary>
-/// Routes per category (docs/spec/triage.md): breach → DPO at once; toolRequest → draft request + acknowledgement;
+/// Routes per category (docs/spec/triage.md): breach, or a possible breach in any category → DPO at once; toolRequest → draft request + acknowledgement;
 /// complaint → complaints contact + acknowledgement (policy §3.5); question → a suggested answer for a person;
 /// concern and needsHuman → the IA officer (triage card only); marketing and other → filed, no reply.
 /// No reply EVER goes to auto-submitted mail, delivery reports, our own mail, bulk mail or marketing (no loops),
@@ -10,7 +10,15 @@ namespace AiPolicyBot.Triage.Inbox;
 public static class TriageActionPlanner
 {
     /// <param name="senderVouchedFor">A person confirmed the triage card, so the sender counts as verified.</param>
-    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options, bool senderVouchedFor = false)
+    /// <param name="possibleBreach">Triage marked a possible breach: the mail keeps its category's actions and the DPO is alerted too.</param>
+    public static TriageActionPlan Plan(TriageCategory category, MailToTriage mail, TriageOptions options, bool senderVouchedFor = false,
+        bool possibleBreach = false)
+    {
+        var plan = PlanFor(category, mail, options, senderVouchedFor);
+        return possibleBreach && !plan.AlertDpo ? plan with { AlertDpo = true } : plan;
+    }
+
+    private static TriageActionPlan PlanFor(TriageCategory category, MailToTriage mail, TriageOptions options, bool senderVouchedFor)
     {
         var noReply = MustNotReply(mail, options) || category is TriageCategory.Marketing or TriageCategory.Other;
         var folder = category.WireName();
