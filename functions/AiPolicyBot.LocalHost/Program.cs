@@ -8,6 +8,9 @@ using Microsoft.Extensions.Logging.Console;
 // Listens on http://127.0.0.1:7071 (appsettings.json "Urls"; override with --urls or ASPNETCORE_URLS).
 // Storage: configuration key AzureWebJobsStorage, as in the Functions app (Development: UseDevelopmentStorage=true).
 var builder = WebApplication.CreateBuilder(args);
+// Development would check every registration when the provider is built (a cost on every launch, before the first
+// answer); CompositionTests build the same composition with ValidateOnBuild, so a bad registration still fails a test.
+builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = false);
 builder.Services.AddAiPolicyBot(builder.Configuration);
 
 // The console is a developer's window, not a store: when it cannot keep up (load tests), drop lines rather than block

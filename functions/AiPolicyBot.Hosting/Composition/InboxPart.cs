@@ -12,6 +12,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
@@ -49,7 +50,11 @@ public static class InboxPart
         services.AddSingleton<InboxSyncRunner>();
         services.AddSingleton<GraphNotificationsEndpoint>();
         services.AddSingleton<TriageWarmup>();
-        services.AddHostedService(sp => sp.GetRequiredService<TriageWarmup>());
+        // Off unless Triage:WarmUpAtStart: the model is ~40 MB (200 MB while it loads) that a chat-only instance never
+        // needs; the first mail loads it instead (about a second; docs/benchmarks.md, performance round two).
+        services.AddSingleton<IHostedService>(sp => sp.GetService<IConfiguration>()?.GetValue<bool>(TriageWarmup.AtStartKey) == true
+            ? sp.GetRequiredService<TriageWarmup>()
+            : NoWarmup.Instance);
 
         services.AddSingleton<ITriageRelease, TriageRelease>();
         services.AddSingleton<TriageReview>();

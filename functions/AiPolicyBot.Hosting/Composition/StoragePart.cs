@@ -2,6 +2,7 @@ using AiPolicyBot.Academies;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
@@ -29,10 +30,11 @@ public static class StoragePart
             });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
 
-        services.AddSingleton(sp => StorageServiceClients.Tables(sp.GetRequiredService<StorageOptions>()));
+        // A StorageCallLogs is registered only by tests and benchmarks that count storage transactions.
+        services.AddSingleton(sp => StorageServiceClients.Tables(sp.GetRequiredService<StorageOptions>(), sp.GetService<StorageCallLogs>()));
         services.AddSingleton<TableClients>();
         services.AddHostedService<TablesStartup>();
-        services.AddSingleton(sp => StorageServiceClients.Queues(sp.GetRequiredService<StorageOptions>()));
+        services.AddSingleton(sp => StorageServiceClients.Queues(sp.GetRequiredService<StorageOptions>(), sp.GetService<StorageCallLogs>()));
 
         services.AddSingleton<IRegisterStore, TableRegisterStore>();
         // Demand for tools (asked about in chat, searched in the message extension), counted durably.

@@ -1,3 +1,4 @@
+using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -12,18 +13,25 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// </summary>
 public static class StorageServiceClients
 {
-    public static TableServiceClient Tables(StorageOptions options) => options.AccountName is { Length: > 0 } account
-        ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Credential(options))
-        : new TableServiceClient(options.ConnectionString);
+    /// <param name="log">Tests and benchmarks only: counts every request (<see cref="StorageCallLogs"/>).</param>
+    public static TableServiceClient Tables(StorageOptions options, StorageCallLogs? log = null)
+    {
+        var clientOptions = new TableClientOptions();
+        if (log is not null) clientOptions.AddPolicy(log.Tables, HttpPipelinePosition.PerRetry);
+        return options.AccountName is { Length: > 0 } account
+            ? new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), Credential(options), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
+    }
 
     public static BlobServiceClient Blobs(StorageOptions options) => options.AccountName is { Length: > 0 } account
         ? new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), Credential(options))
         : new BlobServiceClient(options.ConnectionString);
 
     /// <summary>Base64 messages: what the Functions queue trigger (and the local QueuePump) expects.</summary>
-    public static QueueServiceClient Queues(StorageOptions options)
+    public static QueueServiceClient Queues(StorageOptions options, StorageCallLogs? log = null)
     {
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (log is not null) queueOptions.AddPolicy(log.Queues, HttpPipelinePosition.PerRetry);
         if (options.AccountName is { Length: > 0 } account)
             return new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), Credential(options), queueOptions);
         return options.QueuePrefix is { Length: > 0 } prefix

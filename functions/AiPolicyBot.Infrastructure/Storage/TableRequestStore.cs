@@ -11,11 +11,13 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// <summary>
 /// Requests in table {prefix}Requests: PartitionKey = the year of the reference ("2026"), RowKey = the reference
 /// ("AIP-2026-0042"). Columns RequesterId, State, SubmittedAt, UpdatedAt (for filters) and the whole request as JSON.
-/// Listing by requester or state is a filtered query: fine at a trust's volume (hundreds a year). The report columns
-/// (Tool, Academy, Tier, DecidedAt) repeat a few facts of the JSON so counts and charts read narrow rows
-/// (docs/spec/reports.md). A change with a follow-up event writes the event's outbox row
+/// The report columns (Tool, Academy, Tier, DecidedAt) repeat a few facts of the JSON so counts and charts read
+/// narrow rows (docs/spec/reports.md). A change with a follow-up event writes the event's outbox row
 /// (<see cref="RequestEventRows"/>) in the same partition and the same entity-group transaction; the caller then
 /// publishes it, and <see cref="TableRequestEventLog"/> reads and moves it on.
+/// Listing by requester or open state reads one partition of <see cref="RequestIndex"/>, never the whole table (a large
+/// trust has tens of thousands of requests); requests stored before the index existed are indexed once, on the first
+/// listing (a one-time scan, marked done in the index table).
 /// </summary>
 public sealed class TableRequestStore(TableClients tables, TableReferenceCounter counter, TimeProvider? time = null) : IRequestStore
 {
@@ -23,6 +25,13 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     public const string AcademyColumn = "Academy";
     public const string TierColumn = "Tier";
     public const string DecidedAtColumn = "DecidedAt";
+
+    private const string MetaPartition = "meta";
+    private const string BuiltRow = "built-v1";
+    private const int ParallelReads = 16;
+
+    private readonly RequestIndex _index = new(tables);
+    private readonly CreateOnce _indexBuilt = new();
 
     private TableClient Table => tables.Requests;
 
@@ -38,7 +47,9 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
         TableErrors.MapConflicts(async () =>
         {
             await tables.EnsureCreatedAsync(ct);
-            var response = await Table.AddEntityAsync(ToEntity(request), ct);
+            var row = ToEntity(request);
+            await _index.AddAsync(row, request, ct); // first, so a stored request is always listed
+            var response = await Table.AddEntityAsync(row, ct);
             return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
         }, $"request {request.Reference} already exists");
 
@@ -46,8 +57,11 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
         TableErrors.MapConflicts(async () =>
         {
             await tables.EnsureCreatedAsync(ct);
-            var response = await Table.UpdateEntityAsync(ToEntity(request), new ETag(version), TableUpdateMode.Replace, ct);
-            return new Versioned<ToolRequest>(request, response.Headers.ETag!.Value.ToString());
+            var row = ToEntity(request);
+            var response = await Table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, ct);
+            var etag = response.Headers.ETag!.Value;
+            await _index.ChangedAsync(row, request, etag, ct);
+            return new Versioned<ToolRequest>(request, etag.ToString());
         }, $"request {request.Reference} changed since it was read");
 
     public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) =>
@@ -59,26 +73,39 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
 
     public async Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct)
     {
-        var list = await QueryAsync(TableClient.CreateQueryFilter($"RequesterId eq {requesterId}"), ct);
-        return [.. list.OrderByDescending(r => r.Value.SubmittedAt)];
+        await EnsureIndexedAsync(ct);
+        var references = await _index.ReferencesOfAsync(requesterId, ct);
+        var found = new Versioned<ToolRequest>?[references.Count];
+        await Parallel.ForAsync(0, references.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct },
+            async (i, token) => found[i] = await GetAsync(references[i], token));
+        // A requester row written just before a create that failed has no request: skip it.
+        return [.. found.OfType<Versioned<ToolRequest>>().Where(r => r.Value.RequesterId == requesterId).OrderByDescending(r => r.Value.SubmittedAt)];
     }
 
     public async Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct)
     {
-        var filter = string.Join(" or ", RequestStates.Open.Select(s => TableClient.CreateQueryFilter($"State eq {s.ToString()}")));
-        var list = await QueryAsync(filter, ct);
-        return [.. list.OrderBy(r => r.Value.SubmittedAt)];
+        await EnsureIndexedAsync(ct);
+        var rows = await _index.OpenRowsAsync(ct);
+        return [.. rows.Select(ToVersioned).Where(r => r.Value.State.IsOpen()).OrderBy(r => r.Value.SubmittedAt)];
     }
 
     public Task<string> NextReferenceAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
 
-    private async Task<List<Versioned<ToolRequest>>> QueryAsync(string filter, CancellationToken ct)
+    /// <summary>
+    /// Indexes requests stored before the index existed: once per table, on the first listing of a process. Not
+    /// cancelled with the caller (a turn's budget): it finishes for the next caller instead of starting over.
+    /// </summary>
+    private Task EnsureIndexedAsync(CancellationToken ct) => _indexBuilt.RunAsync(async _ =>
     {
-        await tables.EnsureCreatedAsync(ct);
-        var list = new List<Versioned<ToolRequest>>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToVersioned(e));
-        return list;
-    }
+        var token = CancellationToken.None;
+        await tables.EnsureCreatedAsync(token);
+        if ((await tables.RequestIndex.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BuiltRow, cancellationToken: token)).HasValue) return;
+        // The one scan, never on a hot path again: the marker below is written only after every request is indexed.
+        // Request rows only: the event rows beside them sort from "event|" on.
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {RequestEventRows.Prefix}"), cancellationToken: token))
+            await _index.AddAsync(e, ToVersioned(e).Value, token);
+        await tables.RequestIndex.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, token);
+    }, ct);
 
     /// <summary>The request row and its event row in one transaction (both or neither).</summary>
     private async Task<Versioned<ToolRequest>> CommitAsync(
@@ -93,11 +120,15 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
             new(TableTransactionActionType.Add, RequestEventRows.ToEntity(change.Entity.PartitionKey, new RequestEventRecord(followUp, RequestEventState.Pending, now))),
         ];
         EntityGroupTransaction.EnsureOnePartition(actions);
+        var creates = change.ActionType == TableTransactionActionType.Add;
         return await TableErrors.MapConflicts(async () =>
         {
             await tables.EnsureCreatedAsync(ct);
+            if (creates) await _index.AddAsync((TableEntity)change.Entity, request, ct); // first, so a stored request is always listed
             var response = await Table.SubmitTransactionAsync(actions, ct);
-            return new Versioned<ToolRequest>(request, response.Value[0].Headers.ETag!.Value.ToString());
+            var etag = response.Value[0].Headers.ETag!.Value;
+            if (!creates) await _index.ChangedAsync((TableEntity)change.Entity, request, etag, ct);
+            return new Versioned<ToolRequest>(request, etag.ToString());
         }, conflict);
     }
 

@@ -31,6 +31,7 @@ public static class TeamsProtocolServices
         services.AddHttpClient(BotKeySources.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<BotKeySources>();
         services.AddSingleton<LocalDevelopmentMode>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<BotRequestAuthenticator>();
 
         // Outbound

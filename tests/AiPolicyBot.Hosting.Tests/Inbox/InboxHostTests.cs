@@ -159,11 +159,11 @@ public class InboxHostTests
     public async Task An_eml_dropped_into_the_local_inbox_is_triaged_within_seconds_and_the_DPO_alert_appears_in_the_outbox()
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-e2e-" + Guid.NewGuid().ToString("N"));
-        await using var factory = Host(new() { ["LocalMail:Root"] = root });
+        await using var factory = Host(new() { ["LocalMail:Root"] = root, [AiPolicyBot.Hosting.Inbox.TriageWarmup.AtStartKey] = "true" });
         _ = factory.Server;
         try
         {
-            // A running local host: the classifier was trained at start-up (TriageWarmup).
+            // A running local host with the warm-up on: the classifier was trained at start-up (TriageWarmup).
             await factory.Services.GetRequiredService<AiPolicyBot.Hosting.Inbox.TriageWarmup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
             var message = new MimeMessage();
             message.From.Add(MailboxAddress.Parse("Sam Teacher <sam.teacher@oak.academy.example>"));

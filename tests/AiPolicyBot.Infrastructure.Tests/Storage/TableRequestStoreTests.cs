@@ -147,6 +147,25 @@ public sealed class TableRequestStoreTests() : TestTables("reqtests")
     }
 
     [Fact]
+    public async Task Requests_stored_before_the_index_existed_are_listed_after_one_backfill_and_a_request_leaving_open_leaves_the_list()
+    {
+        const string alice = "aaaaaaaa-0000-0000-0000-000000000021";
+        await Store.CreateAsync(Samples.Request("AIP-2026-0021", alice, RequestState.Pending, Samples.Now.AddDays(-2)), Ct);
+        var pending = await Store.CreateAsync(Samples.Request("AIP-2026-0022", alice, RequestState.Pending, Samples.Now.AddDays(-1)), Ct);
+        // As an older version left the data: requests, and no index at all.
+        await foreach (var row in Tables.RequestIndex.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+            await Tables.RequestIndex.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+
+        var fresh = Store; // a new process
+        Assert.Equal(["AIP-2026-0022", "AIP-2026-0021"], (await fresh.ListByRequesterAsync(alice, Ct)).Select(r => r.Value.Reference));
+        Assert.Equal(["AIP-2026-0021", "AIP-2026-0022"], (await fresh.ListOpenAsync(Ct)).Select(r => r.Value.Reference));
+
+        await fresh.UpdateAsync(pending.Value with { State = RequestState.Approved }, pending.Version, Ct);
+        Assert.Equal(["AIP-2026-0021"], (await Store.ListOpenAsync(Ct)).Select(r => r.Value.Reference));
+        Assert.Equal(2, (await Store.ListByRequesterAsync(alice, Ct)).Count);
+    }
+
+    [Fact]
     public async Task Fifty_references_taken_in_parallel_are_all_different_and_consecutive()
     {
         var references = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.NextReferenceAsync(2027, Ct))));

@@ -9,6 +9,7 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Teams.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -67,6 +68,21 @@ public class ApprovalTeamsWiringTests
         connector.Verify(c => c.SendAsync(It.IsAny<string>(), "a:cdo",
             It.Is<Activity>(a => a.Attachments!.Single().ContentType == AdaptiveCard.ContentType && a.Text == null), It.IsAny<CancellationToken>()));
         Assert.Equal(["29:cio", "29:cdo"], await new StoredTeamsUserIds(references).MrisForAsync([Cio, Cdo, Stranger], default));
+    }
+
+    [Fact]
+    public async Task An_approver_without_a_chat_is_looked_up_again_only_after_the_miss_expires()
+    {
+        var references = new MemoryReferences();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var ids = new StoredTeamsUserIds(references, clock);
+        Assert.Empty(await ids.MrisForAsync([Cdo], default));
+
+        await references.SaveAsync(new ConversationReference("a:cdo", "http://localhost:28050/_connector", "msteams", "t", "personal", "29:cdo", Cdo, null, null), default);
+        Assert.Empty(await ids.MrisForAsync([Cdo], default)); // still remembered as missing: no read per card
+        clock.Advance(StoredTeamsUserIds.MissFor);
+
+        Assert.Equal(["29:cdo"], await ids.MrisForAsync([Cdo], default));
     }
 
     [Fact]

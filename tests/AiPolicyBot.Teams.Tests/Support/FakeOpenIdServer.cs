@@ -35,6 +35,15 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops publishing the key with this id (a rollover that retires it).</summary>
+    public void Withdraw(string kid)
+    {
+        lock (_keys)
+        {
+            _keys.RemoveAll(k => k.Key.KeyId == kid);
+        }
+    }
+
     public static async Task<FakeOpenIdServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -27,6 +27,29 @@ if (args.Length > 0 && args[0] == "triage-create")
     return;
 }
 
+// Storage benchmarks against Azurite (AIPOLICYBOT_BENCH_STORAGE, a connection string; tests/bench/storage.sh starts one).
+var storage = Environment.GetEnvironmentVariable("AIPOLICYBOT_BENCH_STORAGE");
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+if (args.Length > 0 && args[0] == "approval-click")
+{
+    await AiPolicyBot.Bench.Storage.ApprovalClickHarness.RunAsync(storage ?? throw new InvalidOperationException("set AIPOLICYBOT_BENCH_STORAGE"),
+        seconds: Arg(1, 15), clickers: Arg(2, 16), rounds: Arg(3, 3));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "triage-throughput")
+{
+    await AiPolicyBot.Bench.Storage.TriageThroughputHarness.RunAsync(storage, mails: Arg(1, 10_000), pipelineMails: Arg(2, 10_000));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "large-trust")
+{
+    await AiPolicyBot.Bench.Storage.LargeTrustHarness.RunAsync(storage ?? throw new InvalidOperationException("set AIPOLICYBOT_BENCH_STORAGE"),
+        people: Arg(1, 20_000), requests: Arg(2, 50_000), auditRows: Arg(3, 200_000), openRequests: Arg(4, 200), samples: Arg(5, 300));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "triage-load")
 {
     TriageCostHarness.Load();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Register;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,17 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 /// </summary>
 public sealed class IntentModelProvider
 {
+    /// <summary>Most distinct messages whose scores are kept; longer texts than <see cref="MaxCachedLength"/> are never kept.</summary>
+    public const int CacheCapacity = 4096;
+
+    public const int MaxCachedLength = 200;
+
     private readonly Lazy<IntentModel> _model;
+
+    // The model is a pure function of the text, so scores of a message seen before are reused: staff ask the same short
+    // questions ("can I use ChatGPT?", "my requests") again and again, and one prediction is most of a turn's CPU
+    // (docs/benchmarks.md, performance round two). Bounded; when full, new texts are simply predicted each time.
+    private readonly ConcurrentDictionary<string, IntentScore[]> _scores = new(StringComparer.Ordinal);
 
     public IntentModelProvider() : this(IntentModelFiles.LoadModel) { }
 
@@ -20,6 +31,18 @@ public sealed class IntentModelProvider
         _model = new Lazy<IntentModel>(load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public IntentModel Model => _model.Value;
+
+    /// <summary>The model's scores for <paramref name="text"/> (already normalised), best first; a copy the caller may keep.</summary>
+    public IntentScore[] Predict(string text)
+    {
+        if (!_scores.TryGetValue(text, out var scores))
+        {
+            scores = Model.Predict(text);
+            if (text.Length <= MaxCachedLength && _scores.Count < CacheCapacity) _scores.TryAdd(text, scores);
+        }
+
+        return (IntentScore[])scores.Clone();
+    }
 }
 
 /// <summary>

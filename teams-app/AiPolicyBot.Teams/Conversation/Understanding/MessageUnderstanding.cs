@@ -35,7 +35,7 @@ public sealed partial class MessageUnderstanding(IntentModelProvider model, Tool
         double confidence = 1;
         IReadOnlyList<Intent> candidates = [];
         if (t.Length == 0) intent = Intent.Help;
-        else (intent, confidence, candidates) = Decide(model.Model.Predict(t));
+        else (intent, confidence, candidates) = Decide(model.Predict(t));
 
         var tool = resolved.Entry;
         var unknown = resolved.UnknownName;

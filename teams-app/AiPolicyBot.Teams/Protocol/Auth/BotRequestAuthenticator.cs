@@ -14,13 +14,15 @@ namespace AiPolicyBot.Teams.Protocol.Auth;
 /// skew) → the key's endorsements contain the activity's channelId → the serviceurl claim equals the activity's
 /// serviceUrl. Entra tokens (only when enabled): our tenant's issuer, our app id as the caller, an app-only token
 /// (idtyp "app", no scp) and, when signed, a serviceurl equal to the activity's. Anything else is rejected; the reason
-/// goes to the log, never to the caller.
+/// goes to the log, never to the caller. A channel token that passed every token-level check is remembered
+/// (<see cref="ValidatedTokenCache"/>) until it expires or the keys change; the per-activity checks still run each time.
 /// </summary>
 public sealed class BotRequestAuthenticator(
     IOptions<BotOptions> options,
     LocalDevelopmentMode localMode,
     BotKeySources keySources,
-    ILogger<BotRequestAuthenticator> logger)
+    ILogger<BotRequestAuthenticator> logger,
+    ValidatedTokenCache? validatedTokens = null)
 {
     public const string ChannelIssuer = "https://api.botframework.com";
     private const string BearerScheme = "Bearer";
@@ -29,6 +31,7 @@ public sealed class BotRequestAuthenticator(
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly BotOptions _options = options.Value;
+    private readonly ValidatedTokenCache _validated = validatedTokens ?? new ValidatedTokenCache(TimeProvider.System);
 
     // Built once: the options are read once at construction (as _options always was), the keys per refresh.
     private readonly ValidationParametersCache _channelParameters = new([ChannelIssuer], options.Value.AppId);
@@ -80,6 +83,17 @@ public sealed class BotRequestAuthenticator(
             return AuthResult.Reject("token is too large");
         }
 
+        // The same channel token as on an earlier activity, already checked in full against the current keys.
+        // (Only channel tokens are ever stored, so on a hit the channel keys are already loaded.)
+        if (_validated.TryGet(raw, out var known))
+        {
+            var current = await keySources.Channel.GetAsync(ct);
+            if (ReferenceEquals(known.Keys, current))
+            {
+                return CheckActivityClaims(current, known.Kid, known.ServiceUrl, activity);
+            }
+        }
+
         // Parsed once: read unverified only to pick the path by issuer, then validated in full as this same object.
         JsonWebToken token;
         try
@@ -94,7 +108,7 @@ public sealed class BotRequestAuthenticator(
         var issuer = token.Issuer;
         if (string.Equals(issuer, ChannelIssuer, StringComparison.Ordinal))
         {
-            return await ValidateChannelTokenAsync(token, activity, ct);
+            return await ValidateChannelTokenAsync(raw, token, activity, ct);
         }
 
         if (_options.EnableEntraTokens && _entraParameters.AcceptsIssuer(issuer))
@@ -141,7 +155,7 @@ public sealed class BotRequestAuthenticator(
         return true;
     }
 
-    private async ValueTask<AuthResult> ValidateChannelTokenAsync(JsonWebToken token, Activity activity, CancellationToken ct)
+    private async ValueTask<AuthResult> ValidateChannelTokenAsync(string raw, JsonWebToken token, Activity activity, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(_options.AppId))
         {
@@ -167,8 +181,21 @@ public sealed class BotRequestAuthenticator(
             return AuthResult.Reject($"channel token invalid: {validation.Exception?.GetType().Name}");
         }
 
-        // Check 6: the key that signed the token must be endorsed for this activity's channel.
+        // The token itself is sound (signature, issuer, audience, lifetime): remember it until it expires. Whether it
+        // may carry this activity is checked below, and again for every activity that reuses it.
         var kid = token.Kid;
+        var claim = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null;
+        if (!string.IsNullOrEmpty(kid))
+        {
+            _validated.Add(raw, new ValidatedTokenCache.Entry(keys, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), kid, claim));
+        }
+
+        return CheckActivityClaims(keys, kid, claim, activity);
+    }
+
+    private static AuthResult CheckActivityClaims(SigningKeySet keys, string? kid, string? serviceUrlClaim, Activity activity)
+    {
+        // Check 6: the key that signed the token must be endorsed for this activity's channel.
         if (string.IsNullOrEmpty(kid) || !keys.Endorsements.TryGetValue(kid, out var endorsements)
             || !endorsements.Contains(activity.ChannelId!))
         {
@@ -176,8 +203,8 @@ public sealed class BotRequestAuthenticator(
         }
 
         // Check 7: the connector signs the serviceUrl it sent, so a forged serviceUrl cannot steer our replies.
-        var claim = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null;
-        if (string.IsNullOrEmpty(claim) || !string.Equals(claim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(serviceUrlClaim)
+            || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return AuthResult.Reject("serviceurl claim does not match the activity's serviceUrl");
         }
