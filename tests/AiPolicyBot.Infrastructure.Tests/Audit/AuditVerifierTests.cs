@@ -174,5 +174,7 @@ public sealed class AuditVerifierTests() : TestTables("audver"), IAsyncLifetime
             Alerts.Add(alert);
             return Task.CompletedTask;
         }
+
+        public Task<AdminAlert?> GetAsync(string id, CancellationToken ct) => Task.FromResult(Alerts.LastOrDefault(a => a.Id == id));
     }
 }

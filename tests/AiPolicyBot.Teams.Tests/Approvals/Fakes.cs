@@ -240,6 +240,11 @@ internal sealed class MemoryAdminAlerts : IAdminAlerts
         lock (Raised) Raised.TryAdd(alert.Id, alert);
         return Task.CompletedTask;
     }
+
+    public Task<AdminAlert?> GetAsync(string id, CancellationToken ct)
+    {
+        lock (Raised) return Task.FromResult(Raised.GetValueOrDefault(id));
+    }
 }
 
 /// <summary>MRI = "29:" + object id, as a stand-in for the conversation-reference lookup.</summary>
