@@ -37,7 +37,8 @@ public sealed class ApprovalCardService(
 
     public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>
         ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, await RefreshIdsAsync(request, directory, ct),
-            [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request)) { DeliveryStatus = await DeliveryStatusAsync(request, ct) });
+            [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request))
+        { DeliveryStatus = await DeliveryStatusAsync(request, ct) });
 
     /// <summary>Where the card reached each approver, while they are still needed ("sent to the CDO 09:12; …").</summary>
     private async Task<string?> DeliveryStatusAsync(ToolRequest request, CancellationToken ct)

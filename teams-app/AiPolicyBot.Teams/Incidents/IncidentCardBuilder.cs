@@ -133,7 +133,12 @@ public static class IncidentCardBuilder
 
     private static InputText Required(string id, string label, string error) => new()
     {
-        Id = id, Label = label, IsRequired = true, IsMultiline = true, MaxLength = IncidentRules.MaxTextLength, ErrorMessage = error,
+        Id = id,
+        Label = label,
+        IsRequired = true,
+        IsMultiline = true,
+        MaxLength = IncidentRules.MaxTextLength,
+        ErrorMessage = error,
     };
 
     /// <summary>What anyone who may not see cases gets, for any id: the same words, nothing that tells cases apart.</summary>

@@ -13,8 +13,12 @@ public sealed class IncidentRulesTests
 
     private static IncidentCase Case() => new()
     {
-        Id = "INC-2026-0001", SourceKey = "chat:x", Source = IncidentSource.ChatConcern, Severity = IncidentSeverity.Low,
-        OpenedAt = Opened, DueAt = IncidentClock.DueAt(Opened),
+        Id = "INC-2026-0001",
+        SourceKey = "chat:x",
+        Source = IncidentSource.ChatConcern,
+        Severity = IncidentSeverity.Low,
+        OpenedAt = Opened,
+        DueAt = IncidentClock.DueAt(Opened),
     };
 
     [Fact]

@@ -50,11 +50,13 @@ public class EvidenceApiTests(RegisterHostFixture f) : IClassFixture<RegisterHos
         // Approved for TeacherMatic: one person attested, one never did (access but not trained).
         await requests.CreateAsync(Request("AIP-2026-0801", now.AddDays(-20), RequestState.Approved, "TeacherMatic") with
         {
-            RequesterId = Untrained, Outcome = new RoutingOutcome(Tier.TrustApproval, false, [], [], [], "teachermatic"),
+            RequesterId = Untrained,
+            Outcome = new RoutingOutcome(Tier.TrustApproval, false, [], [], [], "teachermatic"),
         }, default);
         await requests.CreateAsync(Request("AIP-2026-0802", now.AddDays(-20), RequestState.Approved, "TeacherMatic") with
         {
-            RequesterId = Trained, Outcome = new RoutingOutcome(Tier.TrustApproval, false, [], [], [], "teachermatic"),
+            RequesterId = Trained,
+            Outcome = new RoutingOutcome(Tier.TrustApproval, false, [], [], [], "teachermatic"),
         }, default);
 
         var response = await As(RegisterHostFixture.Staff, "Reports.Read").GetAsync("/api/reports/training?format=csv");

@@ -11,8 +11,13 @@ public sealed class IncidentCardTests
 
     private static IncidentCase Case() => new()
     {
-        Id = "INC-2026-0003", SourceKey = "triage:k", Source = IncidentSource.BreachMail, Severity = IncidentSeverity.High,
-        OpenedAt = Opened, DueAt = IncidentClock.DueAt(Opened), Facts = [new("Triage", "Breach report")],
+        Id = "INC-2026-0003",
+        SourceKey = "triage:k",
+        Source = IncidentSource.BreachMail,
+        Severity = IncidentSeverity.High,
+        OpenedAt = Opened,
+        DueAt = IncidentClock.DueAt(Opened),
+        Facts = [new("Triage", "Breach report")],
     };
 
     /// <summary>Every Action.Execute on the card, forms included, as (verb, data).</summary>

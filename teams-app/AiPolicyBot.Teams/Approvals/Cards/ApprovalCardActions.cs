@@ -21,7 +21,10 @@ public static class ApprovalCardActions
         // Several roles: the "Decide as" choice sits above the buttons (RolesChoice), and every decision sends it.
         var approve = new ExecuteAction
         {
-            Title = "Approve", Verb = ApprovalVerbs.Approve, Data = data, Style = ActionStyle.Positive,
+            Title = "Approve",
+            Verb = ApprovalVerbs.Approve,
+            Data = data,
+            Style = ActionStyle.Positive,
             AssociatedInputs = roles.Count > 1 ? null : AssociatedInputs.None,
         };
         var reject = Form("Reject",
@@ -90,13 +93,18 @@ public static class ApprovalCardActions
         if (i.Users == UserGroup.StaffAndLearners)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeUsers, Label = "Who may use it", Style = ChoiceInputStyle.Compact, Placeholder = "As asked: staff and learners",
+                Id = Inputs.ScopeUsers,
+                Label = "Who may use it",
+                Style = ChoiceInputStyle.Compact,
+                Placeholder = "As asked: staff and learners",
                 Choices = [new("Staff only", nameof(UserGroup.Staff)), new("Learners only", nameof(UserGroup.Learners))],
             });
         if (i.Users != UserGroup.Staff)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeYearGroup, Label = "Youngest year group", Style = ChoiceInputStyle.Compact,
+                Id = Inputs.ScopeYearGroup,
+                Label = "Youngest year group",
+                Style = ChoiceInputStyle.Compact,
                 Placeholder = i.YoungestYearGroup is { } y ? "As asked: " + Register.UseCheck.YearName(y) : "As asked",
                 Choices = [.. Enum.GetValues<YearGroup>().Where(y => i.YoungestYearGroup is not { } asked || y.YoungestAge() >= asked.YoungestAge())
                     .Select(y => new Choice(Register.UseCheck.YearName(y), y.ToString()))],
@@ -105,7 +113,9 @@ public static class ApprovalCardActions
         if (data.Count > 0)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeData, Label = "Data allowed (leave empty: as asked; choose 'No personal data' to allow none)", IsMultiSelect = true,
+                Id = Inputs.ScopeData,
+                Label = "Data allowed (leave empty: as asked; choose 'No personal data' to allow none)",
+                IsMultiSelect = true,
                 Choices = [new("No personal data", nameof(DataCategory.None)), .. data.Select(d => new Choice(ApprovalCardBuilder.Words(d.ToString()), d.ToString()))],
             });
         if (r.Outcome.Tier != Tier.AcademyApproval)
@@ -121,7 +131,10 @@ public static class ApprovalCardActions
     /// </summary>
     public static InputChoiceSet? RolesChoice(IReadOnlyList<string> roles) => roles.Count < 2 ? null : new()
     {
-        Id = Inputs.Roles, Label = "Decide as (choose your roles)", IsMultiSelect = true, Style = ChoiceInputStyle.Expanded,
+        Id = Inputs.Roles,
+        Label = "Decide as (choose your roles)",
+        IsMultiSelect = true,
+        Style = ChoiceInputStyle.Expanded,
         Choices = [.. roles.Select(role => new Choice(role, role))],
     };
 
