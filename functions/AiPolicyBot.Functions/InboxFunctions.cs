@@ -8,9 +8,10 @@ namespace AiPolicyBot.Functions;
 
 /// <summary>
 /// IA inbox triggers, one line each over AiPolicyBot.Hosting: the Graph webhook (anonymous, guarded by clientState),
-/// the doorbell queue, the delta timer and the subscription timer. The local drop folder runs in the local host only.
+/// the doorbell queue and its poison queue, the delta timer and the subscription timer. The local drop folder runs in the local host only.
 /// </summary>
-public sealed class InboxFunctions(GraphNotificationsEndpoint notifications, InboxSyncRunner runner, GraphInboxSyncJob delta, GraphSubscriptionJob subscription)
+public sealed class InboxFunctions(
+    GraphNotificationsEndpoint notifications, InboxSyncRunner runner, InboxPoisonHandler poison, GraphInboxSyncJob delta, GraphSubscriptionJob subscription)
 {
     [Function("GraphNotifications")]
     public async Task<IResult> Notifications(
@@ -20,6 +21,10 @@ public sealed class InboxFunctions(GraphNotificationsEndpoint notifications, Inb
     [Function("InboxDoorbell")]
     public Task Doorbell([QueueTrigger(InboxStorage.DefaultQueue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>
         runner.HandleDoorbellAsync(message, ct);
+
+    [Function("InboxDoorbellPoison")]
+    public Task DoorbellPoison([QueueTrigger(InboxStorage.DefaultQueue + "-poison", Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>
+        poison.HandleAsync(message, ct);
 
     [Function("InboxDelta")]
     public Task Delta([TimerTrigger(GraphInboxSyncJob.JobSchedule)] TimerInfo timer, CancellationToken ct) => delta.RunAsync(ct);

@@ -26,6 +26,7 @@ public static class AiPolicyBotServices
         InboxPart.AddInboxPart,
         RegisterPart.AddRegisterPart,
         RetentionPart.AddRetentionPart,
+        ReportsPart.AddReportsPart,
     ];
 
     public static IServiceCollection AddAiPolicyBot(this IServiceCollection services, IConfiguration configuration)

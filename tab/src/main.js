@@ -9,8 +9,9 @@ import { applyTheme, systemTheme } from './theme.js';
 import { api, config, useLocalPerson, ApiError } from './api.js';
 import { h } from './dom.js';
 import { registerPage } from './register/page.js';
+import { reportsPage } from './reports/page.js';
 
-const PAGES = [registerPage];
+const PAGES = [registerPage, reportsPage];
 
 async function start() {
   const host = await initialiseHost();

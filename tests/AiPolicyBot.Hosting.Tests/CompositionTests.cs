@@ -43,6 +43,7 @@ public class CompositionTests
         typeof(AiPolicyBot.Teams.Conversation.Staff.IIntentResponder), typeof(AiPolicyBot.Requests.IRequestEventHandler),
         typeof(Jobs.IQueueJob), typeof(Jobs.ITimerJob), typeof(AiPolicyBot.Teams.MessageExtension.ISearchCommand),
         typeof(AiPolicyBot.Teams.MessageExtension.IActionCommand),
+        typeof(AiPolicyBot.Application.Reports.IReport), typeof(AiPolicyBot.Application.Reports.Dashboard.IDashboardPanel),
     ];
 
     private static string Name(ServiceDescriptor d) =>

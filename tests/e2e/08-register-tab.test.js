@@ -9,55 +9,25 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
 const env = require('./lib/env');
 const { request } = require('./lib/http');
+const tab = require('./lib/tab');
+const { axe, shots } = tab;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 // The demo people of appsettings.Development.json (Tab:LocalPeople).
 const ADMIN = '00000000-0000-0000-0000-000000000a01';
 const STAFF = '00000000-0000-0000-0000-000000000a03';
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ID = `e2e-tab-${Date.now().toString(36)}`;
 
 let browser;
 const blocked = [];
-const shots = () => { const d = path.join(env.artifacts, 'screenshots'); fs.mkdirSync(d, { recursive: true }); return d; };
-
-async function open(who, { width = 1280, height = 900, theme, forcedColors } = {}) {
-  const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: theme === 'dark' ? 'dark' : 'light', forcedColors: forcedColors ? 'active' : 'none' });
-  await ctx.route('**/*', r => {
-    const u = new URL(r.request().url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(u.hostname)) return r.continue();
-    blocked.push(u.href);
-    return r.abort();
-  });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  const q = new URLSearchParams({ as: who, ...(theme && theme !== 'dark' ? { theme } : {}) });
-  await page.goto(`${env.hostUrl}/api/tab/app/?${q}`, { waitUntil: 'domcontentloaded' });
-  await page.locator('.entries .entry').first().waitFor({ state: 'visible', timeout: 30000 });
-  page.errors = errors;
-  return page;
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(bad, [], `axe: serious or critical violations in ${label}`);
-}
+const open = (who, options) => tab.open(browser, blocked, who, options);
 
 const names = page => page.locator('.entries .entry h3').allTextContents();
 const adminApi = (method, p, body, headers = {}) => request(method, `${env.hostUrl}${p}`, body, { 'x-functions-key': env.adminKey, ...headers });
 
 test.before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await tab.launch();
   // A tool of this journey's own, so edits never disturb what other journeys read.
   const created = await adminApi('PUT', `/api/register/${ID}`, {
     name: 'Tab Journey Tool', vendor: 'E2E Ltd', status: 'underReview', aliases: ['TJT'],

@@ -36,7 +36,9 @@ const CARDS = {
 const SCREENSHOTS = ['ui-chatgpt-answer.png', 'ui-approved-tools.png',
   // The register tab (tests/e2e/08-register-tab.test.js).
   'tab-staff.png', 'tab-staff-320.png', 'tab-staff-dark.png', 'tab-high-contrast.png', 'tab-admin-edit.png', 'tab-conflict.png',
-  'tab-import-preview.png'];
+  'tab-import-preview.png',
+  // The reports page (tests/e2e/10-reports-dashboard.test.js).
+  'tab-reports-dashboard.png', 'tab-reports-dashboard-dark.png'];
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
@@ -52,7 +54,7 @@ async function main() {
     const from = path.join(shotsDir, shot);
     if (!fs.existsSync(from)) throw new Error(`missing screenshot ${from} (the web UI and register tab journeys save them)`);
     fs.copyFileSync(from, path.join(outDir, shot));
-    console.log(`docs/images/${shot}  ${shot.startsWith('tab-') ? 'register tab' : 'Playground web UI'}`);
+    console.log(`docs/images/${shot}  ${shot.startsWith('tab-') ? 'the tab' : 'Playground web UI'}`);
   }
 }
 

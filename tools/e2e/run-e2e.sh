@@ -25,6 +25,10 @@ if [ -z "${AIPOLICYBOT_E2E_STAGE:-}" ]; then
   if [ -z "${E2E_NO_BUILD:-}" ] || [ ! -f functions/AiPolicyBot.LocalHost/bin/Release/net10.0/AiPolicyBot.LocalHost.dll ]; then
     dotnet build functions/AiPolicyBot.LocalHost -c Release -nologo -clp:ErrorsOnly -v:q || { echo "e2e: build failed"; exit 1; }
   fi
+  # The data generator: the dashboard journey fills the host's tables with a small generated trust.
+  if [ -z "${E2E_NO_BUILD:-}" ] || [ ! -f tools/ScaleData/bin/Release/net10.0/ScaleData.dll ]; then
+    dotnet build tools/ScaleData -c Release -nologo -clp:ErrorsOnly -v:q || { echo "e2e: build of tools/ScaleData failed"; exit 1; }
+  fi
   if [ "${E2E_NETNS:-1}" != 0 ] && [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
     AIPOLICYBOT_E2E_STAGE=netns exec unshare -n "$0" "$@"
   fi
@@ -71,8 +75,9 @@ start_azurite "$RUN/azurite" "$P" $((P+1)) $((P+2)) || { echo "e2e: Azurite did 
 # 3. The local host (Release), Development: local-development auth, the demo register, the approvers of
 #    appsettings.Development.json (Playground users user-id-1..5), mail as .eml files under $RUN/mail.
 OUT=$ROOT/functions/AiPolicyBot.LocalHost/bin/Release/net10.0
+TABLE_PREFIX="e2e$(date +%s)"
 ( cd "$OUT" && ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
-    AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" Storage__TablePrefix="e2e$(date +%s)" LocalMail__Root="$RUN/mail" \
+    AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" Storage__TablePrefix="$TABLE_PREFIX" LocalMail__Root="$RUN/mail" \
     exec "${HOST_TRACE[@]}" dotnet AiPolicyBot.LocalHost.dll --urls "$HOST_URL" ) > "$RUN/host.log" 2>&1 &
 HOST_PID=$!
 
@@ -96,7 +101,7 @@ echo "e2e: services ready in $((SECONDS - T0)) s: host $HOST_URL, Playground $PG
 # 5. The journeys, one file at a time (they share the Playground and its personal chat).
 T1=$SECONDS
 E2E_HOST_URL=$HOST_URL E2E_PLAYGROUND_URL=$PG_URL E2E_TAP_URL=$TAP_URL E2E_MAIL_ROOT=$RUN/mail E2E_ARTIFACTS=$ART \
-E2E_ADMIN_KEY=local-dev-admin-key \
+E2E_ADMIN_KEY=local-dev-admin-key E2E_STORAGE="$AZURITE_CONNECTION_STRING" E2E_TABLE_PREFIX="$TABLE_PREFIX" \
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
        --test-reporter=tap --test-reporter-destination="$RUN/journeys.tap" \
        "${@:-tests/e2e/}" 2>&1 | tee "$RUN/journeys.out"

@@ -23,11 +23,13 @@ public sealed record WorkflowOutcome(TransitionResult? Result, Versioned<ToolReq
 }
 
 /// <summary>
-/// Applies approval commands to stored requests: load → <see cref="ApprovalStateMachine"/> → ETag-guarded update
-/// (reload and re-apply on <see cref="ConcurrencyConflictException"/>) → append-only decision rows with their outbox
-/// job → audit entries → a request event for the slow follow-up (cards, requester, register). The decision row and
-/// audit entry are written after the request update wins, so only accepted decisions are recorded; a repeated click
-/// re-records its earlier rows (insert-if-absent) and so also heals a crash between the two writes.
+/// Applies approval commands to stored requests: load → <see cref="ApprovalStateMachine"/> → ETag-guarded update that
+/// commits the request and its <see cref="RequestEvent"/> (an outbox row) in ONE transaction (reload and re-apply on
+/// <see cref="ConcurrencyConflictException"/>) → decision rows with their mail job and audit entries
+/// (<see cref="DecisionRecorder"/>) → the event handed to the queue for the slow follow-up (cards, requester,
+/// register). Only accepted decisions are recorded. Nothing after the commit can be lost: the relay re-sends an event
+/// that never reached the queue, and consuming it records any decision row a crash left out; a repeated click
+/// re-records its earlier rows (insert-if-absent) too.
 /// </summary>
 public sealed class ApprovalWorkflow(
     IRequestStore requests,
@@ -39,6 +41,7 @@ public sealed class ApprovalWorkflow(
     TimeProvider time)
 {
     private const int MaxAttempts = 20;
+    private readonly DecisionRecorder _recorder = new(decisions, outbox, audit);
 
     public async Task<WorkflowOutcome> ExecuteAsync(string reference, ApprovalCommand command, CancellationToken ct)
     {
@@ -55,7 +58,8 @@ public sealed class ApprovalWorkflow(
             {
                 case TransitionStatus.Applied:
                     Versioned<ToolRequest> saved;
-                    try { saved = await requests.UpdateAsync(result.Request, stored.Version, ct); }
+                    var followUp = RequestEvent.New(reference, EventKind(result), now, command.Actor.Id);
+                    try { saved = await requests.UpdateAsync(result.Request, stored.Version, followUp, ct); }
                     catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                     {
                         // Someone else changed the request first: reload and decide again on the fresh state.
@@ -63,10 +67,10 @@ public sealed class ApprovalWorkflow(
                         continue;
                     }
                     await RecordAsync(result, command.Actor, now, ct);
-                    await events.PublishAsync(new RequestEvent(reference, EventKind(result), now, command.Actor.Id), ct);
+                    await events.PublishAsync(followUp, ct);
                     return new WorkflowOutcome(result, saved, directory);
                 case TransitionStatus.Repeated:
-                    await HealAsync(result, now, ct);
+                    await HealAsync(result, ct);
                     return new WorkflowOutcome(result, stored, directory);
                 default:
                     return new WorkflowOutcome(result, stored, directory);
@@ -91,45 +95,18 @@ public sealed class ApprovalWorkflow(
     private async Task RecordAsync(TransitionResult result, ApprovalActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var request = result.Request;
-        var rows = result.DecisionRows;
-        var mail = DecisionMail.JobFor(request, now);
-        for (var i = 0; i < rows.Count; i++)
+        if (result.DecisionRows.Count > 0)
         {
-            // The decision email job rides with the row that made the request final, in the same transaction.
-            IReadOnlyList<OutboxJob> jobs = mail is not null && i == rows.Count - 1 ? [mail] : [];
-            if (await decisions.RecordAsync(request.Reference, rows[i], jobs, ct))
-                await audit.AppendAsync(request.Reference, DecisionAudit(rows[i], request), ct);
+            await _recorder.EnsureAsync(request, result.DecisionRows, repairAudit: false, ct);
+            return;
         }
-        if (rows.Count == 0)
-        {
-            await audit.AppendAsync(request.Reference, new AuditEvent(result.AuditKind!, actor.Id, request.Reference,
-                JsonSerializer.Serialize(new { state = request.State.ToString() })), ct);
-            await DecisionMail.EnsureAsync(outbox, request, now, ct);
-        }
-    }
-
-    private async Task HealAsync(TransitionResult result, DateTimeOffset now, CancellationToken ct)
-    {
-        var request = result.Request;
-        IReadOnlyList<OutboxJob> jobs = DecisionMail.JobFor(request, now) is { } mail ? [mail] : [];
-        foreach (var row in result.DecisionRows)
-        {
-            if (await decisions.RecordAsync(request.Reference, row, jobs, ct))
-                await audit.AppendAsync(request.Reference, DecisionAudit(row, request), ct);
-        }
+        await audit.AppendAsync(request.Reference, new AuditEvent(result.AuditKind!, actor.Id, request.Reference,
+            JsonSerializer.Serialize(new { state = request.State.ToString() })), ct);
         await DecisionMail.EnsureAsync(outbox, request, now, ct);
     }
 
-    // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row).
-    private static AuditEvent DecisionAudit(ApprovalDecision d, ToolRequest request) =>
-        new(AuditKinds.For(d.Kind), d.ApproverId, request.Reference, JsonSerializer.Serialize(new
-        {
-            role = d.Role,
-            decision = d.Kind.ToString(),
-            conditions = d.Conditions,
-            hasNote = d.Comment is not null,
-            state = request.State.ToString(),
-        }));
+    // A repeated click: its earlier rows (and a final request's mail job) are recorded if a crash left them out.
+    private Task HealAsync(TransitionResult result, CancellationToken ct) => _recorder.EnsureAsync(result.Request, result.DecisionRows, repairAudit: false, ct);
 
     private static RequestEventKind EventKind(TransitionResult result) => result.AuditKind switch
     {

@@ -1,5 +1,6 @@
 using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
+using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Options;
@@ -8,14 +9,16 @@ namespace AiPolicyBot.Application.Mail;
 
 /// <summary>
 /// Which email an outbox job becomes, rendered from stored state when it is sent (the job holds no content): request
-/// mail from the request (and its decisions) to <paramref name="recipient"/>, triage mail from its triage record.
+/// mail from the request (and its decisions) to <paramref name="recipient"/>, triage mail from its triage record, an
+/// administrator alert from its alert record.
 /// </summary>
 public sealed class OutboxMailComposer(
     IRequestStore requests,
     IDecisionLog decisions,
     string recipient,
     ITriageMailRenderer? triageMail = null,
-    IOptionsMonitor<AcademyOptions>? academies = null)
+    IOptionsMonitor<AcademyOptions>? academies = null,
+    IAdminAlerts? alerts = null)
 {
     /// <summary>States a decision mail can report.</summary>
     public static readonly IReadOnlySet<RequestState> DecisionStates = new HashSet<RequestState>
@@ -28,6 +31,9 @@ public sealed class OutboxMailComposer(
     public async Task<MailMessage> ComposeAsync(OutboxJob job, CancellationToken ct)
     {
         if (triageMail is not null && IsTriageMail(job.Kind)) return await triageMail.ComposeAsync(job, ct);
+        if (AdminAlertMail.AlertIdOf(job) is { } alertId && alerts is not null)
+            return AdminAlertMail.Compose(await alerts.GetAsync(alertId, ct)
+                ?? throw new InvalidOperationException($"Alert of mail job {job.JobId} was not found."), job.JobId, recipient);
         var request = await requests.GetAsync(job.Reference, ct)
             ?? throw new InvalidOperationException($"Request {job.Reference} of mail job {job.JobId} was not found.");
         // The decision row can commit (and its pointer arrive) before the approvals flow moves the request to its

@@ -26,7 +26,7 @@ public sealed record SubmissionResult(ToolRequest? Request, IReadOnlyList<FieldE
 
 /// <summary>
 /// The one way a request is made (Teams wizard, message extension, later mail): validate, route (R0–R12), take a
-/// reference, store, audit, publish <see cref="RequestEventKind.Submitted"/>. Slow follow-up (approval cards,
+/// reference, store with its <see cref="RequestEventKind.Submitted"/> event (one transaction), audit, publish the event. Slow follow-up (approval cards,
 /// notifications) happens on the queue, so a Teams turn stays fast. A repeated submission (double click, retried
 /// invoke) with the same <see cref="SubmissionCommand.SubmissionId"/> creates nothing and returns the first request.
 /// </summary>
@@ -64,10 +64,13 @@ public sealed class RequestSubmission(
         }
 
         ToolRequest request;
+        RequestEvent submitted;
         try
         {
             request = await RouteAsync(command, intake, ct);
-            request = (await requests.CreateAsync(request, ct)).Value;
+            // The request and its Submitted event commit together: approvers are never left without their cards.
+            submitted = RequestEvent.New(request.Reference, RequestEventKind.Submitted, request.SubmittedAt, command.RequesterId);
+            request = (await requests.CreateAsync(request, submitted, ct)).Value;
         }
         catch
         {
@@ -78,7 +81,7 @@ public sealed class RequestSubmission(
 
         var data = JsonSerializer.Serialize(new { tier = request.Outcome.Tier, rules = request.Outcome.Reasons.Select(r => r.Rule) }, AiPolicyJson.Options);
         await audit.AppendAsync(request.Reference, new AuditEvent("submitted", command.RequesterId, request.Reference, data), ct);
-        await events.PublishAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, request.SubmittedAt, command.RequesterId), ct);
+        await events.PublishAsync(submitted, ct);
         return new SubmissionResult(request, []);
     }
 

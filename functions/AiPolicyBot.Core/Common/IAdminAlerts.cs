@@ -8,6 +8,9 @@ public interface IAdminAlerts
 {
     /// <summary>Raises the alert; raising the same <see cref="AdminAlert.Id"/> twice records it once.</summary>
     Task RaiseAsync(AdminAlert alert, CancellationToken ct);
+
+    /// <summary>The alert recorded under <paramref name="id"/>, or null.</summary>
+    Task<AdminAlert?> GetAsync(string id, CancellationToken ct);
 }
 
 /// <param name="Id">Deterministic id, so a repeated cause is one alert (e.g. "mail-poison|AIP-2026-0042-decision").</param>

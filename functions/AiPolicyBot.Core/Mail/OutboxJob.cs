@@ -24,7 +24,7 @@ public enum MailKind
     ComplaintForward,
     /// <summary>An acknowledgement to the sender of a triaged mail.</summary>
     Acknowledgement,
-    /// <summary>A mail job that failed repeatedly, to the IA admins.</summary>
+    /// <summary>An administrator alert (something failed every retry, a mail was set aside), to the IA mailbox (<see cref="AdminAlertMail"/>).</summary>
     PoisonAlert,
     /// <summary>A request whose requester said data may already be in the tool (R0), to the IA mailbox at once.</summary>
     RequestIncident,

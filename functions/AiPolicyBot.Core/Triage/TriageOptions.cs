@@ -8,6 +8,19 @@ public sealed class TriageOptions
     /// <summary>The address AiPolicyBot sends from; mail from it is our own (no loops).</summary>
     public string AppMailbox { get; set; } = "information.assurance@trust.example";
 
+    /// <summary>
+    /// The authserv-ids of the Trust's own receiving mail servers (the first word of the Authentication-Results they
+    /// write, e.g. "mx1.trust.example"). Only their results can verify an outside sender; none configured → only
+    /// senders in <see cref="TrustDomains"/> are answered (docs/security.md, "Mail").
+    /// </summary>
+    public string[] AuthServIds { get; set; } = [];
+
+    /// <summary>
+    /// How long one mail may take to classify and act on before it is set aside (a poison record and an alert) and the
+    /// round moves on to the next mail (docs/triage-inbox.md).
+    /// </summary>
+    public TimeSpan MailBudget { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Top statistical score below this → needsHuman (the naive Bayes fallback model; a trained model carries its own per-class thresholds).</summary>
     public double AbstainThreshold { get; set; } = 0.5;
 

@@ -41,6 +41,8 @@ public static class ApprovalsPart
         services.AddSingleton<IApprovalCards>(sp => sp.GetRequiredService<ApprovalCardService>());
         services.AddSingleton<IApprovalNotices, ChatApprovalNotices>();
         services.AddSingleton<PendingApprovalsQuery>();
+        // First: a decision row a crash left out is recorded before the cards and messages that report it.
+        services.AddSingleton<IRequestEventHandler>(sp => ActivatorUtilities.CreateInstance<DecisionRecorder>(sp));
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
         // Teams: one card action handler per verb, the pending-approvals command, the connector-backed messenger.

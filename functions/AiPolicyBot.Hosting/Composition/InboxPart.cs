@@ -62,6 +62,8 @@ public static class InboxPart
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<GraphSubscriptionJob>());
         services.AddSingleton<ITimerJob, LocalDropFolderJob>();
         services.AddSingleton<IQueueJob, InboxDoorbellQueueJob>();
+        services.AddSingleton<InboxPoisonHandler>();
+        services.AddSingleton<IQueueJob, InboxPoisonQueueJob>();
         return services;
     }
 }

@@ -41,7 +41,9 @@ public static class MailPart
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<IDecisionLog, TableDecisionLog>();
-        services.AddSingleton<IAdminAlerts, TableAdminAlerts>();
+        // Alerts are recorded and mailed to the IA mailbox through the outbox.
+        services.AddSingleton<IAdminAlerts>(sp => new TableAdminAlerts(sp.GetRequiredService<MailStorage>(),
+            sp.GetRequiredService<ILogger<TableAdminAlerts>>(), sp.GetRequiredService<IOutbox>()));
 
         // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl).
         services.AddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
@@ -54,7 +56,8 @@ public static class MailPart
         });
 
         services.AddSingleton(sp => new OutboxMailComposer(sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDecisionLog>(),
-            sp.GetRequiredService<GraphMailOptions>().Recipient, sp.GetService<ITriageMailRenderer>(), sp.GetService<IOptionsMonitor<AcademyOptions>>()));
+            sp.GetRequiredService<GraphMailOptions>().Recipient, sp.GetService<ITriageMailRenderer>(), sp.GetService<IOptionsMonitor<AcademyOptions>>(),
+            sp.GetRequiredService<IAdminAlerts>()));
         services.AddSingleton<MailOutboxSender>(sp => ActivatorUtilities.CreateInstance<MailOutboxSender>(sp));
         services.AddSingleton<MailOutboxRelay>();
         services.AddSingleton<MailPoisonHandler>();

@@ -1,4 +1,5 @@
 using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,9 @@ public static class ApiRoutes
         // The register: administration (Register.Admin or the admin key) and the "AI tools register" tab.
         app.MapRegisterAdminRoutes();
         app.MapTabRoutes();
+        // Reports and evidence: Reports.Read or the admin key.
+        app.MapReportRoutes();
+        app.MapDashboardRoutes();
         return api;
     }
 }

@@ -55,3 +55,10 @@ public sealed class InboxDoorbellQueueJob(InboxSyncRunner runner, InboxStorage s
     public string QueueName => storage.QueueName;
     public Task HandleAsync(string message, CancellationToken ct) => runner.HandleDoorbellAsync(message, ct);
 }
+
+/// <summary>triage-inbox-poison → <see cref="InboxPoisonHandler"/>: a doorbell failed every retry; alert the administrators.</summary>
+public sealed class InboxPoisonQueueJob(InboxPoisonHandler handler, InboxStorage storage) : IQueueJob
+{
+    public string QueueName => storage.QueueName + "-poison";
+    public Task HandleAsync(string message, CancellationToken ct) => handler.HandleAsync(message, ct);
+}

@@ -1,4 +1,5 @@
 using AiPolicyBot.Common;
+using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Mail;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,7 @@ public sealed class MailPoisonHandler(IOutboxStore outbox, IAdminAlerts alerts, 
         try { pointer = OutboxPointer.Parse(message); }
         catch (FormatException)
         {
-            var id = "mail-poison|unreadable|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message)))[..16];
-            await alerts.RaiseAsync(new AdminAlert(id, "MailPoisoned", null,
+            await alerts.RaiseAsync(new AdminAlert(PoisonAlertIds.Unreadable("mail-poison", message), "MailPoisoned", null,
                 "An unreadable message reached mail-outbox-poison; no email could be identified.", time.GetUtcNow()), ct);
             return;
         }

@@ -2,16 +2,22 @@ using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Queues;
 
 /// <summary>
 /// Publishes request events to the Storage queue <see cref="QueueName"/> (Base64, through the registered
 /// <see cref="QueueServiceClient"/>), where the request-events job runs every <see cref="IRequestEventHandler"/>.
-/// The message is the <see cref="RequestEvent"/> as JSON: a reference and a kind, never personal data.
+/// The message is the <see cref="RequestEvent"/> as JSON: a reference, a kind and the event's id, never personal data.
+/// Best effort: the event's outbox row was committed with its change, so a queue fault is logged and the relay
+/// (<see cref="RequestEventRelay"/>) sends it later.
 /// </summary>
-public sealed class QueueRequestEventPublisher(QueueServiceClient queues, string queueName = QueueRequestEventPublisher.QueueName)
-    : IRequestEventPublisher
+public sealed class QueueRequestEventPublisher(
+    QueueServiceClient queues,
+    string queueName = QueueRequestEventPublisher.QueueName,
+    ILogger<QueueRequestEventPublisher>? logger = null) : IRequestEventPublisher
 {
     public const string QueueName = "request-events";
 
@@ -19,6 +25,17 @@ public sealed class QueueRequestEventPublisher(QueueServiceClient queues, string
     private volatile bool _created;
 
     public async Task PublishAsync(RequestEvent requestEvent, CancellationToken ct)
+    {
+        try { await SendAsync(requestEvent, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (logger ?? NullLogger<QueueRequestEventPublisher>.Instance).LogWarning(
+                "Could not queue request event {EventId} for {Reference} ({Error}); the relay will send it", requestEvent.Id, requestEvent.Reference, e.GetType().Name);
+        }
+    }
+
+    /// <summary>Sends now and throws on a queue fault (the relay wants to know).</summary>
+    public async Task SendAsync(RequestEvent requestEvent, CancellationToken ct)
     {
         if (!_created)
         {

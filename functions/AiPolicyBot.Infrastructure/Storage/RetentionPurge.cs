@@ -9,7 +9,7 @@ namespace AiPolicyBot.Infrastructure.Storage;
 
 /// <summary>
 /// Deletes rows past their retention (<see cref="RetentionOptions"/>): triage records, draft requests, idempotency
-/// claims and decision rows, by the time of their last write. Each delete carries the row's ETag, so a row written
+/// claims, finished request events and decision rows, by the time of their last write. Each delete carries the row's ETag, so a row written
 /// again since it was read (a draft someone is completing) stays. Safe to run twice; logs counts, never content.
 /// </summary>
 public sealed class RetentionPurge(
@@ -24,7 +24,10 @@ public sealed class RetentionPurge(
             TriageRecords: await PurgeAsync(inbox.Records, o.TriageRecordDays, null, ct),
             Drafts: await PurgeAsync(tables.Requests, o.DraftDays, "State eq 'Draft'", ct),
             IdempotencyClaims: await PurgeAsync(tables.Idempotency, o.IdempotencyDays, null, ct),
-            DecisionRows: await PurgeAsync(mail.Decisions, o.DecisionDays, null, ct));
+            DecisionRows: await PurgeAsync(mail.Decisions, o.DecisionDays, null, ct),
+            // A finished request event has done its work; like a claim it only has to outlive a redelivered copy.
+            RequestEvents: await PurgeAsync(tables.Requests, o.IdempotencyDays,
+                RequestEventRows.AllFilter + $" and EventState ne '{nameof(RequestEventState.Pending)}'", ct));
         logger.LogInformation("Retention purge deleted {Counts}", counts);
         return counts;
     }
@@ -52,4 +55,4 @@ public sealed class RetentionPurge(
 }
 
 /// <summary>Rows one purge deleted, per kind.</summary>
-public sealed record RetentionCounts(int TriageRecords, int Drafts, int IdempotencyClaims, int DecisionRows);
+public sealed record RetentionCounts(int TriageRecords, int Drafts, int IdempotencyClaims, int DecisionRows, int RequestEvents = 0);

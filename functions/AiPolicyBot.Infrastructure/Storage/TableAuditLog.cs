@@ -84,7 +84,8 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
 
     private static string RowKey(long sequence) => sequence.ToString("D12", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(string partition, AuditEntry entry) => new(partition, RowKey(entry.Sequence))
+    /// <summary>The stored row of an audit entry (also what the scale generator writes, with its head, in batches).</summary>
+    public static TableEntity ToEntity(string partition, AuditEntry entry) => new(partition, RowKey(entry.Sequence))
     {
         ["Stream"] = entry.Stream,
         ["At"] = entry.At,

@@ -7,14 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace AiPolicyBot.Infrastructure.Storage;
 
 /// <summary>
-/// Demand counts in {prefix}Counters, PartitionKey "toolDemand", RowKey = <see cref="TableKeys.Safe"/>(tool id),
-/// columns ToolId and Count. <see cref="Record"/> only adds to an in-memory buffer (it runs on the search and "can I
-/// use X?" paths); a timer flushes the buffer with ETag-conditional increments, so instances never lose each other's
-/// counts. <see cref="TopAsync"/> serves a cached read of the partition plus what is still buffered.
+/// Demand counts in {prefix}Counters, PartitionKey "toolDemand" (all time, register tools) and "toolAsks-yyyy-MM" (per
+/// month, register ids and "unknown:Name"), RowKey = <see cref="TableKeys.Safe"/>(key), columns ToolId and Count.
+/// <see cref="Record"/> only adds to an in-memory buffer (it runs on the search and "can I use X?" paths); a timer
+/// flushes the buffer with ETag-conditional increments, so instances never lose each other's counts.
+/// <see cref="TopAsync"/> serves a cached read of the partition plus what is still buffered; <see cref="AsksAsync"/>
+/// reads the months of a period (one partition-range query: a few hundred rows a month at most).
 /// </summary>
 public sealed class TableToolDemand : IToolDemand, IAsyncDisposable
 {
     public const string Partition = "toolDemand";
+    public const string AsksPrefix = "toolAsks-";
     private const int MaxAttempts = 50;
 
     private readonly TableClients _tables;
@@ -22,6 +25,7 @@ public sealed class TableToolDemand : IToolDemand, IAsyncDisposable
     private readonly ILogger<TableToolDemand> _logger;
     private readonly TimeSpan _readEvery;
     private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Month, string Key), long> _pendingAsks = new();
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly ITimer _timer;
     private volatile StoredCounts? _stored;
@@ -41,7 +45,29 @@ public sealed class TableToolDemand : IToolDemand, IAsyncDisposable
 
     public void Record(string toolId)
     {
-        if (!string.IsNullOrWhiteSpace(toolId)) _pending.AddOrUpdate(toolId, 1, (_, n) => n + 1);
+        if (string.IsNullOrWhiteSpace(toolId)) return;
+        _pending.AddOrUpdate(toolId, 1, (_, n) => n + 1);
+        _pendingAsks.AddOrUpdate((IToolDemand.Month(_time.GetUtcNow()), toolId), 1, (_, n) => n + 1);
+    }
+
+    public void RecordUnknown(string toolName)
+    {
+        if (IToolDemand.UnknownKey(toolName) is { } key) _pendingAsks.AddOrUpdate((IToolDemand.Month(_time.GetUtcNow()), key), 1, (_, n) => n + 1);
+    }
+
+    public async ValueTask<IReadOnlyList<ToolDemandCount>> AsksAsync(DateOnly? first, DateOnly? last, CancellationToken ct)
+    {
+        await _tables.EnsureCreatedAsync(ct);
+        var low = AsksPrefix + (first?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        var high = AsksPrefix + (last?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "~");
+        var monthly = new List<KeyValuePair<(string, string), long>>();
+        await foreach (var e in _tables.Counters.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey le {high}"), select: ["PartitionKey", "ToolId", "Count"], cancellationToken: ct))
+        {
+            if (e.GetString("ToolId") is { Length: > 0 } id) monthly.Add(new((e.PartitionKey[AsksPrefix.Length..], id), e.GetInt64("Count") ?? 0));
+        }
+        monthly.AddRange(_pendingAsks);
+        return InMemoryToolDemand.SumMonths(monthly, first, last);
     }
 
     public async ValueTask<IReadOnlyList<ToolDemandCount>> TopAsync(int count, CancellationToken ct)
@@ -77,12 +103,25 @@ public sealed class TableToolDemand : IToolDemand, IAsyncDisposable
                 if (!_pending.TryRemove(id, out var n) || n <= 0) continue;
                 try
                 {
-                    await IncrementAsync(id, n, ct);
+                    await IncrementAsync(Partition, id, n, ct);
                 }
                 catch
                 {
                     // Not written: keep the count for the next flush.
                     _pending.AddOrUpdate(id, n, (_, m) => m + n);
+                    throw;
+                }
+            }
+            foreach (var key in _pendingAsks.Keys.ToList())
+            {
+                if (!_pendingAsks.TryRemove(key, out var n) || n <= 0) continue;
+                try
+                {
+                    await IncrementAsync(AsksPrefix + key.Month, key.Key, n, ct);
+                }
+                catch
+                {
+                    _pendingAsks.AddOrUpdate(key, n, (_, m) => m + n);
                     throw;
                 }
             }
@@ -94,20 +133,20 @@ public sealed class TableToolDemand : IToolDemand, IAsyncDisposable
         }
     }
 
-    private async Task IncrementAsync(string toolId, long by, CancellationToken ct)
+    private async Task IncrementAsync(string partition, string toolId, long by, CancellationToken ct)
     {
         var rowKey = TableKeys.Safe(toolId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             try
             {
-                var current = await _tables.Counters.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: ct);
+                var current = await _tables.Counters.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct);
                 if (!current.HasValue)
                 {
-                    await _tables.Counters.AddEntityAsync(new TableEntity(Partition, rowKey) { ["ToolId"] = toolId, ["Count"] = by }, ct);
+                    await _tables.Counters.AddEntityAsync(new TableEntity(partition, rowKey) { ["ToolId"] = toolId, ["Count"] = by }, ct);
                     return;
                 }
-                var row = new TableEntity(Partition, rowKey) { ["ToolId"] = toolId, ["Count"] = (current.Value!.GetInt64("Count") ?? 0L) + by };
+                var row = new TableEntity(partition, rowKey) { ["ToolId"] = toolId, ["Count"] = (current.Value!.GetInt64("Count") ?? 0L) + by };
                 await _tables.Counters.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, ct);
                 return;
             }

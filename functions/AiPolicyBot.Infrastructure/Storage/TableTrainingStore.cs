@@ -60,7 +60,8 @@ public sealed class TableTrainingStore(TableClients tables) : ITrainingStore
         return list;
     }
 
-    private static TableEntity ToEntity(TrainingRecord r) => new(TableKeys.Safe(r.UserId), TableKeys.Safe(r.EntryId))
+    /// <summary>The stored row of a training record (also what the scale generator writes in batches).</summary>
+    public static TableEntity ToEntity(TrainingRecord r) => new(TableKeys.Safe(r.UserId), TableKeys.Safe(r.EntryId))
     {
         ["UserId"] = r.UserId,
         ["EntryId"] = r.EntryId,

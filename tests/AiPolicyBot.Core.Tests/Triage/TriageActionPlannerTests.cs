@@ -6,7 +6,7 @@ namespace AiPolicyBot.Core.Tests.Triage;
 
 public class TriageActionPlannerTests
 {
-    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example" };
+    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example", AuthServIds = ["mx.trust.example"] };
 
     private static MailToTriage Mail(string from = "sam@oakfield.example", params (string, string)[] headers) =>
         new(from, null, "subject", "body", headers.ToDictionary(h => h.Item1, h => h.Item2));
@@ -141,7 +141,8 @@ public class TriageActionPlannerTests
         };
         var possible = record with
         {
-            Category = TriageCategory.Complaint, Confidence = 0.55,
+            Category = TriageCategory.Complaint,
+            Confidence = 0.55,
             Signals = ["ml:complaint=0.55", TriageClassifier.PossibleBreachSignal, "breach:cue:pasted"],
         };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
@@ -162,7 +163,7 @@ public class TriageActionPlannerTests
 /// </summary>
 public class TriageSenderVerificationTests
 {
-    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example" };
+    private static readonly TriageOptions Options = new() { AppMailbox = "information.assurance@trust.example", AuthServIds = ["mx.trust.example"] };
 
     private static MailToTriage Mail(string from, string? authenticationResults = null) =>
         new(from, null, "Please approve Padlet " + new string('x', 80), "body",
@@ -174,6 +175,11 @@ public class TriageSenderVerificationTests
         { "ceo@attacker.example", "spf=fail smtp.mailfrom=attacker.example; dmarc=fail" },   // checks failed
         { "ceo@attacker.example", "spf=pass smtp.mailfrom=attacker.example; dkim=none" },    // SPF alone proves nothing about From
         { "head@oakfield.example", "spf=fail smtp.mailfrom=oakfield.example; dmarc=fail" },  // a forged Trust address
+        // Passing results the attacker wrote: no server named, or a server that is not ours.
+        { "ceo@attacker.example", "spf=pass smtp.mailfrom=attacker.example; dkim=pass header.d=attacker.example; dmarc=pass header.from=attacker.example" },
+        { "ceo@attacker.example", "mx.attacker.example; dmarc=pass header.from=attacker.example" },
+        { "ceo@attacker.example", "mx.trust.example.attacker.example; dmarc=pass header.from=attacker.example" },
+        { "head@oakfield.example", "mx.attacker.example; dmarc=fail header.from=oakfield.example" },  // anyone's failure holds a reply back
     };
 
     [Theory]
@@ -193,8 +199,8 @@ public class TriageSenderVerificationTests
     public static TheoryData<string, string?> Verified => new()
     {
         { "sam@oakfield.example", null },                                                     // a Trust domain, nothing failed
-        { "parent@home.example", "spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass header.from=home.example" },
-        { "parent@home.example", "dmarc=pass header.from=home.example" },
+        { "parent@home.example", "mx.trust.example; spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass header.from=home.example" },
+        { "parent@home.example", "MX.Trust.Example 1; dmarc=pass header.from=home.example" },                 // case and a version
     };
 
     [Theory]
@@ -206,4 +212,22 @@ public class TriageSenderVerificationTests
         Assert.True(plan.CreateDraftRequest);
         Assert.True(TriageActionPlanner.Plan(TriageCategory.Complaint, Mail(from, auth), Options).AcknowledgeSender);
     }
+}
+
+public class SenderAuthenticationTests
+{
+    [Theory]
+    [InlineData("mx.trust.example; dmarc=pass", "mx.trust.example")]
+    [InlineData("  mx.trust.example 1 ; spf=pass", "mx.trust.example")]
+    [InlineData("mx.trust.example", "mx.trust.example")]
+    [InlineData("spf=pass smtp.mailfrom=a.example; dmarc=pass", null)]
+    [InlineData("dmarc=pass", null)]
+    [InlineData("(comment) mx.trust.example; dmarc=pass", null)]
+    [InlineData("", null)]
+    public void The_authserv_id_is_the_first_word_before_the_first_semicolon(string header, string? expected) =>
+        Assert.Equal(expected, SenderAuthentication.AuthServId(header));
+
+    [Fact]
+    public void With_no_server_configured_no_results_are_ours() =>
+        Assert.False(SenderAuthentication.FromOurServer("mx.trust.example; dmarc=pass", new TriageOptions()));
 }

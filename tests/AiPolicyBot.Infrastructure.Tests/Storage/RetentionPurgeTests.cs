@@ -28,7 +28,12 @@ public sealed class RetentionPurgeTests() : TestTables("retention")
 
         var requests = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
         await requests.CreateAsync(Samples.Request("AIP-2026-0101") with { State = RequestState.Draft }, default);
-        await requests.CreateAsync(Samples.Request("AIP-2026-0102") with { State = RequestState.Pending }, default);
+        var submitted = RequestEvent.New("AIP-2026-0102", RequestEventKind.Submitted, DateTimeOffset.UtcNow);
+        await requests.CreateAsync(Samples.Request("AIP-2026-0102") with { State = RequestState.Pending }, submitted, default);
+        var events = new TableRequestEventLog(Tables, TimeProvider.System);
+        await events.MarkHandledAsync((await events.GetAsync(submitted, default))!, default);
+        var pending = RequestEvent.New("AIP-2026-0103", RequestEventKind.Submitted, DateTimeOffset.UtcNow);
+        await requests.CreateAsync(Samples.Request("AIP-2026-0103") with { State = RequestState.Pending }, pending, default);
         await new TableIdempotencyStore(Tables, TimeProvider.System).TryClaimAsync("card", "click-1", default);
         await inbox.Records.AddEntityAsync(new TableEntity("local", "mail-1") { ["Category"] = "toolRequest" });
         await mail.Decisions.AddEntityAsync(new TableEntity("AIP-2026-0102", "decision|CIO|x") { ["Kind"] = "approve" });
@@ -36,8 +41,10 @@ public sealed class RetentionPurgeTests() : TestTables("retention")
         Assert.Equal(new RetentionCounts(0, 0, 0, 0), await purge.RunAsync(default));
 
         _clock.Now = DateTimeOffset.UtcNow.AddDays(31);
-        Assert.Equal(new RetentionCounts(0, 1, 1, 0), await purge.RunAsync(default));
+        Assert.Equal(new RetentionCounts(0, 1, 1, 0, RequestEvents: 1), await purge.RunAsync(default));
         Assert.Null(await requests.GetAsync("AIP-2026-0101", default));
+        Assert.Null(await events.GetAsync(submitted, default));        // handled: gone
+        Assert.NotNull(await events.GetAsync(pending, default));       // still to be relayed: kept
         Assert.NotNull(await requests.GetAsync("AIP-2026-0102", default)); // not a draft: kept
 
         _clock.Now = DateTimeOffset.UtcNow.AddDays(181);

@@ -54,4 +54,33 @@ public sealed class TableToolDemandTests() : TestTables("demand")
         await using var fresh = NewInstance();
         Assert.Equal(new ToolDemandCount("weird/id#1?", 1), (await fresh.TopAsync(1, CancellationToken.None))[0]);
     }
+
+    [Fact]
+    public async Task Asks_are_counted_per_month_with_unknown_tools_by_name_and_never_enter_the_top_list()
+    {
+        var clock = new SetClock { Now = new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero) };
+        await using var a = new TableToolDemand(Tables, clock, NullLogger<TableToolDemand>.Instance, flushEvery: TimeSpan.FromHours(1), readEvery: TimeSpan.Zero);
+        a.Record("chatgpt-free");
+        a.RecordUnknown("Perplexity");
+        a.RecordUnknown("  Perplexity ");
+        clock.Now += TimeSpan.FromHours(2); // December now
+        a.Record("chatgpt-free");
+        a.RecordUnknown("Gamma");
+        await a.FlushAsync(CancellationToken.None);
+
+        await using var fresh = NewInstance();
+        Assert.Equal([new ToolDemandCount("chatgpt-free", 2)], await fresh.TopAsync(10, CancellationToken.None));
+        var november = await fresh.AsksAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), CancellationToken.None);
+        Assert.Equal([new ToolDemandCount("unknown:Perplexity", 2), new ToolDemandCount("chatgpt-free", 1)], november);
+        var december = await fresh.AsksAsync(new DateOnly(2026, 12, 5), null, CancellationToken.None);
+        Assert.Equal([new ToolDemandCount("chatgpt-free", 1), new ToolDemandCount("unknown:Gamma", 1)], december);
+        Assert.Equal(3, (await fresh.AsksAsync(null, null, CancellationToken.None)).Count);
+    }
+
+    /// <summary>A clock the test moves (months decide where asks are counted); timers are the system's.</summary>
+    private sealed class SetClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

@@ -36,6 +36,12 @@ internal sealed class MemoryRequestStore : IRequestStore
         return Task.FromResult(next);
     }
 
+    // In memory a change cannot be half written: the event is handed on by the publisher, as in the workflow.
+    public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) => CreateAsync(request, ct);
+
+    public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct) =>
+        UpdateAsync(request, version, ct);
+
     public Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.RequesterId == requesterId)]);
 

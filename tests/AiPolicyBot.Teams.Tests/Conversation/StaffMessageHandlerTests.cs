@@ -82,6 +82,17 @@ public sealed class StaffMessageHandlerTests
     }
 
     [Fact]
+    public async Task Asking_about_a_tool_the_register_does_not_know_counts_an_ask_by_its_name_only()
+    {
+        await Say("Is Perplexity approved?");
+        await Say("can i use perplexity for revision?");
+        var asks = await _demand.AsksAsync(null, null, default);
+        Assert.All(asks, a => Assert.Equal("unknown:perplexity", IToolDemand.UnknownPrefix + ToolNames.Normalise(a.ToolId[IToolDemand.UnknownPrefix.Length..])));
+        Assert.Equal(2, asks.Sum(a => a.Count));
+        Assert.Empty(await _demand.TopAsync(5, default)); // the message extension's list holds register tools only
+    }
+
+    [Fact]
     public async Task Unknown_tool_gets_not_assessed_with_the_form()
     {
         var text = CardText(await Say("Is Perplexity approved?"));

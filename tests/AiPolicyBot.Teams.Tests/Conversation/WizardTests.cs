@@ -105,7 +105,7 @@ public sealed class WizardTests
         var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.SubmitRequest, data), default));
         Assert.Contains("Step 2 of 3", Texts(card));
         Assert.Contains("Please check these answers", Texts(card));
-        _h.Requests.Verify(r => r.CreateAsync(It.IsAny<Requests.ToolRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Requests.Verify(r => r.CreateAsync(It.IsAny<Requests.ToolRequest>(), It.IsAny<Requests.RequestEvent>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -21,5 +21,8 @@ module.exports = {
   get tapUrl() { return loopback(need('E2E_TAP_URL')); },
   get mailRoot() { return need('E2E_MAIL_ROOT'); },
   get artifacts() { return process.env.E2E_ARTIFACTS || path.resolve(__dirname, '../../../artifacts/e2e'); },
+  // The host's storage and table prefix: the dashboard journey writes generated data there (tools/ScaleData).
+  get storage() { return need('E2E_STORAGE'); },
+  get tablePrefix() { return need('E2E_TABLE_PREFIX'); },
   get adminKey() { return process.env.E2E_ADMIN_KEY || 'local-dev-admin-key'; },
 };

@@ -42,14 +42,14 @@ public static class TriageActionPlanner
     }
 
     /// <summary>
-    /// The sender may be answered: Authentication-Results passes (DMARC, or SPF and DKIM), or the From domain is one
-    /// of the Trust's (or Exchange marks the mail internal) and no check failed. Exchange writes its own
-    /// Authentication-Results at the top of the headers; the topmost is the one read.
+    /// The sender may be answered: the Trust's own receiving server says it passes (an Authentication-Results whose
+    /// authserv-id is configured, <see cref="SenderAuthentication"/>: DMARC, or SPF and DKIM), or the From domain is
+    /// one of the Trust's (or Exchange marks the mail internal) and no check failed. The topmost header is the one read.
     /// </summary>
     public static bool SenderVerified(MailToTriage mail, TriageOptions options)
     {
         var h = HeaderFacts.Read(mail, options);
-        return h.AuthenticationPassed || (h.InternalSender && !h.AuthenticationFailed);
+        return SenderAuthentication.PassedAtOurServer(mail, options) || (h.InternalSender && !h.AuthenticationFailed);
     }
 
     /// <summary>RFC 3834 auto-submitted mail, delivery reports, our own mail and bulk/list mail never get a reply.</summary>

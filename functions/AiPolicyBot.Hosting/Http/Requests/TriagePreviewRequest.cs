@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Triage;
+using AiPolicyBot.Triage.Inbox;
 using Microsoft.AspNetCore.Http;
 
 namespace AiPolicyBot.Hosting;
@@ -80,6 +81,8 @@ public sealed record TriagePreviewRequest(MailToTriage? Mail, IReadOnlyList<Fiel
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : (new MailToTriage(from!, to, subject!, body!, headers), errors);
+        // The same caps as mail from the inbox (docs/triage-inbox.md, "Limits"), whatever the request's own limit.
+        return errors.Count > 0 ? (null, errors) : (new MailToTriage(from!, to, InboundMailLimits.Cut(subject!, InboundMailLimits.MaxSubjectChars),
+            InboundMailLimits.Cut(body!, InboundMailLimits.MaxBodyChars), headers), errors);
     }
 }

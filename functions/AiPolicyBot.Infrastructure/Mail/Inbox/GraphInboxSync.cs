@@ -11,17 +11,20 @@ using Microsoft.Kiota.Abstractions;
 namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 
 /// <summary>What one sync round did.</summary>
-public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool Resynced, bool DeltaSaved);
+public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool Resynced, bool DeltaSaved, int Deferred = 0);
 
 /// <summary>
 /// The source of truth for the IA inbox (docs/triage-inbox.md): a delta query on the Inbox, following nextLinks,
-/// each message fetched (headers and text body) and triaged exactly once by <see cref="TriageProcessor"/>. The
-/// deltaLink is saved (ETag-guarded) only AFTER every message of the round was handled, so a crash replays the
-/// round, and the records make the replay harmless. An expired or invalid delta token (410, syncStateNotFound,
-/// resyncRequired) starts a full round again. Single-flight within the process, coalescing on the trailing edge: a
-/// call made while a round runs waits for it and then runs one more round unless a round that began after the call
-/// has already finished (that round saw whatever the call was rung for). Across instances the ETag on the deltaLink
-/// and the records keep two runners from doing anything twice.
+/// each message fetched (headers and text body, cut to <see cref="InboundMailLimits"/>) and triaged exactly once by
+/// <see cref="TriageProcessor"/>. A message whose record is finished is skipped before it is fetched, so a replayed
+/// round costs one record read per mail. One mail never holds the others: a mail that fails or overruns its budget is
+/// set aside or deferred by the processor and the round goes on, so a breach behind it is triaged in the same round.
+/// The deltaLink is saved (ETag-guarded) only after a round in which every message was finished, so a crash or a
+/// deferred mail replays the round (cheaply) until that mail is done or set aside after its last attempt. An
+/// expired or invalid delta token (410, syncStateNotFound, resyncRequired) starts a full round again. Single-flight
+/// within the process, coalescing on the trailing edge: a call made while a round runs waits for it and then runs one
+/// more round unless a round that began after the call has already finished (that round saw whatever the call was
+/// rung for). Across instances the ETag on the deltaLink and the records keep two runners from doing anything twice.
 /// </summary>
 public sealed class GraphInboxSync(
     GraphServiceClient graph,
@@ -33,6 +36,7 @@ public sealed class GraphInboxSync(
     ILogger<GraphInboxSync> logger)
 {
     public const string DeltaStateName = "inbox-delta";
+    public const string Source = "graph";
     /// <summary>The first round (and a resync) looks back this far; older mail is left for a person.</summary>
     public static readonly TimeSpan InitialLookback = TimeSpan.FromDays(30);
     private static readonly string[] DeltaSelect = ["id", "internetMessageId", "subject", "from", "receivedDateTime"];
@@ -93,27 +97,45 @@ public sealed class GraphInboxSync(
             }, ct)
             : await delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(rc => Prefer(rc.Headers), ct);
 
-        int seen = 0, processed = 0, skipped = 0;
+        int seen = 0, processed = 0, skipped = 0, deferred = 0;
         while (page is not null)
         {
             foreach (var item in page.Value ?? [])
             {
                 if (item.Id is null || item.AdditionalData.ContainsKey("@removed")) continue; // moved out (triaged) or deleted
                 seen++;
-                var inbound = await FetchAsync(item.Id, ct);
-                if (inbound is null) { skipped++; continue; } // gone since the delta was computed
-                var (outcome, _) = await processor.ProcessAsync(inbound, marker, ct);
-                if (outcome is TriageOutcome.Processed or TriageOutcome.Resumed) processed++; else skipped++;
+                switch (await TriageOneAsync(item.Id, ct))
+                {
+                    case TriageOutcome.Processed or TriageOutcome.Resumed: processed++; break;
+                    case TriageOutcome.Deferred: deferred++; break;
+                    default: skipped++; break;
+                }
             }
             if (page.OdataNextLink is { } next)
             {
                 page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(rc => Prefer(rc.Headers), ct);
                 continue;
             }
-            var saved = page.OdataDeltaLink is { } link && await SaveDeltaLinkAsync(link, version, ct);
-            return new InboxSyncReport(seen, processed, skipped, resynced, saved);
+            // A deferred mail is seen again only if the round is replayed: keep the old link until it is finished.
+            var saved = deferred == 0 && page.OdataDeltaLink is { } link && await SaveDeltaLinkAsync(link, version, ct);
+            return new InboxSyncReport(seen, processed, skipped, resynced, saved, deferred);
         }
-        return new InboxSyncReport(seen, processed, skipped, resynced, false);
+        return new InboxSyncReport(seen, processed, skipped, resynced, false, deferred);
+    }
+
+    /// <summary>One message: skipped unfetched when its record is finished; a failed fetch defers it like a failed triage.</summary>
+    private async Task<TriageOutcome> TriageOneAsync(string id, CancellationToken ct)
+    {
+        if (await processor.IsFinishedAsync(Source, id, ct)) return TriageOutcome.AlreadyDone;
+        InboundMail? inbound;
+        try { inbound = await FetchAsync(id, ct); }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Inbox message could not be fetched ({Error}); tried again next round", e.GetType().Name);
+            return TriageOutcome.Deferred;
+        }
+        if (inbound is null) return TriageOutcome.AlreadyDone; // gone since the delta was computed
+        return (await processor.ProcessAsync(inbound, marker, ct)).Outcome;
     }
 
     private async Task<bool> SaveDeltaLinkAsync(string link, string? version, CancellationToken ct)
@@ -149,9 +171,9 @@ public sealed class GraphInboxSync(
         foreach (var h in m.InternetMessageHeaders ?? [])
             if (h.Name is { } name && !headers.ContainsKey(name)) headers[name] = h.Value ?? "";
         var from = m.From?.EmailAddress is { } f ? (f.Name is { Length: > 0 } n ? $"{n} <{f.Address}>" : f.Address ?? "") : "";
-        return new InboundMail("graph", m.Id ?? id, m.InternetMessageId, from,
+        return InboundMailLimits.Cap(new InboundMail(Source, m.Id ?? id, m.InternetMessageId, from,
             m.ToRecipients?.FirstOrDefault()?.EmailAddress?.Address, m.Subject ?? "", m.Body?.Content ?? "", headers,
-            m.ReceivedDateTime ?? time.GetUtcNow());
+            m.ReceivedDateTime ?? time.GetUtcNow()));
     }
 
     private static void Prefer(RequestHeaders headers) => headers.Add("Prefer", "IdType=\"ImmutableId\"");

@@ -11,8 +11,9 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 /// The local inbox when Graph is off: every <c>{LocalMail:Root}/inbox/*.eml</c> is parsed with MimeKit, triaged
 /// exactly once (record key = Message-ID, else the SHA-256 of the file) and moved to
 /// <c>{Root}/triaged/{category}/</c>; files MimeKit cannot read (or with no From, Subject and Message-ID) go to
-/// <c>triaged/unreadable/</c>. A file written less than <see cref="SettleTime"/> ago waits for the next tick, so
-/// a half-copied file is not read.
+/// <c>triaged/unreadable/</c>, as does a file over <see cref="InboundMailLimits.MaxFileBytes"/> (unread); a mail the
+/// processor set aside goes to <c>triaged/failed/</c>, one it deferred stays for the next tick while the others go on.
+/// A file written less than <see cref="SettleTime"/> ago waits for the next tick, so a half-copied file is not read.
 /// </summary>
 public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor processor, TimeProvider time, ILogger<LocalDropFolder> logger)
 {
@@ -45,6 +46,12 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
 
     private async Task<bool> TriageFileAsync(string file, CancellationToken ct)
     {
+        if (new FileInfo(file).Length > InboundMailLimits.MaxFileBytes)
+        {
+            MoveTo(file, "unreadable");
+            logger.LogWarning("Local inbox: file over {Max} bytes moved to triaged/unreadable unread", InboundMailLimits.MaxFileBytes);
+            return true;
+        }
         var mail = await ReadAsync(file, ct);
         if (mail is null)
         {
@@ -54,8 +61,10 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
         }
         var marker = new FileMarker(this, file);
         var (outcome, record) = await processor.ProcessAsync(mail, marker, ct);
+        if (outcome == TriageOutcome.Deferred) return false; // stays in the inbox for the next tick; the others go on
         // A repeated file (same Message-ID or content) or a failed one was not moved by the processor: file it now.
-        if (!marker.Moved) MoveTo(file, outcome == TriageOutcome.Failed ? "failed" : (record.ConfirmedCategory ?? record.Category).WireName());
+        if (!marker.Moved)
+            MoveTo(file, record is null || record.State == TriageRecordState.Failed ? "failed" : (record.ConfirmedCategory ?? record.Category).WireName());
         return true;
     }
 
@@ -78,8 +87,8 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
         foreach (var h in message.Headers) headers.TryAdd(h.Field, h.Value);
         var body = message.TextBody ?? StripTags(message.HtmlBody) ?? "";
         var id = string.IsNullOrWhiteSpace(message.MessageId) ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)) : message.MessageId;
-        return new InboundMail(Source, id, message.MessageId, from?.ToString() ?? "", message.To.Mailboxes.FirstOrDefault()?.Address,
-            message.Subject ?? "", body, headers, message.Date == DateTimeOffset.MinValue ? time.GetUtcNow() : message.Date);
+        return InboundMailLimits.Cap(new InboundMail(Source, id, message.MessageId, from?.ToString() ?? "", message.To.Mailboxes.FirstOrDefault()?.Address,
+            message.Subject ?? "", body, headers, message.Date == DateTimeOffset.MinValue ? time.GetUtcNow() : message.Date));
     }
 
     /// <summary>

@@ -51,7 +51,8 @@ public sealed class TableTriageRecordStore(InboxStorage storage) : ITriageRecord
         }
     }
 
-    private static TableEntity ToEntity(TriageRecord r) => new(Partition, r.Key)
+    /// <summary>The stored row of a triage record (also what the scale generator writes in batches).</summary>
+    public static TableEntity ToEntity(TriageRecord r) => new(Partition, r.Key)
     {
         ["State"] = r.State.ToString(),
         ["Category"] = r.Category.ToString(),

@@ -11,7 +11,8 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 
 /// <summary>
 /// "Can I use X (for this)?": the hot path. Cached register and training; one connector call. Each question counts
-/// as demand for the tool (in memory; the message extension lists the most asked-about tools).
+/// as demand for the tool (in memory; the message extension lists the most asked-about tools, the dashboard sets them
+/// against the register).
 /// </summary>
 public sealed class AskToolResponder(StaffConversation conversation, IToolDemand demand, StaffAcademies academies) : IIntentResponder
 {
@@ -21,6 +22,8 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
     {
         if (u.Tool is not { } entry)
         {
+            // A tool the register does not know: counted by name only (the dashboard's shadow-AI signal).
+            if (u.UnknownToolName is { } unknown) demand.RecordUnknown(unknown);
             var state = WizardState.Start(Prefill(u, "newTool"));
             await turn.SendAsync(CardMessage(UnknownToolCard.Build(u.UnknownToolName, u.Text, state, conversation.Pages())), ct);
             return;

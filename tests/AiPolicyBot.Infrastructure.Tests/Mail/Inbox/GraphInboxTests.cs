@@ -1,3 +1,4 @@
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
@@ -87,7 +88,7 @@ public class GraphInboxTests
     }
 
     [Fact]
-    public async Task A_crash_mid_batch_loses_nothing_repeats_nothing_and_does_not_advance_the_deltaLink()
+    public async Task A_mail_failing_mid_batch_holds_no_other_loses_nothing_repeats_nothing_and_does_not_advance_the_deltaLink()
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
         bed.Graph.DeltaPageSize = 2;
@@ -102,21 +103,25 @@ public class GraphInboxTests
             bed.Graph.Deliver("parent@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody, InboxSamples.DmarcPass),
             bed.Graph.Deliver(Staff, "Breach: sent to the wrong parent", "I sent it to the wrong parent, the report had pupil names and a UPN."),
         };
-        // The process "dies" while moving the third message: after its alerts/draft/acknowledgement are recorded.
-        var crashed = false;
+        // Moving the third message fails: after its alerts/draft/acknowledgement are recorded.
+        var failed = false;
         bed.Graph.Faults = call =>
         {
-            if (call is { Step: FakeStep.Move } && call.Target == ids[2] && !crashed) { crashed = true; return new Fault(500); }
+            if (call is { Step: FakeStep.Move } && call.Target == ids[2] && !failed) { failed = true; return new Fault(500); }
             return null;
         };
-        await Assert.ThrowsAnyAsync<Exception>(() => bed.NewSync().RunAsync(default));
+        var first = await bed.NewSync().RunAsync(default);
 
+        Assert.NotNull(first);
+        Assert.Equal(1, first.Deferred);
+        Assert.False(first.DeltaSaved);
         Assert.Equal(savedLink, (await bed.State.GetAsync(GraphInboxSync.DeltaStateName, default))!.Value);
         Assert.Equal(TriageRecordState.Done, (await bed.RecordAsync("graph", ids[0]))!.Value.State);
         Assert.Equal(TriageRecordState.Acted, (await bed.RecordAsync("graph", ids[2]))!.Value.State);
-        Assert.Null(await bed.RecordAsync("graph", ids[3])); // never reached
+        // The breach behind the failing mail did not wait for it (before: the round stopped at the failure).
+        Assert.Equal(TriageRecordState.Done, (await bed.RecordAsync("graph", ids[3]))!.Value.State);
 
-        var report = await bed.NewSync().RunAsync(default); // "after restart"
+        var report = await bed.NewSync().RunAsync(default); // the next round
 
         Assert.NotNull(report);
         Assert.True(report.DeltaSaved);
@@ -137,6 +142,46 @@ public class GraphInboxTests
         var draft = (await bed.RecordAsync("graph", ids[1]))!.Value.DraftReference;
         var drafts = await bed.Mail.Requests.ListByRequesterAsync("mail:" + Staff, default);
         Assert.Equal(draft, Assert.Single(drafts).Value.Reference); // one draft request, created once
+        Assert.Equal(5, bed.Classifications); // each mail classified once: the resumed one was not classified again
+    }
+
+    [Fact]
+    public async Task A_mail_that_overruns_its_budget_or_keeps_failing_is_set_aside_with_an_alert_while_the_rest_are_triaged()
+    {
+        await using var bed = await InboxTestBed.WithGraphAsync();
+        bed.Options.MailBudget = TimeSpan.FromSeconds(5);
+        var good = bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        var slow = bed.Graph.Deliver(Staff, "Notes", "Which AI tools may I use for lesson plans?");
+        var stuck = bed.Graph.Deliver(Staff, "Which tools are approved?", "Which AI tools are approved for staff?");
+        var breach = bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody);
+        bed.ClassifyDelay = n => n == 2 ? TimeSpan.FromSeconds(60) : TimeSpan.Zero; // the second mail overruns
+        bed.Graph.Faults = call => call is { Step: FakeStep.Move } && call.Target == stuck ? new Fault(500) : null; // never moves
+
+        var started = DateTimeOffset.UtcNow;
+        var first = await bed.NewSync().RunAsync(default);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(40), "the round waited for the slow mail");
+        Assert.NotNull(first);
+        Assert.Equal((2, 1, false), (first.Processed, first.Deferred, first.DeltaSaved));
+        Assert.Equal(TriageRecordState.Done, (await bed.RecordAsync("graph", good))!.Value.State);
+        Assert.Equal(TriageRecordState.Done, (await bed.RecordAsync("graph", breach))!.Value.State);
+        Assert.Contains(await bed.OutboxRowsAsync(), r => r.Job.Kind == MailKind.IncidentAlert);
+        var poison = (await bed.RecordAsync("graph", slow))!.Value;
+        Assert.Equal((TriageRecordState.Failed, TriageCategory.NeedsHuman), (poison.State, poison.Category));
+        Assert.Contains(await bed.Mail.Alerts.ListAsync(default), a => a.Kind == "TriageFailed" && a.Id == $"triage-failed|{poison.Key[..32]}");
+        Assert.Contains(bed.Graph.Inbox(), m => m.Id == slow); // left for a person
+
+        // The stuck mail is tried once a round, the others cost nothing, until its last attempt sets it aside.
+        var rounds = 1;
+        for (var report = first; !report!.DeltaSaved; rounds++)
+        {
+            Assert.True(rounds < 10, "the stuck mail was never set aside");
+            report = await bed.NewSync().RunAsync(default);
+        }
+        Assert.Equal(TriageProcessor.MaxAttempts + 1, rounds);
+        Assert.Equal(TriageRecordState.Failed, (await bed.RecordAsync("graph", stuck))!.Value.State);
+        Assert.Equal(2, (await bed.Mail.Alerts.ListAsync(default)).Count(a => a.Kind == "TriageFailed"));
+        Assert.Equal(4, bed.Classifications);
+        Assert.Single(await bed.OutboxRowsAsync(), r => r.Job.Kind == MailKind.IncidentAlert);
     }
 
     [Fact]

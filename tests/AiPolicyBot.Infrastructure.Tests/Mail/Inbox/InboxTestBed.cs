@@ -37,7 +37,7 @@ public sealed class InboxTestBed : IAsyncDisposable
         Records = new TableTriageRecordStore(Storage);
         State = new TableInboxSyncState(Storage);
         // The staff in these tests write from their academy's domain, one of the Trust's: their mail is answered.
-        Options = new TriageOptions { DpoAddress = Dpo, ComplaintsContact = Complaints, AppMailbox = MailTestBed.Mailbox };
+        Options = new TriageOptions { DpoAddress = Dpo, ComplaintsContact = Complaints, AppMailbox = MailTestBed.Mailbox, AuthServIds = [InboxSamples.ReceivingServer] };
         Options.TrustDomains = [.. Options.TrustDomains, "oak.academy.example"];
         Classifier = TriageClassifier.Create(Options, DemoRegisterToolNames.All);
         var registerStore = new InMemoryRegisterStore();
@@ -45,7 +45,7 @@ public sealed class InboxTestBed : IAsyncDisposable
         Register = new RegisterCache(registerStore, TimeProvider.System);
         Actions = new TriageActions(Records, mail.Requests, mail.TableOutbox, new TableIdempotencyStore(mail.Tables, TimeProvider.System),
             mail.Alerts, Register, Notifier, Options, TimeProvider.System, NullLogger<TriageActions>.Instance);
-        Processor = new TriageProcessor(Records, () => Classifier, Actions, mail.Alerts, Options, TimeProvider.System, NullLogger<TriageProcessor>.Instance);
+        Processor = new TriageProcessor(Records, CountedClassifier, Actions, mail.Alerts, Options, TimeProvider.System, NullLogger<TriageProcessor>.Instance);
         GraphOptions = new GraphMailOptions
         {
             Enabled = true,
@@ -68,6 +68,25 @@ public sealed class InboxTestBed : IAsyncDisposable
 
     /// <summary>Local drop folder under <paramref name="root"/>; triage mails become .eml files in {root}/outbox.</summary>
     public static InboxTestBed WithLocalFolder(string root) => new(MailTestBed.WithLocalFolder(root), root);
+
+    private int _classifications;
+
+    /// <summary>How often the processor reached for the classifier: once per mail classified.</summary>
+    public int Classifications => Volatile.Read(ref _classifications);
+
+    /// <summary>A stand-in for a mail that takes long to classify: the delay before classification number n (1-based).</summary>
+    public Func<int, TimeSpan> ClassifyDelay { get; set; } = _ => TimeSpan.Zero;
+
+    private bool _warm;
+
+    // The processor's first call only loads the model (its warm-up, outside any mail's budget): not a classification.
+    private TriageClassifier CountedClassifier()
+    {
+        if (!_warm) { _warm = true; return Classifier; }
+        var delay = ClassifyDelay(Interlocked.Increment(ref _classifications));
+        if (delay > TimeSpan.Zero) Thread.Sleep(delay);
+        return Classifier;
+    }
 
     public MailTestBed Mail { get; }
     public FakeGraph Graph => Mail.FakeGraph;
@@ -157,10 +176,13 @@ public static class InboxSamples
     public const string MarketingSubject = "Webinar: AI for schools - book your free place";
     public const string MarketingBody = "Join our free webinar on AI lesson planning for schools. Book now! Unsubscribe at any time.";
 
-    /// <summary>What Exchange stamps on mail from outside whose From domain passed DMARC.</summary>
+    /// <summary>The Trust's receiving server, as it names itself in the Authentication-Results it writes.</summary>
+    public const string ReceivingServer = "mx.trust.example";
+
+    /// <summary>What our receiving server stamps on mail from outside whose From domain passed DMARC.</summary>
     public static IReadOnlyDictionary<string, string> DmarcPass => new Dictionary<string, string>
     {
-        ["Authentication-Results"] = "spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass action=none header.from=home.example",
+        ["Authentication-Results"] = ReceivingServer + "; spf=pass smtp.mailfrom=home.example; dkim=pass header.d=home.example; dmarc=pass action=none header.from=home.example",
     };
 
     public static IReadOnlyDictionary<string, string> Bulk => new Dictionary<string, string>

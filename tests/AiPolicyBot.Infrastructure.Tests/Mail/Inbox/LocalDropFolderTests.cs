@@ -101,6 +101,60 @@ public class LocalDropFolderTests
         Assert.Equal("sam.teacher@oak.academy.example", ack.To.Mailboxes.Single().Address);
         Assert.Contains($"[{record.DraftReference}]", ack.Subject);
         Assert.DoesNotContain("Year 5 class", record.Subject + string.Join("", record.Signals)); // no body stored
+        Assert.Equal(1, bed.Classifications); // the replay was answered from its record: it cost no classification
+    }
+
+    [Fact]
+    public async Task A_mail_that_overruns_its_budget_between_good_ones_is_set_aside_and_the_others_are_triaged_in_the_same_run()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        bed.Options.MailBudget = TimeSpan.FromSeconds(5);
+        bed.ClassifyDelay = n => n == 2 ? TimeSpan.FromSeconds(60) : TimeSpan.Zero; // b-slow.eml is the second
+        await DropAsync(root, "a-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody));
+        await DropAsync(root, "b-slow.eml", Eml("sam.teacher@oak.academy.example", "Notes", "Which AI tools may I use?", "<slow-1@oak.example>"));
+        await DropAsync(root, "c-breach.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.BreachSubject, InboxSamples.BreachBody));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(3, await bed.NewDropFolder().RunAsync(default));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(40), $"the run waited {watch.Elapsed} for the slow mail");
+
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "toolRequest", "a-request.eml")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "breach", "c-breach.eml")));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "failed", "b-slow.eml")));
+        var poison = (await bed.RecordAsync("local", "slow-1@oak.example"))!.Value;
+        Assert.Equal(TriageRecordState.Failed, poison.State);
+        Assert.Single(await bed.Mail.Alerts.ListAsync(default), a => a.Kind == "TriageFailed");
+
+        // Dropped again, it is answered from its poison record: no classification, no second alert.
+        await DropAsync(root, "b-slow-again.eml", Eml("sam.teacher@oak.academy.example", "Notes", "Which AI tools may I use?", "<slow-1@oak.example>"));
+        await bed.NewDropFolder().RunAsync(default);
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "failed", "b-slow-again.eml")));
+        Assert.Equal(3, bed.Classifications);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_cap_is_set_aside_unread()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
+        await using var bed = InboxTestBed.WithLocalFolder(root);
+        var eml = Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        await DropAsync(root, "huge.eml", eml + new string('\n', (int)InboundMailLimits.MaxFileBytes));
+
+        Assert.Equal(1, await bed.NewDropFolder().RunAsync(default));
+        Assert.True(File.Exists(Path.Combine(root, "triaged", "unreadable", "huge.eml")));
+        Assert.Equal(0, bed.Classifications);
+    }
+
+    [Fact]
+    public void Bodies_and_subjects_are_cut_to_the_documented_caps()
+    {
+        var mail = new InboundMail("local", "id", null, "a@b.example", null, new string('s', 5000), new string('\n', 5 << 20),
+            new Dictionary<string, string>(), DateTimeOffset.UnixEpoch);
+        var capped = InboundMailLimits.Cap(mail);
+        Assert.Equal(InboundMailLimits.MaxBodyChars, capped.Body.Length);
+        Assert.Equal(InboundMailLimits.MaxSubjectChars, capped.Subject.Length);
+        Assert.Same(capped, InboundMailLimits.Cap(capped));
     }
 
     [Fact]
