@@ -22,14 +22,17 @@ internal static class TierSweep
         var evidence = rows.Select(r => classifier.Read(r.Mail)).ToList();
         var scores = evidence.Select(classifier.Model.Predict).ToList();
         var t = classifier.Model.Thresholds;
-        foreach (var floor in Floors)
-        foreach (var signFloor in SignFloors)
-        foreach (var marketing in new[] { false, true })
-        foreach (var upper in Uppers)
+        var settings = from floor in Floors
+                       from signFloor in SignFloors
+                       from marketing in new[] { false, true }
+                       from upper in Uppers
+                       select (floor, signFloor, marketing, upper);
+        foreach (var (floor, signFloor, marketing, upper) in settings)
         {
             var tiers = t with
             {
-                BreachCategory = upper, MarketingNeedsBreachSign = marketing,
+                BreachCategory = upper,
+                MarketingNeedsBreachSign = marketing,
                 PossibleBreach = floor is { } f ? Math.Min(f, t.PossibleBreach) : t.PossibleBreach,
                 PossibleBreachWithCue = signFloor is { } g ? Math.Min(g, t.PossibleBreachWithCue) : t.PossibleBreachWithCue,
             };
@@ -37,13 +40,14 @@ internal static class TierSweep
                 (r, new TriageClassifier(new TriageOptions(), new ToolGazetteer([]), new Fixed(scores[i], tiers)).Decide(evidence[i]))).ToList();
             var eval = TriageEvaluation.Of(items);
             var falseAlarms = items.Count(i => i.r.Expected != TriageCategory.Breach && TriageClassifier.AlertsDpo(i.Item2.Category, i.Item2.Signals));
-            string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
             yield return string.Join(",", scoredOn, upper.ToString(CultureInfo.InvariantCulture), marketing ? "mkt-sign" : "-",
                 floor?.ToString(CultureInfo.InvariantCulture) ?? "model", signFloor?.ToString(CultureInfo.InvariantCulture) ?? "model",
                 F(eval.PerClass[TriageCategory.Breach].Recall), F(eval.PerClass[TriageCategory.Breach].Precision),
                 F(eval.PerClass[TriageCategory.Marketing].Recall), F(eval.MacroF1), F(eval.AlertRecall), eval.PossibleMarks, falseAlarms);
         }
     }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
     private sealed class Fixed(IReadOnlyDictionary<TriageCategory, double> scores, TriageThresholds thresholds) : ITriageModel
     {
