@@ -5,9 +5,10 @@ using AiPolicyBot.Triage;
 
 // The triage model's training and retraining step (docs/triage-quality.md "Retraining"). Run from the repository root.
 //
-// dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses] [--authors A,B,...]
+// dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses] [--tiers] [--authors A,B,...]
 //   The development measure, writes nothing: leave one author out. For each author, trains on the other authors
 //   (thresholds set on their own cross-author predictions) and scores the author left out and the dev set.
+//   --tiers also prints each author's figures under the breach override's settings compared (TierSweep).
 //   --variant picks one of TriageModelSettings.Variants; --authors limits which authors are left out in turn.
 //
 // dotnet run --project tools/triage-training -c Release [-- --eval FILE.jsonl ...] [--out DIR]
@@ -72,6 +73,7 @@ Console.WriteLine("| trained on | scored on | breach R | breach P | complaint R 
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var details = new List<string>();
 var crossAuthor = new Dictionary<string, double>();
+var tierRows = new List<string>();
 foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Contains(a.Name)))
 {
     var others = authors.Where(a => a.Name != name).ToList();
@@ -82,6 +84,7 @@ foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Con
     var classifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, model);
     foreach (var (scoredName, rows) in new[] { (name, test), ("dev", dev) })
     {
+        if (args.Contains("--tiers")) tierRows.AddRange(TierSweep.Rows(scoredName == "dev" ? $"dev({name} out)" : name, classifier, rows));
         var eval = TriageEvaluation.Run(classifier, rows);
         Console.WriteLine($"| {trainName} ({train.Count}) | {scoredName} ({rows.Count}) | {eval.SummaryCells()} |");
         details.Add($"## trained on {trainName}, scored on {scoredName}\n\n{eval.ToMarkdown()}");
@@ -101,6 +104,12 @@ if (crossAuthor.Count > 0)
 }
 Console.WriteLine();
 if (args.Contains("--misses")) foreach (var d in details) Console.WriteLine(d + "\n");
+if (tierRows.Count > 0)
+{
+    Console.WriteLine("scored on,upper tier,marketing needs a sign,possible floor,possible floor with a sign,breach R,breach P,marketing R,macro-F1,DPO alerted,possible marks,false alarms");
+    foreach (var r in tierRows) Console.WriteLine(r);
+    Console.WriteLine();
+}
 if (args.Contains("--cross-author"))
 {
     Console.WriteLine($"({watch.Elapsed.TotalSeconds:0} s)");

@@ -21,11 +21,29 @@ public interface ITriageModel
 /// needsHuman. <see cref="PossibleBreachWithCue"/>: breach probability that, with a breach cue from the detector,
 /// makes a "possible breach"; <see cref="PossibleBreach"/>: the same without a cue. <see cref="ConfidentBreachRules"/>:
 /// the breach rules precise enough on the training mail to decide a breach alone (null: every decisive breach rule).
+/// <see cref="BreachCategory"/>: the upper tier of the breach override (docs/spec/triage.md "Breach"): a breach
+/// probability at or above it (and the breach threshold) makes category breach even when another class is on top;
+/// between the breach threshold and it, the mail keeps its category and is marked possible breach.
+/// <see cref="MarketingNeedsBreachSign"/>: mail the model reads as marketing from an outside sender reaches the upper
+/// tier only with a breach sign (a breach rule or an event cue), else it is at most a possible breach.
 /// </summary>
 public sealed record TriageThresholds(
     IReadOnlyDictionary<TriageCategory, double> Accept, double PossibleBreachWithCue, double PossibleBreach,
-    IReadOnlySet<string>? ConfidentBreachRules = null)
+    IReadOnlySet<string>? ConfidentBreachRules = null, double BreachCategory = 0, bool MarketingNeedsBreachSign = false)
 {
+    /// <summary>
+    /// The upper tier the trained model is run with, chosen on the leave-one-author-out figures (docs/triage-quality.md
+    /// "Tiered breach override"). A decision setting applied when the model is loaded, so no retraining: the training
+    /// step still sets the other thresholds for the single tier (the defaults here).
+    /// </summary>
+    public const double UpperBreachTier = 0.40;
+
+    /// <summary>The two tiers as the trained model runs them.</summary>
+    public TriageThresholds Tiered() => this with { BreachCategory = UpperBreachTier, MarketingNeedsBreachSign = true };
+
+    /// <summary>Breach probability from which breach is the category although another class is on top.</summary>
+    public double BreachCategoryFloor => Math.Max(BreachCategory, AcceptFor(TriageCategory.Breach));
+
     /// <summary>Whether a breach rule that fired on the sender's own text decides a breach without the model.</summary>
     public bool IsConfident(string ruleId) =>
         ruleId == PriorityRules.TimedOut.Id || ConfidentBreachRules is null || ConfidentBreachRules.Contains(ruleId);

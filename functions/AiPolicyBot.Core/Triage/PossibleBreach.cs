@@ -30,6 +30,10 @@ public static class PossibleBreach
         return SeveralSigns(e);
     }
 
+    /// <summary>A breach sign anywhere in the mail, bulk or not: a breach rule, or a cue that data went somewhere.</summary>
+    public static bool HasSign(TriageEvidence e) =>
+        e.Breach.Cues.Any(c => c.StartsWith("rule:", StringComparison.Ordinal) || c.StartsWith("quoted:", StringComparison.Ordinal) || IsEventCue(c));
+
     /// <summary>
     /// Signs enough to alert the DPO whatever the model says: a breach rule and an event cue, or three event cues, in
     /// what the sender wrote, outside bulk mail. A breach buried in a complaint reads as a complaint to the model.

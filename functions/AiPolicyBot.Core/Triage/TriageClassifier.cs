@@ -96,9 +96,14 @@ public sealed class TriageClassifier
         if (top != TriageCategory.Breach)
             signals.Add($"ml:breach={breach.ToString("0.00", CultureInfo.InvariantCulture)}");
 
-        // Breach outranks every other category (docs/spec/triage.md "Categories"): a complaint that is also a breach is a
-        // breach, so the breach threshold applies whether or not breach is the top class.
-        if (breach >= t.AcceptFor(TriageCategory.Breach))
+        // Breach outranks every other category (docs/spec/triage.md "Breach"), in two tiers: breach on top, or a breach
+        // probability at the upper tier, is a breach (a complaint that reports a breach is a breach); from the breach
+        // threshold up to that tier the mail keeps its category and the DPO is alerted, marked possible. Marketing
+        // from outside needs a breach sign too: newsletters about breaches lean to breach without reporting one.
+        var low = t.AcceptFor(TriageCategory.Breach);
+        var upper = breach >= t.BreachCategoryFloor
+                    && (!t.MarketingNeedsBreachSign || top != TriageCategory.Marketing || h.InternalSender || PossibleBreach.HasSign(e));
+        if ((top == TriageCategory.Breach && breach >= low) || upper)
         {
             signals.Add("breach:model");
             return Result(TriageCategory.Breach, breach);
@@ -106,7 +111,7 @@ public sealed class TriageClassifier
         // The category is what the model is confident of (a leaning to breach below its threshold is no confident
         // class: needsHuman). A possible breach keeps that category and is marked for the DPO's look.
         var category = top != TriageCategory.Breach && scores[top] >= t.AcceptFor(top) ? top : TriageCategory.NeedsHuman;
-        if (PossibleBreach.Applies(e, top, breach, t))
+        if (breach >= low || PossibleBreach.Applies(e, top, breach, t))
         {
             signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));

@@ -9,15 +9,18 @@ public sealed record TriageEvaluation(
     IReadOnlyDictionary<TriageCategory, (double Precision, double Recall, double F1, int Support)> PerClass,
     double MacroF1, double AbstainRate, double Accuracy)
 {
-    public static TriageEvaluation Run(TriageClassifier classifier, IReadOnlyList<LabelledMail> rows)
+    public static TriageEvaluation Run(TriageClassifier classifier, IReadOnlyList<LabelledMail> rows) =>
+        Of(rows.Select(r => (r, classifier.Classify(r.Mail))).ToList());
+
+    /// <summary>The figures of results already decided (e.g. one set of model scores under several decisions).</summary>
+    public static TriageEvaluation Of(IReadOnlyList<(LabelledMail Row, TriageResult Result)> items)
     {
-        var items = rows.Select(r => (r, classifier.Classify(r.Mail))).ToList();
         var perClass = new Dictionary<TriageCategory, (double, double, double, int)>();
         foreach (var c in TriageCategories.Classes)
         {
-            var tp = items.Count(i => i.r.Expected == c && i.Item2.Category == c);
-            var predicted = items.Count(i => i.Item2.Category == c);
-            var actual = items.Count(i => i.r.Expected == c);
+            var tp = items.Count(i => i.Row.Expected == c && i.Result.Category == c);
+            var predicted = items.Count(i => i.Result.Category == c);
+            var actual = items.Count(i => i.Row.Expected == c);
             var p = predicted == 0 ? 0 : (double)tp / predicted;
             var rec = actual == 0 ? 0 : (double)tp / actual;
             perClass[c] = (p, rec, p + rec == 0 ? 0 : 2 * p * rec / (p + rec), actual);
@@ -25,8 +28,8 @@ public sealed record TriageEvaluation(
         var present = perClass.Where(kv => kv.Value.Item4 > 0).ToList();
         return new(items, perClass,
             present.Average(kv => kv.Value.Item3),
-            items.Count == 0 ? 0 : (double)items.Count(i => i.Item2.Category == TriageCategory.NeedsHuman) / items.Count,
-            items.Count == 0 ? 0 : (double)items.Count(i => i.Item2.Category == i.r.Expected) / items.Count);
+            items.Count == 0 ? 0 : (double)items.Count(i => i.Result.Category == TriageCategory.NeedsHuman) / items.Count,
+            items.Count == 0 ? 0 : (double)items.Count(i => i.Result.Category == i.Row.Expected) / items.Count);
     }
 
     public IEnumerable<(LabelledMail Row, TriageResult Result)> Misses => Items.Where(i => i.Result.Category != i.Row.Expected);

@@ -29,7 +29,8 @@ public sealed record TriageModelFile(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>The recorded thresholds, run with the tiered breach override (docs/spec/triage.md "Breach").</summary>
     public TriageThresholds Thresholds() =>
-        new(TriageCategories.Classes.ToDictionary(c => c, c => Accept.TryGetValue(c.WireName(), out var t) ? t : 0.5),
-            PossibleBreachWithCue, PossibleBreach, ConfidentBreachRules.ToHashSet(StringComparer.Ordinal));
+        new TriageThresholds(TriageCategories.Classes.ToDictionary(c => c, c => Accept.TryGetValue(c.WireName(), out var t) ? t : 0.5),
+            PossibleBreachWithCue, PossibleBreach, ConfidentBreachRules.ToHashSet(StringComparer.Ordinal)).Tiered();
 }

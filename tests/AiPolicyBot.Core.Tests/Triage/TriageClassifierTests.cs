@@ -200,6 +200,92 @@ public class TriageClassifierTests
         Assert.Contains(TriageClassifier.PossibleBreachSignal, leaning.Decide(leaked).Signals);
     }
 
+    [Theory]
+    [InlineData(0.05, "complaint", false)] // under the breach threshold: no alert
+    [InlineData(0.12, "complaint", true)]  // lower tier: keeps its category, marked possible breach
+    [InlineData(0.39, "complaint", true)]
+    [InlineData(0.40, "breach", false)]    // upper tier: a complaint that reports a breach is a breach
+    [InlineData(0.45, "breach", false)]
+    public void The_breach_override_is_tiered(double breach, string expected, bool possible)
+    {
+        Assert.Equal(0.40, TriageThresholds.UpperBreachTier); // the cases below straddle it
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Unhappy", "I am unhappy with how the school answered me."),
+            new TriageOptions(), gazetteer);
+        var result = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Complaint, breach)).Decide(e);
+        Assert.Equal(expected, result.Category.WireName());
+        Assert.Equal(possible, result.Signals.Contains(TriageClassifier.PossibleBreachSignal));
+        Assert.Equal(breach >= 0.10, TriageClassifier.AlertsDpo(result.Category, result.Signals)); // from the lower tier up, the DPO is alerted
+        Assert.Equal(expected == "breach", result.Signals.Contains("breach:model"));
+    }
+
+    [Fact]
+    public void Breach_on_top_is_a_breach_below_the_upper_tier()
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Class page", "Something odd about the class page."),
+            new TriageOptions(), gazetteer);
+        // breach 0.30 on top, under the upper tier, the complaint next at 0.29
+        var result = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Complaint, 0.30, top: 0.29)).Decide(e);
+        Assert.Equal(TriageCategory.Breach, result.Category);
+    }
+
+    [Fact]
+    public void Marketing_from_outside_reaches_the_upper_tier_only_with_a_breach_sign()
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        TriageEvidence Read(string from, string body) =>
+            TriageEvidence.Read(new MailToTriage(from, null, "Data protection update", body), new TriageOptions(), gazetteer);
+        var leaning = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Marketing, 0.45));
+
+        // a newsletter about breaches: marketing, still shown to the DPO as a possible breach
+        var newsletter = leaning.Decide(Read("news@vendor.example", "Our new course covers breach reporting and the ICO. Book now."));
+        Assert.Equal(TriageCategory.Marketing, newsletter.Category);
+        Assert.Contains(TriageClassifier.PossibleBreachSignal, newsletter.Signals);
+
+        // a supplier saying data went somewhere: a breach
+        var notice = leaning.Decide(Read("news@vendor.example", "A fault in our portal meant pupil reports were visible to other schools."));
+        Assert.Equal(TriageCategory.Breach, notice.Category);
+
+        // marketing-looking mail from inside the trust is no promotion: the upper tier alone decides
+        var internalMail = new TriageClassifier(new TriageOptions { TrustDomains = ["trust.example"] }, gazetteer,
+            new Leaning(TriageCategory.Marketing, 0.45)).Decide(
+            TriageEvidence.Read(new MailToTriage("it@trust.example", null, "Data protection update", "Our new course covers breach reporting. Book now."),
+                new TriageOptions { TrustDomains = ["trust.example"] }, gazetteer));
+        Assert.Equal(TriageCategory.Breach, internalMail.Category);
+    }
+
+    [Fact]
+    public void Without_the_upper_tier_any_breach_probability_over_the_threshold_is_a_breach()
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Unhappy", "I am unhappy with how the school answered me."),
+            new TriageOptions(), gazetteer);
+        var single = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Complaint, 0.12, tiered: false)).Decide(e);
+        Assert.Equal(TriageCategory.Breach, single.Category);
+    }
+
+    /// <summary>A model leaning to <paramref name="category"/> with the given breach probability, breach threshold 0.10, run with the tiers.</summary>
+    private sealed class Leaning(TriageCategory category, double breach, double? top = null, bool tiered = true) : ITriageModel
+    {
+        public string Version => "leaning";
+        public TriageThresholds Thresholds
+        {
+            get
+            {
+                var t = TriageThresholds.Uniform(0.5, 1.01, 1.01) with { ConfidentBreachRules = new HashSet<string>() };
+                t = t with { Accept = new Dictionary<TriageCategory, double>(t.Accept) { [TriageCategory.Breach] = 0.10, [category] = 0.2 } };
+                return tiered ? t.Tiered() : t;
+            }
+        }
+        public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence)
+        {
+            var first = top ?? 1 - breach - 0.05;
+            return TriageCategories.Classes.ToDictionary(c => c,
+                c => c == category ? first : c == TriageCategory.Breach ? breach : (1 - first - breach) / 5);
+        }
+    }
+
     private sealed class SureOf(TriageCategory category, double breach = 0.01 / 6) : ITriageModel
     {
         public string Version => "sure";
