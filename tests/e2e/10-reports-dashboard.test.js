@@ -54,7 +54,7 @@ test('reports: every panel draws its charts and the same figures as tables, as t
   const page = await open(READER);
   await openReports(page);
   const panels = await page.locator('section.panel').evaluateAll(s => s.map(x => x.dataset.panel));
-  assert.deepEqual(panels, ['requests', 'tools', 'triage']);
+  assert.deepEqual(panels, ['requests', 'tools', 'triage', 'training', 'incidents']);
 
   const from = await page.locator('input[name=from]').inputValue();
   const to = await page.locator('input[name=to]').inputValue();

@@ -31,8 +31,9 @@ var clock = Stopwatch.StartNew();
 
 // What the reports and the dashboard read first (requests, triage, asks), then people and the audit chain, which
 // cost one transaction per person and per stream.
-var requests = generate.Requests().ToList();
+var requests = await AfterIssuedAsync(generate.Requests().ToList());
 await writer.WriteAsync(tables.Requests, requests.Select(TableRequestStore.ToEntity));
+await MoveCounterPastAsync(requests);
 Console.WriteLine($"requests: {requests.Count} in {clock.Elapsed.TotalSeconds:0.0} s");
 
 var triage = generate.Triage().ToList();
@@ -63,3 +64,25 @@ for (var left = options.Audit; left > 0 && streams < requests.Count; streams++)
 await writer.WriteAsync(tables.Audit, audit);
 Console.WriteLine($"audit: {audit.Count - streams} rows in {streams} streams; done in {clock.Elapsed.TotalSeconds:0.0} s (prefix {options.Prefix}, seed {options.Seed}, today {options.Today:yyyy-MM-dd})");
 return 0;
+
+// Numbers already handed out in a live table (a journey's requests) are kept: generated requests follow them.
+async Task<List<AiPolicyBot.Requests.ToolRequest>> AfterIssuedAsync(List<AiPolicyBot.Requests.ToolRequest> generated)
+{
+    var issued = new Dictionary<int, long>();
+    foreach (var year in generated.Select(r => r.SubmittedAt.Year).Distinct())
+    {
+        var row = await tables.Counters.GetEntityIfExistsAsync<TableEntity>(TableReferenceCounter.Partition, year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        issued[year] = row.HasValue ? row.Value!.GetInt64("Value") ?? 0 : 0;
+    }
+    return [.. generated.Select(r => AiPolicyBot.Requests.RequestReference.TryParse(r.Reference, out var year, out var number) && issued.GetValueOrDefault(year) > 0
+        ? r with { Reference = AiPolicyBot.Requests.RequestReference.Format(year, number + issued[year]) } : r)];
+}
+
+// The reference counter moves past the generated numbers, so a request made afterwards never collides with one.
+async Task MoveCounterPastAsync(List<AiPolicyBot.Requests.ToolRequest> written)
+{
+    var highest = written.Select(r => AiPolicyBot.Requests.RequestReference.TryParse(r.Reference, out var year, out var number) ? (year, number) : (0, 0L))
+        .Where(p => p.Item1 > 0).GroupBy(p => p.Item1).Select(g => (Year: g.Key, Last: g.Max(p => p.Item2)));
+    foreach (var (year, last) in highest)
+        await tables.Counters.UpsertEntityAsync(new TableEntity(TableReferenceCounter.Partition, year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)) { ["Value"] = last }, TableUpdateMode.Replace);
+}
