@@ -13,9 +13,9 @@ namespace AiPolicyBot.Tools.ConversationReport;
 /// </summary>
 internal sealed class ConversationScore
 {
-    private readonly List<(ChatExample Row, Understanding Got, bool IntentOk, bool ToolOk)> _rows = [];
+    private readonly List<(ChatExample Row, UnderstoodMessage Got, bool IntentOk, bool ToolOk)> _rows = [];
 
-    public static ConversationScore Compute(IEnumerable<(ChatExample Row, Understanding Got)> results)
+    public static ConversationScore Compute(IEnumerable<(ChatExample Row, UnderstoodMessage Got)> results)
     {
         var s = new ConversationScore();
         foreach (var (row, got) in results)
@@ -96,7 +96,7 @@ internal sealed class ConversationScore
     }
 
     /// <summary>The intent as scored: a clarification offering the labelled intent counts as that intent.</summary>
-    private static string Shown((ChatExample Row, Understanding Got, bool IntentOk, bool ToolOk) r) =>
+    private static string Shown((ChatExample Row, UnderstoodMessage Got, bool IntentOk, bool ToolOk) r) =>
         r.Got.Intent == Intent.Clarify ? (r.IntentOk ? r.Row.Intent : "clarify") : r.Got.Intent.Label();
 
     private static bool FiltersMatch(JsonElement expected, Dictionary<string, object> got)

@@ -14,7 +14,7 @@ public sealed class PendingApprovalsResponder(PendingApprovalsQuery query) : IIn
 {
     public Intent Intent => Intent.PendingApprovals;
 
-    public async Task RespondAsync(TurnContext turn, Understanding understanding, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, UnderstoodMessage understanding, CancellationToken ct)
     {
         if (turn.UserAadObjectId is not { Length: > 0 } userId)
         {

@@ -36,5 +36,5 @@ internal static class TestUnderstanding
         return UnderstandingServices.Create(monitor, Model);
     }
 
-    public static Understanding Understand(string text) => Shared.Understand(text, DemoRegisterSnapshot);
+    public static UnderstoodMessage Understand(string text) => Shared.Understand(text, DemoRegisterSnapshot);
 }

@@ -13,7 +13,7 @@ public sealed class ClarifyResponder : IIntentResponder
 {
     public Intent Intent => Intent.Clarify;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+    public Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct) =>
         turn.SendAsync(CardMessage(ClarifyCard.Build(u.Text, u.Candidates.Count >= 2 ? u.Candidates : ClarifyCard.DefaultChoices)), ct);
 }
 

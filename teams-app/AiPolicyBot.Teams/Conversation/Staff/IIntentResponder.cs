@@ -8,5 +8,5 @@ public interface IIntentResponder
 {
     Understanding.Intent Intent { get; }
 
-    Task RespondAsync(TurnContext turn, Understanding.Understanding understanding, CancellationToken ct);
+    Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage understanding, CancellationToken ct);
 }

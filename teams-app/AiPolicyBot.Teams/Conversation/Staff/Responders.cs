@@ -20,7 +20,7 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
 {
     public Intent Intent => Intent.AskTool;
 
-    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
         if (u.Tool is not { } entry)
         {
@@ -47,7 +47,7 @@ public sealed class RequestApprovalResponder(StaffConversation conversation) : I
 {
     public Intent Intent => Intent.RequestApproval;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+    public Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct) =>
         turn.SendAsync(CardMessage(RequestWizardCard.Build(WizardState.Start(Prefill(u)), conversation.Pages())), ct);
 }
 
@@ -56,7 +56,7 @@ public sealed class ListApprovedResponder(StaffConversation conversation, StaffA
 {
     public Intent Intent => Intent.ListApproved;
 
-    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
         var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
         var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, academy);
@@ -70,14 +70,14 @@ public sealed class MyRequestsResponder(IRequestStore requests) : IIntentRespond
 {
     public Intent Intent => Intent.MyRequests;
 
-    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
         var mine = (await requests.ListByRequesterAsync(UserId(turn), ct)).Select(r => r.Value).ToList();
         await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine, u.Hints.Reference ?? RequestFor(mine, u))), ct);
     }
 
     /// <summary>"my Gamma request": the newest of the person's requests for the tool the message names.</summary>
-    private static string? RequestFor(IReadOnlyList<ToolRequest> mine, Understanding.Understanding u)
+    private static string? RequestFor(IReadOnlyList<ToolRequest> mine, Understanding.UnderstoodMessage u)
     {
         if (u.ToolName is not { } name) return null;
         var wanted = ToolNames.Normalise(name);
@@ -91,7 +91,7 @@ public sealed class TrainingDoneResponder(TrainingRecorder recorder) : IIntentRe
 {
     public Intent Intent => Intent.TrainingDone;
 
-    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
         if (u.Tool is { } entry)
         {
@@ -108,7 +108,7 @@ public sealed class HelpResponder(IOptions<TrustContacts>? contacts = null) : II
 {
     public Intent Intent => Intent.Help;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+    public Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct) =>
         turn.SendAsync(CardMessage(HelpCard.Build(welcome: false, contacts?.Value)), ct);
 }
 
@@ -119,7 +119,7 @@ public sealed class PendingApprovalsFallbackResponder : IIntentResponder
 {
     public Intent Intent => Intent.PendingApprovals;
 
-    public Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct) =>
+    public Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct) =>
         turn.SendTextAsync("If you're an approver, approval cards for requests waiting for you are posted here as they arrive. " +
                            "I can't list them in this chat yet.", ct);
 }
@@ -133,7 +133,7 @@ public sealed class OtherResponder(IOptions<TrustContacts>? contacts = null, Reg
 {
     public Intent Intent => Intent.Other;
 
-    public async Task RespondAsync(TurnContext turn, Understanding.Understanding u, CancellationToken ct)
+    public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
         var reply = OtherReplies.For(u.Text, contacts?.Value);
         if (reply == OtherReplies.Fallback && register is not null && (await register.GetAsync(ct)).Entries.Count == 0)

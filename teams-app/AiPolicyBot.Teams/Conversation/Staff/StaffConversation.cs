@@ -45,11 +45,11 @@ public sealed class StaffConversation(
 
     public static string UserName(TurnContext turn) => turn.Activity.From?.Name ?? "";
 
-    public async ValueTask<Understanding.Understanding> UnderstandAsync(string text, CancellationToken ct) =>
+    public async ValueTask<Understanding.UnderstoodMessage> UnderstandAsync(string text, CancellationToken ct) =>
         understanding.Understand(text, await register.GetAsync(ct));
 
     /// <summary>Wizard answers prefilled from what the person said: tool, purpose, use, data and learners.</summary>
-    public static Dictionary<string, string> Prefill(Understanding.Understanding u, string? requestType = null)
+    public static Dictionary<string, string> Prefill(Understanding.UnderstoodMessage u, string? requestType = null)
     {
         var p = new Dictionary<string, string>(StringComparer.Ordinal);
         if (u.ToolName is { } name) p["toolName"] = name.Length > 100 ? name[..100] : name;

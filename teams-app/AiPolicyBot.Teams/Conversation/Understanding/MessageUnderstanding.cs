@@ -24,7 +24,7 @@ public sealed partial class MessageUnderstanding(IntentModelProvider model, Tool
     /// <summary>An intent is offered as a button only from this probability.</summary>
     public const double MinCandidate = 0.08;
 
-    public Understanding Understand(string? text, RegisterSnapshot register)
+    public UnderstoodMessage Understand(string? text, RegisterSnapshot register)
     {
         var t = Normalise(text);
         var hints = HintExtractor.Extract(t);
@@ -41,7 +41,7 @@ public sealed partial class MessageUnderstanding(IntentModelProvider model, Tool
         var unknown = resolved.UnknownName;
         // A help or list question names no tool.
         if (intent is Intent.Help or Intent.ListApproved) (tool, unknown) = (null, null);
-        return new Understanding(intent, tool, unknown, hints, t) { Confidence = confidence, Candidates = candidates, Academy = academy };
+        return new UnderstoodMessage(intent, tool, unknown, hints, t) { Confidence = confidence, Candidates = candidates, Academy = academy };
     }
 
     /// <summary>The top intent when sure enough; otherwise clarify with 2–4 candidates (never "other").</summary>

@@ -4,7 +4,7 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 public static class UnderstandingFilters
 {
     /// <summary>Only what was said: absent keys mean "not said".</summary>
-    public static Dictionary<string, object> From(Understanding u)
+    public static Dictionary<string, object> From(UnderstoodMessage u)
     {
         var f = new Dictionary<string, object>(StringComparer.Ordinal);
         if (u.Hints.UseCategory is { } use) f["useCategory"] = char.ToLowerInvariant(use.ToString()[0]) + use.ToString()[1..];

@@ -7,7 +7,7 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 /// how sure the model is, the register tool it names (or a product name not in the register), the use hints and the
 /// academy it names.
 /// </summary>
-public sealed record Understanding(Intent Intent, RegisterEntry? Tool, string? UnknownToolName, UseHints Hints, string Text)
+public sealed record UnderstoodMessage(Intent Intent, RegisterEntry? Tool, string? UnknownToolName, UseHints Hints, string Text)
 {
     /// <summary>The calibrated probability of the most likely intent (1 for an exact command or a reference number).</summary>
     public double Confidence { get; init; } = 1;
@@ -25,5 +25,5 @@ public sealed record Understanding(Intent Intent, RegisterEntry? Tool, string? U
     public string? ToolName => Tool?.Name ?? UnknownToolName;
 
     /// <summary>This understanding answered as one intent (a clarifying button was chosen).</summary>
-    public Understanding As(Intent intent) => this with { Intent = intent, Candidates = [], Confidence = 1 };
+    public UnderstoodMessage As(Intent intent) => this with { Intent = intent, Candidates = [], Confidence = 1 };
 }
