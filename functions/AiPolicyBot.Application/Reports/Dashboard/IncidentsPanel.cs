@@ -36,16 +36,8 @@ public sealed class IncidentsPanel(IIncidentStore store) : IDashboardPanel
         [
             new("Open cases", open),
             new("Past 72 hours without a decision", overdue),
-            new("Median hours to decision", Median(hours), "hours"),
+            new("Median hours to decision", Median.Of(hours), "hours"),
         ], [chart]);
-    }
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0) return null;
-        values.Sort();
-        var mid = values.Count / 2;
-        return Math.Round(values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2, 1);
     }
 
     public static string Source(IncidentSource s) => s switch

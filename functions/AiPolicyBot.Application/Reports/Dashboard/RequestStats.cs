@@ -47,14 +47,5 @@ public sealed class RequestStats
     public int Decided => DaysToDecide.Count;
 
     /// <summary>The median of the days to decide, or null when nothing was decided.</summary>
-    public double? MedianDaysToDecide
-    {
-        get
-        {
-            if (DaysToDecide.Count == 0) return null;
-            var sorted = DaysToDecide.Order().ToList();
-            var mid = sorted.Count / 2;
-            return Math.Round(sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, 1);
-        }
-    }
+    public double? MedianDaysToDecide => Median.Of(DaysToDecide);
 }
