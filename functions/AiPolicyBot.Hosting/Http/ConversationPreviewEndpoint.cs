@@ -20,7 +20,10 @@ public sealed class ConversationPreviewEndpoint(RegisterCache register, MessageU
         if (request.Text is not { } text) return ApiProblems.Invalid(request.Errors);
 
         RegisterSnapshot snapshot;
-        try { snapshot = await register.GetAsync(ct); }
+        try
+        {
+            snapshot = await register.GetAsync(ct);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "The register could not be loaded");

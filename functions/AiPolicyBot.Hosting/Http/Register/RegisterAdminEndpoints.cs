@@ -63,8 +63,14 @@ public static class RegisterAdminEndpoints
     {
         if (request.Errors.Count > 0 || request.Body is null) return RegisterProblems.BadFields(request.Errors);
         ImportReport report;
-        try { report = await register.ImportAsync(request.Body, request.IsCsv, request.FileName, request.DryRun, Actor(context), ct); }
-        catch (ConcurrencyConflictException) { return RegisterProblems.ImportConflict(); }
+        try
+        {
+            report = await register.ImportAsync(request.Body, request.IsCsv, request.FileName, request.DryRun, Actor(context), ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RegisterProblems.ImportConflict();
+        }
         if (report.Errors.Count > 0 && !report.DryRun) return RegisterProblems.ImportRejected(report);
         return TypedResults.Ok(RegisterApiJson.Import(report));
     }

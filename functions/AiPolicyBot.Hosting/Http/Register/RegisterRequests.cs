@@ -42,8 +42,14 @@ public sealed record PutRegisterEntryRequest(string Id, RegisterEntry? Entry, st
         var (bytes, bodyError) = await BoundedBody.ReadAsync(context.Request, MaxBytes);
         if (bodyError is not null) return new(id, null, ifMatch, [.. errors, bodyError]);
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 }); }
-        catch (JsonException e) { return new(id, null, ifMatch, [.. errors, new FieldError("body", "is not valid JSON: " + e.Message)]); }
+        try
+        {
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            return new(id, null, ifMatch, [.. errors, new FieldError("body", "is not valid JSON: " + e.Message)]);
+        }
         using (doc)
         {
             var root = doc.RootElement;
