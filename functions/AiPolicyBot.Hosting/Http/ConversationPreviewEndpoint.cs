@@ -17,7 +17,7 @@ public sealed class ConversationPreviewEndpoint(RegisterCache register, MessageU
 {
     public async Task<Results<JsonHttpResult<ConversationPreview>, ProblemHttpResult>> HandleAsync(ConversationPreviewRequest request, CancellationToken ct)
     {
-        if (request.Text is not { } text) return ApiProblems.Invalid(request.Errors);
+        if (request.Text is not { } text) return request.Problem!;
 
         RegisterSnapshot snapshot;
         try
