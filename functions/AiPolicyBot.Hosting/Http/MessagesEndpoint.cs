@@ -82,7 +82,7 @@ public sealed class MessagesEndpoint(
         }
 
         if (auth.Mode == AuthMode.LocalUnauthenticated
-            && LocalRequestGuard.Refusal(request.ContentType, request.Headers.Origin, request.Headers["Sec-Fetch-Site"]) is { } refusal)
+            && LocalDevelopmentMode.Refusal(request.ContentType, request.Headers.Origin, request.Headers["Sec-Fetch-Site"]) is { } refusal)
         {
             // No token vouches for a local call: a web page in the developer's browser must not be able to post one.
             logger.LogWarning("Refused a local unauthenticated call: {Reason}", refusal.Message);
