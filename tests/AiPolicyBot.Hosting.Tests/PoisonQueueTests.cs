@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 

@@ -14,13 +14,15 @@ using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Tests.Approvals;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Messaging;
+using AiPolicyBot.Testing.Stores;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 

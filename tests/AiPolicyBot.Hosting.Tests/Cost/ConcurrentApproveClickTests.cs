@@ -3,6 +3,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Cost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting.Tests.Cost;

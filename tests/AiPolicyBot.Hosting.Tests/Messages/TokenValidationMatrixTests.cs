@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Hosting.Tests.Messages;

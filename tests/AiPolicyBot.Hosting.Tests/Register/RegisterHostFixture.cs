@@ -1,5 +1,5 @@
 using AiPolicyBot.Hosting.Tests.Messages;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Hosting.Tests.Register;

@@ -1,5 +1,6 @@
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Testing.Graph;
 using Xunit.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;

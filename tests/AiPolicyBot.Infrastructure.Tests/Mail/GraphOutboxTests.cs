@@ -2,6 +2,7 @@ using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Graph;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;
 

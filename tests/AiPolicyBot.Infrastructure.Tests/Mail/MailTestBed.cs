@@ -4,6 +4,7 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Graph;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;

@@ -3,6 +3,7 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 

@@ -2,10 +2,10 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 
-namespace AiPolicyBot.Core.Tests.Approvals;
+namespace AiPolicyBot.Testing.Approvals;
 
 /// <summary>People (Entra object ids), a directory and requests for the approval tests.</summary>
-internal static class ApprovalSamples
+public static class ApprovalSamples
 {
     public static readonly DateTimeOffset Submitted = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 

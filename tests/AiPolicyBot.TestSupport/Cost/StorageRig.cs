@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Hosting.Tests.Cost;
+namespace AiPolicyBot.Testing.Cost;
 
 /// <summary>
 /// The real composition (AddAiPolicyBot, Development, local unauthenticated mode) against Azurite with tables and

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Tests.Approvals;
+namespace AiPolicyBot.Testing.Graph;
 
 /// <summary>
 /// A stateful fake of the Graph endpoints that install the bot for a person, on 127.0.0.1 (port 0): list a user's

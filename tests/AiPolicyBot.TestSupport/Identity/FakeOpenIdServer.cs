@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AiPolicyBot.Teams.Tests.Support;
+namespace AiPolicyBot.Testing.Identity;
 
 /// <summary>
 /// A fake OpenID metadata + JWKS endpoint on loopback (port chosen by the OS), serving test RSA keys with Bot

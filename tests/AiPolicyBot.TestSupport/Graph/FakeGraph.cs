@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Tests.Mail;
+namespace AiPolicyBot.Testing.Graph;
 
 /// <summary>
 /// A stateful fake of the Graph mail endpoints the sender uses, on 127.0.0.1 (port 0): create draft, get message,
