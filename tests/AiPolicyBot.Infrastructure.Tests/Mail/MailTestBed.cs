@@ -5,6 +5,7 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Testing.Graph;
+using AiPolicyBot.Testing.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -84,7 +85,7 @@ public sealed class MailTestBed : IAsyncDisposable
     /// <summary>Stores the request and records one decision with its decision-mail job.</summary>
     public async Task<OutboxJob> DecideAsync(string reference)
     {
-        await PutAsync(MailSamples.Request(reference));
+        await PutAsync(MailSamples.Request(reference: reference));
         var job = OutboxJob.DecisionFor(reference, MailSamples.At);
         Assert.True(await DecisionLog.RecordAsync(reference, MailSamples.Decision(), [job], CancellationToken.None));
         return job;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 

@@ -1,6 +1,7 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Requests;
 
 namespace AiPolicyBot.Testing.Approvals;
 
@@ -35,58 +36,34 @@ public static class ApprovalSamples
         },
         localDemo);
 
+    /// <summary>Intake B for Brisk at Oakfield with pupil data, the vendor's address and no account named.</summary>
     public static Intake Intake(string tool = "Brisk Teaching", string academy = "oakfield", RequestType type = RequestType.NewTool,
-        IReadOnlyList<DataCategory>? data = null) => new()
+        IReadOnlyList<DataCategory>? data = null) => RequestSamples.Intake(tool) with
         {
             RequestType = type,
             AcademyId = academy,
-            Role = StaffRole.Teacher,
-            ToolName = tool,
             Vendor = "Brisk",
             ToolUrl = "https://brisk.example",
-            Edition = Edition.FreeConsumer,
-            AccessMode = AccessMode.WebBrowser,
             AccountType = AccountType.None,
             Purpose = "Draft lesson plans.",
-            UseCategory = UseCategory.LessonPlanning,
-            Users = UserGroup.Staff,
             DataCategories = data ?? [DataCategory.Pupil],
             VendorTrainsOnInputs = VendorTraining.Unknown,
-            OutputUse = OutputUse.DraftsEdited,
-            DeclNoDataYet = true,
-            DeclReadPolicy = true,
         };
 
-    public static ToolRequest TrustRequest(string reference = "AIP-2026-0042", string requester = Teacher) => new()
-    {
-        Reference = reference,
-        RequesterId = requester,
-        RequesterName = "Tara Teacher",
-        Intake = Intake(),
-        Outcome = new RoutingOutcome(Tier.TrustApproval, false, ApproverRoles.For(Tier.TrustApproval),
-            [ConditionCodes.DpaRequired, ConditionCodes.DpiaRequired, ConditionCodes.Review12Months, ConditionCodes.TrainingBeforeFirstUse,
-             ConditionCodes.TrustAccountOnly, ConditionCodes.VendorTrainingOff],
-            [new RoutingReason("R6-DATA", "4.1", "The request involves personal data, so the CIO, CDO and DPO must approve it before use.")], null),
-        State = RequestState.Pending,
-        PendingRoles = ApproverRoles.For(Tier.TrustApproval),
-        SubmittedAt = Submitted,
-        UpdatedAt = Submitted,
-    };
+    /// <summary>Tara Teacher's request with pupil data: the CIO, CDO and DPO decide, with every go-live condition.</summary>
+    public static ToolRequest TrustRequest(string reference = "AIP-2026-0042", string requester = Teacher) =>
+        RequestSamples.Request(reference, Intake(), RequestSamples.TrustOutcome() with
+        {
+            Conditions = [ConditionCodes.DpaRequired, ConditionCodes.DpiaRequired, ConditionCodes.Review12Months, ConditionCodes.TrainingBeforeFirstUse,
+                          ConditionCodes.TrustAccountOnly, ConditionCodes.VendorTrainingOff],
+        }, at: Submitted) with { RequesterId = requester, RequesterName = "Tara Teacher" };
 
-    public static ToolRequest AcademyRequest(string reference = "AIP-2026-0043", string academy = "oakfield") => new()
-    {
-        Reference = reference,
-        RequesterId = Teacher,
-        RequesterName = "Tara Teacher",
-        Intake = Intake("Quizlet", academy, data: [DataCategory.None]),
-        Outcome = new RoutingOutcome(Tier.AcademyApproval, false, [ApproverRoles.AcademyLeader],
-            [ConditionCodes.HumanReviewOfOutputs, ConditionCodes.NoPersonalOrSensitiveData, ConditionCodes.Review12Months],
-            [new RoutingReason("R11-BROWSER", "4.3", "A web-browser tool used without personal data can be used with your academy leader's approval.")], null),
-        State = RequestState.Pending,
-        PendingRoles = [ApproverRoles.AcademyLeader],
-        SubmittedAt = Submitted,
-        UpdatedAt = Submitted,
-    };
+    /// <summary>Tara Teacher's request for Quizlet without personal data: her academy's leader decides.</summary>
+    public static ToolRequest AcademyRequest(string reference = "AIP-2026-0043", string academy = "oakfield") =>
+        RequestSamples.Request(reference, Intake("Quizlet", academy, data: [DataCategory.None]), RequestSamples.AcademyOutcome() with
+        {
+            Conditions = [ConditionCodes.HumanReviewOfOutputs, ConditionCodes.NoPersonalOrSensitiveData, ConditionCodes.Review12Months],
+        }, at: Submitted) with { RequesterId = Teacher, RequesterName = "Tara Teacher" };
 
     public static ApprovalActor Actor(string id) => new(id, "Person " + id[^4..]);
 }
