@@ -6,7 +6,7 @@ using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Teams.Protocol.Dispatch;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
 using AiPolicyBot.Testing.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Http;
 using AiPolicyBot.Testing.Identity;
 using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
