@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
+using AiPolicyBot.Testing.Azurite;
 using AiPolicyBot.Testing.Graph;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.AspNetCore.Hosting;

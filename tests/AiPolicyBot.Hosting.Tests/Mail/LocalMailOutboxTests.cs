@@ -1,8 +1,8 @@
 using AiPolicyBot.Approvals;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
 using AiPolicyBot.Testing.Requests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

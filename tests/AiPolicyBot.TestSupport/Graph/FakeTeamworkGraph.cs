@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Testing.Graph;
 
@@ -33,10 +32,7 @@ public sealed class FakeTeamworkGraph : IAsyncDisposable
 
     public static async Task<FakeTeamworkGraph> StartAsync(string catalogId)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeTeamworkGraph(app);
         fake.Map(app, catalogId);
         await app.StartAsync();

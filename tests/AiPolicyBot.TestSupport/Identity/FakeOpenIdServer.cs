@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Testing.Identity;
@@ -45,10 +44,7 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
 
     public static async Task<FakeOpenIdServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeOpenIdServer(app);
         app.MapGet("/.well-known/openidconfiguration", (HttpContext ctx) =>
         {
