@@ -6,6 +6,8 @@ using AiPolicyBot.Hosting;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Http;
+using AiPolicyBot.Testing.Stores;
 using AiPolicyBot.Training;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -57,7 +59,7 @@ public sealed class InProcessBot : IAsyncDisposable
         builder.Services.AddAiPolicyBot(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<IRegisterStore, InMemoryRegisterStore>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITrainingStore, InMemoryTrainingStore>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IConversationReferenceStore, InMemoryConversationReferenceStore>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IConversationReferenceStore, MemoryReferences>());
         builder.Services.Replace(ServiceDescriptor.Singleton<IStaffAcademyStore, InMemoryStaffAcademyStore>());
         builder.Services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(Reply));
         if (keys is not null)
