@@ -59,7 +59,7 @@ public sealed class ClarifyTests
 
         Assert.Contains("Check a tool", ConversationHarness.CardOf(reply).ToString());
         var sent = Assert.Single(h.Sent);
-        var card = (JsonObject)sent.Attachments!.Single().Content!;
+        var card = SentCard.Json(sent);
         Assert.Contains("Perplexity", card.ToJsonString());
     }
 
