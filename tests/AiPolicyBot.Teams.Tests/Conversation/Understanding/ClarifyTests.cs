@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Tests.Support;
 using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Language.Conversation;
