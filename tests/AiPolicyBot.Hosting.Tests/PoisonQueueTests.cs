@@ -74,7 +74,7 @@ public sealed class PoisonQueueTests : IAsyncLifetime
     [Fact]
     public void Every_queue_trigger_of_the_functions_app_has_a_poison_trigger()
     {
-        var triggers = typeof(Functions.RequestEventFunctions).Assembly.GetTypes()
+        var triggers = typeof(Functions.QueueFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<QueueTriggerAttribute>()?.QueueName)

@@ -14,7 +14,10 @@ public sealed class MailPoisonHandler(IOutboxStore outbox, IAdminAlerts alerts, 
     public async Task HandleAsync(string message, CancellationToken ct)
     {
         OutboxPointer pointer;
-        try { pointer = OutboxPointer.Parse(message); }
+        try
+        {
+            pointer = OutboxPointer.Parse(message);
+        }
         catch (FormatException)
         {
             await alerts.RaiseAsync(new AdminAlert(PoisonAlertIds.Unreadable("mail-poison", message), "MailPoisoned", null,

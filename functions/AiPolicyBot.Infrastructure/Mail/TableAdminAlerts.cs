@@ -29,7 +29,10 @@ public sealed class TableAdminAlerts(MailStorage storage, ILogger<TableAdminAler
             ["Acknowledged"] = false,
         };
         var raised = true;
-        try { await storage.Alerts.AddEntityAsync(entity, ct); }
+        try
+        {
+            await storage.Alerts.AddEntityAsync(entity, ct);
+        }
         catch (RequestFailedException e) when (e.Status == 409) { raised = false; } // raised before
         if (raised) logger.LogCritical("Admin alert {Kind} {AlertId} for {Reference}", alert.Kind, alert.Id, alert.Reference);
         if (outbox is not null && !AdminAlertMail.IsAboutAlertMail(alert)) await outbox.EnsureAsync(AdminAlertMail.JobFor(alert), ct);

@@ -54,7 +54,10 @@ public sealed class RequestEventPoisonHandler(TableRequestEventLog events, IAdmi
             var e = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options);
             return e is not null && RequestReference.TryParse(e.Reference, out _, out _) ? e : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 

@@ -88,7 +88,7 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before + 1, _host.Replies.Count);
         var reply = _host.Replies.ToArray()[^1];
-        return (JsonObject)JsonNode.Parse(JsonSerializer.Serialize(reply.Attachments!.Single().Content))!;
+        return JsonSerializer.SerializeToNode(reply.Attachments!.Single().Content, AiPolicyBot.Common.AiPolicyJson.Options)!.AsObject();
     }
 
     private static string Strings(JsonNode? n) => n switch

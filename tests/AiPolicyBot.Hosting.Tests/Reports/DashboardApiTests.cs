@@ -81,7 +81,7 @@ public class DashboardApiTests(ReportHostFixture f) : IClassFixture<ReportHostFi
         Assert.Equal(HttpStatusCode.Forbidden, (await As("Register.Admin").GetAsync("/api/tab/dashboard")).StatusCode);
         var bad = await As("Reports.Read").GetAsync("/api/tab/dashboard?academy=atlantis&from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var fields = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order();
+        var fields = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!.AsObject().Select(e => e.Key).Order();
         Assert.Equal(["academy", "from"], fields);
         var all = await DashboardAsync("");
         Assert.Equal(["incidents", "register", "requests", "training", "triage"], all["reports"]!.AsArray().Select(r => (string)r!));
