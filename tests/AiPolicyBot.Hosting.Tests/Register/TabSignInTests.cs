@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Hosting.Tab;
+using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Teams.Tests.Support;
 
 namespace AiPolicyBot.Hosting.Tests.Register;

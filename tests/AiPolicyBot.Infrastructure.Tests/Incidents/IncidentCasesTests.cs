@@ -7,8 +7,8 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Tests.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Tests.Storage;
 using AiPolicyBot.Mail;
-using Microsoft.Extensions.Logging.Abstractions;
 using AiPolicyBot.Teams.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Incidents;
 

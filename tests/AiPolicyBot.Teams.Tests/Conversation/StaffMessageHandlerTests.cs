@@ -1,8 +1,8 @@
-using AiPolicyBot.Academies;
-using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Common;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;

@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
@@ -6,6 +5,7 @@ using AiPolicyBot.Teams.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 
