@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Requests;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AiPolicyBot.Hosting.Tests;
@@ -10,14 +11,6 @@ namespace AiPolicyBot.Hosting.Tests;
 public class PolicyApiTests(LocalHostFactory factory) : IClassFixture<LocalHostFactory>
 {
     private const string AdminKey = "local-dev-admin-key"; // appsettings.Development.json
-
-    private const string BaseIntake = """
-        { "requestType": "newTool", "academyId": "academy-a", "role": "teacher", "toolName": "ExampleChat",
-          "edition": "freeConsumer", "accessMode": "webBrowser",
-          "purpose": "Draft a Year 9 history quiz from made-up source material.",
-          "useCategory": "lessonPlanning", "users": "staff", "dataCategories": ["none"],
-          "vendorTrainsOnInputs": "yes", "outputUse": "draftsEdited", "declNoDataYet": true, "declReadPolicy": true }
-        """;
 
     private HttpClient Admin()
     {
@@ -28,12 +21,7 @@ public class PolicyApiTests(LocalHostFactory factory) : IClassFixture<LocalHostF
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static string Intake(string changes = "{}")
-    {
-        var node = JsonNode.Parse(BaseIntake)!.AsObject();
-        foreach (var (k, v) in JsonNode.Parse(changes)!.AsObject().ToList()) node[k] = v?.DeepClone();
-        return node.ToJsonString();
-    }
+    private static string Intake(string changes = "{}") => IntakeSamples.With(changes).ToJsonString();
 
     [Fact]
     public async Task E1_is_contract_exact()

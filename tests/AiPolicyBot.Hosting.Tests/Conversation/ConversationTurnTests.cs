@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Conversations;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Azurite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -88,7 +88,7 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before + 1, _host.Replies.Count);
         var reply = _host.Replies.ToArray()[^1];
-        return (JsonObject)JsonNode.Parse(JsonSerializer.Serialize(reply.Attachments!.Single().Content))!;
+        return JsonSerializer.SerializeToNode(reply.Attachments!.Single().Content, AiPolicyBot.Common.AiPolicyJson.Options)!.AsObject();
     }
 
     private static string Strings(JsonNode? n) => n switch

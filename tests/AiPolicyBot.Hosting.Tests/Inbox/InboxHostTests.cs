@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
-using AiPolicyBot.Infrastructure.Tests.Mail;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Graph;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

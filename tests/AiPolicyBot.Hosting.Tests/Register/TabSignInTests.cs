@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.Hosting.Tests.Messages;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Hosting.Tests.Register;
 

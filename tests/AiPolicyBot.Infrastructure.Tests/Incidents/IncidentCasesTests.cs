@@ -7,7 +7,7 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Tests.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Tests.Storage;
 using AiPolicyBot.Mail;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Incidents;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

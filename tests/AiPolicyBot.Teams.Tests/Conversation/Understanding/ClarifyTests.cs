@@ -4,7 +4,6 @@ using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Understanding;
-using AiPolicyBot.Teams.Tests.Support;
 
 namespace AiPolicyBot.Teams.Tests.Conversation.Understanding;
 
@@ -60,7 +59,7 @@ public sealed class ClarifyTests
 
         Assert.Contains("Check a tool", ConversationHarness.CardOf(reply).ToString());
         var sent = Assert.Single(h.Sent);
-        var card = (JsonObject)sent.Attachments!.Single().Content!;
+        var card = SentCard.Json(sent);
         Assert.Contains("Perplexity", card.ToJsonString());
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AiPolicyBot.Teams.Tests.Support;
+namespace AiPolicyBot.Testing.Identity;
 
 /// <summary>Builds channel-style JWTs (and deliberately broken ones) signed with test keys.</summary>
 public static class TestTokens

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace AiPolicyBot.Testing;
+namespace AiPolicyBot.Testing.Hostile;
 
 /// <summary>
 /// Whether an operation's cost grows linearly with its input, without a wall-clock budget (a busy shared machine makes

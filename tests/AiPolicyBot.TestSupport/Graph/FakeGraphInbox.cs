@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AiPolicyBot.Infrastructure.Tests.Mail;
+namespace AiPolicyBot.Testing.Graph;
 
 /// <summary>
 /// The inbox side of the fake Graph (mailbox triage): mail delivered into the Inbox, the Inbox delta query with

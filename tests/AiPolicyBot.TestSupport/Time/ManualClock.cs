@@ -1,6 +1,6 @@
-namespace AiPolicyBot.Teams.Tests.Support;
+namespace AiPolicyBot.Testing.Time;
 
-/// <summary>A clock the test moves by hand (cache ages, refresh throttles).</summary>
+/// <summary>A clock the test moves by hand (cache ages, refresh throttles, approval deadlines); timers are the system's.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Tests.Mail;
+namespace AiPolicyBot.Testing.Graph;
 
 /// <summary>
 /// A stateful fake of the Graph mail endpoints the sender uses, on 127.0.0.1 (port 0): create draft, get message,
@@ -33,10 +32,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
 
     public static async Task<FakeGraph> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeGraph(app);
         fake.Map(app);
         await app.StartAsync();

@@ -1,9 +1,9 @@
-namespace AiPolicyBot.Testing;
+namespace AiPolicyBot.Testing.Hostile;
 
 /// <summary>
 /// Mail bodies of the shapes that have been slow in some version of the triage pipeline (docs/spec/triage.md "Cost"),
-/// at any size. Shared, as a linked source file, by the unit tests' linearity checks and the benchmark that times them
-/// at 5 MB (tests/bench, docs/benchmarks.md).
+/// at any size. Used by the unit tests' linearity checks and by the benchmark that times them at 5 MB (tests/bench,
+/// docs/benchmarks.md).
 /// </summary>
 public static class HostileMailBodies
 {

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
-namespace AiPolicyBot.Teams.Tests.Support;
+namespace AiPolicyBot.Testing.Hosts;
 
+/// <summary>The host environment a class under test asks for (Development or Production decides local exceptions).</summary>
 public sealed class TestHostEnvironment(string environmentName) : IHostEnvironment
 {
     public string EnvironmentName { get; set; } = environmentName;

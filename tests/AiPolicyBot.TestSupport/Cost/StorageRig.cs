@@ -5,13 +5,14 @@ using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Hosting;
 using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Hosting.Tests.Cost;
+namespace AiPolicyBot.Testing.Cost;
 
 /// <summary>
 /// The real composition (AddAiPolicyBot, Development, local unauthenticated mode) against Azurite with tables and
@@ -96,27 +97,9 @@ public sealed class StorageRig : IAsyncDisposable
     public async Task<string> SubmitAsync(string requesterId, string toolName = "ExampleChat")
     {
         var result = await Services.GetRequiredService<RequestSubmission>().SubmitAsync(
-            new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), requesterId, "Megan Bowen", Intake(toolName)), default);
+            new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), requesterId, "Megan Bowen", IntakeSamples.Submitted(toolName, "pupil")), default);
         return result.Request?.Reference ?? throw new InvalidOperationException("submission failed: " + string.Join(", ", result.Errors));
     }
-
-    public static JsonElement Intake(string toolName) => JsonSerializer.SerializeToElement(new
-    {
-        requestType = "newTool",
-        academyId = "oakfield",
-        role = "teacher",
-        toolName,
-        edition = "freeConsumer",
-        accessMode = "webBrowser",
-        purpose = "Draft a Year 9 history quiz from made-up source material.",
-        useCategory = "lessonPlanning",
-        users = "staff",
-        dataCategories = new[] { "pupil" },
-        vendorTrainsOnInputs = "yes",
-        outputUse = "draftsEdited",
-        declNoDataYet = true,
-        declReadPolicy = true,
-    });
 
     private async Task<(int Status, string Body)> PostAsync(string json)
     {

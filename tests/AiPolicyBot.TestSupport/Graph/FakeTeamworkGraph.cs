@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace AiPolicyBot.Infrastructure.Tests.Approvals;
+namespace AiPolicyBot.Testing.Graph;
 
 /// <summary>
 /// A stateful fake of the Graph endpoints that install the bot for a person, on 127.0.0.1 (port 0): list a user's
@@ -33,10 +32,7 @@ public sealed class FakeTeamworkGraph : IAsyncDisposable
 
     public static async Task<FakeTeamworkGraph> StartAsync(string catalogId)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeTeamworkGraph(app);
         fake.Map(app, catalogId);
         await app.StartAsync();

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using System.Text.Json;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AiPolicyBot.Teams.Tests.Support;
+namespace AiPolicyBot.Testing.Identity;
 
 /// <summary>
 /// A fake OpenID metadata + JWKS endpoint on loopback (port chosen by the OS), serving test RSA keys with Bot
@@ -46,20 +44,12 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
 
     public static async Task<FakeOpenIdServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeOpenIdServer(app);
         app.MapGet("/.well-known/openidconfiguration", (HttpContext ctx) =>
         {
             Interlocked.Increment(ref server._metadataHits);
-            return Results.Json(new Dictionary<string, object>
-            {
-                ["issuer"] = "https://api.botframework.com",
-                ["jwks_uri"] = $"{ctx.Request.Scheme}://{ctx.Request.Host}/keys",
-                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            });
+            return Results.Content(OpenIdDocuments.Metadata($"{ctx.Request.Scheme}://{ctx.Request.Host}/keys"), "application/json");
         });
         app.MapGet("/keys", () =>
         {
@@ -73,28 +63,7 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
 
     private string JwksJson()
     {
-        lock (_keys)
-        {
-            var keys = _keys.Select(k =>
-            {
-                var p = k.Key.Rsa.ExportParameters(false);
-                var jwk = new Dictionary<string, object>
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = k.Key.KeyId,
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
-                };
-                if (k.Endorsements is not null)
-                {
-                    jwk["endorsements"] = k.Endorsements;
-                }
-
-                return jwk;
-            });
-            return JsonSerializer.Serialize(new { keys });
-        }
+        lock (_keys) return OpenIdDocuments.Keys(_keys);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
