@@ -4,6 +4,7 @@ using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Tests.Support;
 
 namespace AiPolicyBot.Teams.Tests.Conversation.Understanding;
 
