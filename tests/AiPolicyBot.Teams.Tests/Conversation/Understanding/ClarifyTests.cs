@@ -1,5 +1,5 @@
-using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
