@@ -1,8 +1,8 @@
-using AiPolicyBot.LocalHost.Pumps;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AiPolicyBot.LocalHost.Pumps;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
-using AiPolicyBot.Hosting.Http.Evidence;
-using AiPolicyBot.Incidents;
 using AiPolicyBot.Contacts;
+using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Incidents;
 using AiPolicyBot.Register;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using AiPolicyBot.Requests;
 using Azure;
 using Azure.Data.Tables;
-using AiPolicyBot.Requests;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

@@ -1,5 +1,5 @@
-using Azure;
 using AiPolicyBot.Common;
+using Azure;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

@@ -63,7 +63,8 @@ public class LocalMailOutboxTests
         }
     }
 
-    /// <summary>Padlet AI at Oak Primary, approved by the academy leader.</summary>
-    private static ToolRequest Request(string reference) =>
-        RequestSamples.Request(reference, RequestSamples.Intake("Padlet AI") with { AcademyId = "oak-primary" }, state: RequestState.Approved);
+    /// <summary>Padlet AI at Oak Primary, approved by the academy leader with no conditions (the subject says "approved").</summary>
+    private static ToolRequest Request(string reference) => RequestSamples.Request(reference,
+        RequestSamples.Intake("Padlet AI") with { AcademyId = "oak-primary" }, RequestSamples.AcademyOutcome() with { Conditions = [] },
+        RequestState.Approved);
 }

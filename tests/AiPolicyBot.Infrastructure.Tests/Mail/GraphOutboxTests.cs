@@ -258,9 +258,19 @@ public sealed class GraphOutboxTests : IAsyncLifetime
 
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
-            try { await _bed.Sender.HandleAsync(message, default); return true; }
-            catch (AiPolicyBot.Common.ConcurrencyConflictException) { return false; } // the queue would retry it
-            catch (Microsoft.Kiota.Abstractions.ApiException) { return false; }
+            try
+            {
+                await _bed.Sender.HandleAsync(message, default);
+                return true;
+            }
+            catch (AiPolicyBot.Common.ConcurrencyConflictException)
+            {
+                return false; // the queue would retry it
+            }
+            catch (Microsoft.Kiota.Abstractions.ApiException)
+            {
+                return false;
+            }
         }));
         await _bed.Sender.HandleAsync(message, default); // the retry of a loser
 

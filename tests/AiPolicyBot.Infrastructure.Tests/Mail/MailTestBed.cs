@@ -152,7 +152,9 @@ public sealed class MailTestBed : IAsyncDisposable
             foreach (var table in Tables.All) await table.DeleteAsync();
             await TestStorage.DeleteAsync(Storage);
         }
-        catch (Azure.RequestFailedException) { }
+        catch (Azure.RequestFailedException)
+        {
+        }
     }
 }
 

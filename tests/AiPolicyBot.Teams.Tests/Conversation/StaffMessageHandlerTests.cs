@@ -1,14 +1,14 @@
-using AiPolicyBot.Teams.Tests.Support;
-using AiPolicyBot.Academies;
-using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Common;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Tests.Support;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;

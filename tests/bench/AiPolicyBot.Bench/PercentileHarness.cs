@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Activity = AiPolicyBot.Teams.Protocol.Activity;
 using System.Text;
 using AiPolicyBot.Bench.Benchmarks;
 using AiPolicyBot.Bench.Fixtures;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
-using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Triage;
+using Activity = AiPolicyBot.Teams.Protocol.Activity;
 
 namespace AiPolicyBot.Bench;
 

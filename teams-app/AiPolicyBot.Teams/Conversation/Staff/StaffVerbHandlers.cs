@@ -1,13 +1,13 @@
-using AiPolicyBot.Contacts;
-using Microsoft.Extensions.Options;
 using System.Text.Json;
 using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Common;
+using AiPolicyBot.Contacts;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Protocol;
+using Microsoft.Extensions.Options;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;

@@ -160,7 +160,9 @@ public sealed class InboxTestBed : IAsyncDisposable
             await Storage.Corrections.DeleteAsync();
             await Storage.Queue.DeleteIfExistsAsync();
         }
-        catch (Azure.RequestFailedException) { }
+        catch (Azure.RequestFailedException)
+        {
+        }
         if (Directory.Exists(Local.Root)) Directory.Delete(Local.Root, recursive: true);
     }
 }

@@ -1,10 +1,10 @@
-using AiPolicyBot.Teams.Tests.Support;
-using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Understanding;
+using AiPolicyBot.Teams.Tests.Support;
 
 namespace AiPolicyBot.Teams.Tests.Conversation.Understanding;
 

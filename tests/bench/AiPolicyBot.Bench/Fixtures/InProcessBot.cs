@@ -1,6 +1,6 @@
-using AiPolicyBot.Academies;
 using System.Net;
 using System.Text;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Conversations;
 using AiPolicyBot.Hosting;
 using AiPolicyBot.Register;
