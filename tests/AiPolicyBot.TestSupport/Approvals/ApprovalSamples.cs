@@ -56,14 +56,16 @@ public static class ApprovalSamples
         {
             Conditions = [ConditionCodes.DpaRequired, ConditionCodes.DpiaRequired, ConditionCodes.Review12Months, ConditionCodes.TrainingBeforeFirstUse,
                           ConditionCodes.TrustAccountOnly, ConditionCodes.VendorTrainingOff],
-        }, at: Submitted) with { RequesterId = requester, RequesterName = "Tara Teacher" };
+        }, at: Submitted) with
+        { RequesterId = requester, RequesterName = "Tara Teacher" };
 
     /// <summary>Tara Teacher's request for Quizlet without personal data: her academy's leader decides.</summary>
     public static ToolRequest AcademyRequest(string reference = "AIP-2026-0043", string academy = "oakfield") =>
         RequestSamples.Request(reference, Intake("Quizlet", academy, data: [DataCategory.None]), RequestSamples.AcademyOutcome() with
         {
             Conditions = [ConditionCodes.HumanReviewOfOutputs, ConditionCodes.NoPersonalOrSensitiveData, ConditionCodes.Review12Months],
-        }, at: Submitted) with { RequesterId = Teacher, RequesterName = "Tara Teacher" };
+        }, at: Submitted) with
+        { RequesterId = Teacher, RequesterName = "Tara Teacher" };
 
     public static ApprovalActor Actor(string id) => new(id, "Person " + id[^4..]);
 }
