@@ -13,6 +13,7 @@ public sealed class TableClients
         Register = service.GetTableClient(options.TableName("Register"));
         Requests = service.GetTableClient(options.TableName("Requests"));
         RequestIndex = service.GetTableClient(options.TableName("RequestIndex"));
+        OpenRequests = service.GetTableClient(options.TableName("OpenRequests"));
         Counters = service.GetTableClient(options.TableName("Counters"));
         Training = service.GetTableClient(options.TableName("Training"));
         Audit = service.GetTableClient(options.TableName("Audit"));
@@ -27,6 +28,7 @@ public sealed class TableClients
     public TableClient Register { get; }
     public TableClient Requests { get; }
     public TableClient RequestIndex { get; }
+    public TableClient OpenRequests { get; }
     public TableClient Counters { get; }
     public TableClient Training { get; }
     public TableClient Audit { get; }
@@ -35,7 +37,7 @@ public sealed class TableClients
     public TableClient StaffAcademies { get; }
     public TableClient Incidents { get; }
 
-    public IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
+    public IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, OpenRequests, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
 
     public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
 

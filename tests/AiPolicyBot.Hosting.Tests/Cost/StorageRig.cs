@@ -3,6 +3,10 @@ using System.Text;
 using System.Text.Json;
 using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Queues;
+using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.LocalHost.Pumps;
 using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using AiPolicyBot.Teams.Protocol.Connector;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Hosting.Tests.Cost;
 
@@ -17,8 +22,9 @@ namespace AiPolicyBot.Hosting.Tests.Cost;
 /// The real composition (AddAiPolicyBot, Development, local unauthenticated mode) against Azurite with tables and
 /// queues of its own, every storage request counted (<see cref="StorageCallLogs"/>), and a connector stand-in that
 /// answers every reply. Turns and card clicks go through <see cref="MessagesEndpoint"/> exactly as a POST to
-/// /api/messages would; no hosted service runs, so nothing but the measured work touches storage. Shared by the cost
-/// and scan tests and the storage benchmarks (tests/bench).
+/// /api/messages would; no hosted service runs, so nothing but the measured work touches storage, and request events
+/// wait in their queue until <see cref="FollowUpAsync"/> runs them. Shared by the cost and scan tests and the storage
+/// benchmarks (tests/bench).
 /// </summary>
 public sealed class StorageRig : IAsyncDisposable
 {
@@ -90,6 +96,35 @@ public sealed class StorageRig : IAsyncDisposable
 
         var value = new { action = new { type = "Action.Execute", verb, data } };
         return PostAsync(Activity("invoke", null, userId, "a:approver-" + userId, value, "adaptiveCard/action"));
+    }
+
+    /// <summary>
+    /// Runs the follow-up of every request event waiting in the queue (the request-events job, as composed), in
+    /// batches of <paramref name="batchSize"/> at once, until the queue is empty; with <paramref name="twice"/> the
+    /// relay first sends every still-pending event again, so two copies of each race each other. A failed message is
+    /// retried at once. Returns the number of messages handled.
+    /// </summary>
+    public async Task<int> FollowUpAsync(int batchSize = 16, bool twice = false)
+    {
+        if (twice) await Services.GetRequiredService<RequestEventRelay>().RunAsync(TimeSpan.Zero, default);
+        var options = Services.GetRequiredService<StorageOptions>();
+        var pump = QueuePump.Create(Services.GetRequiredService<RequestEventsJob>(), options.ConnectionString, options.QueueName(RequestEventsJob.Queue),
+            new QueuePumpOptions { VisibilityTimeout = TimeSpan.Zero, LeaseTimeout = TimeSpan.FromSeconds(60), BatchSize = batchSize }, NullLogger.Instance);
+        var handled = 0;
+        for (var round = 0; await pump.PumpOnceAsync(default) is var n and > 0; round++)
+        {
+            if (round > 1000) throw new InvalidOperationException("the request-events queue did not drain");
+            handled += n;
+        }
+        return handled;
+    }
+
+    /// <summary>How many request events the follow-up gave up on (moved to the poison queue).</summary>
+    public async Task<int> PoisonedFollowUpsAsync()
+    {
+        var options = Services.GetRequiredService<StorageOptions>();
+        var poison = new Azure.Storage.Queues.QueueClient(options.ConnectionString, options.QueueName(RequestEventsJob.PoisonQueue));
+        return await poison.ExistsAsync() ? (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
     }
 
     /// <summary>A request submitted as the wizard would: trust-wide with pupil data, so CIO, CDO and DPO must decide.</summary>

@@ -49,6 +49,9 @@ internal sealed class MemoryRequestStore : IRequestStore
     public Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.State.IsOpen()).OrderBy(v => v.Value.SubmittedAt)]);
 
+    public async Task<IReadOnlyList<OpenRequest>> ListOpenSummariesAsync(CancellationToken ct) =>
+        [.. (await ListOpenAsync(ct)).Select(v => OpenRequest.Of(v.Value))];
+
     public Task<string> NextReferenceAsync(int year, CancellationToken ct) => throw new NotSupportedException();
 }
 
@@ -101,6 +104,15 @@ internal sealed class MemoryAuditLog : IAuditLog
             var entry = new AuditEntry(stream, Entries.Count(x => x.Stream == stream) + 1, DateTimeOffset.UtcNow, e.Kind, e.ActorId, e.Subject, e.Data, "", "");
             Entries.Add(entry);
             return Task.FromResult(entry);
+        }
+    }
+
+    public Task<AuditEntry?> AppendUnlessAsync(string stream, AuditEvent e, Func<AuditEntry, bool> alreadyThere, CancellationToken ct)
+    {
+        lock (_gate) // the look and the append under one lock, as the table's head ETag makes them one step
+        {
+            if (Entries.Any(x => x.Stream == stream && alreadyThere(x))) return Task.FromResult<AuditEntry?>(null);
+            return Task.FromResult<AuditEntry?>(AppendAsync(stream, e, ct).Result);
         }
     }
 
@@ -251,7 +263,9 @@ internal sealed class MemoryAdminAlerts : IAdminAlerts
 internal sealed class PrefixTeamsIds : ITeamsUserIds
 {
     public Task<IReadOnlyList<string>> MrisForAsync(IEnumerable<string> userIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>([.. userIds.Select(id => "29:" + id)]);
+        Task.FromResult(KnownMris(userIds));
+
+    public IReadOnlyList<string> KnownMris(IEnumerable<string> userIds) => [.. userIds.Select(id => "29:" + id)];
 }
 
 internal sealed class FixedDirectorySource(ApproverDirectory directory) : IApproverDirectorySource
