@@ -2,7 +2,10 @@
 # Storage-bound benchmarks against a fresh in-memory Azurite (docs/benchmarks.md, performance round two):
 #   tests/bench/storage.sh approval-click [seconds=15] [clickers=16] [rounds=3]
 #   tests/bench/storage.sh triage-throughput [mails=10000] [pipeline mails=10000]
-#   tests/bench/storage.sh large-trust [people=20000] [requests=50000] [audit rows=200000] [open=200] [samples=300]
+#   tests/bench/storage.sh large-trust [people=20000] [requests=50000] [audit rows=200000] [samples=300]
+#     The trust is generated first by tools/ScaleData (today fixed at 2026-12-07, so the same rows every time). With
+#     LARGE_TRUST_DATA=DIR, Azurite keeps its data on disk in DIR and a later run at the same scale (another build, for
+#     a before/after) measures the same rows without generating them again.
 # Ports (env): BENCH_PORT_BASE (31000): Azurite BASE+40..BASE+42. NO_BUILD=1 skips the Release build.
 # Output: the console and artifacts/bench/storage-COMMAND-*.txt.
 set -uo pipefail
@@ -19,8 +22,28 @@ trap 'exit 130' INT TERM
 if [ "${NO_BUILD:-0}" != 1 ]; then
   dotnet build tests/bench/AiPolicyBot.Bench -c Release -nologo -clp:ErrorsOnly -v:q || exit 1
 fi
-start_azurite "$art/azurite-storage" $((base + 40)) $((base + 41)) $((base + 42)) || { echo "Azurite did not start"; exit 1; }
-{ echo "# tests/bench/storage.sh $what $*   ($(date -u +%FT%TZ))"
+data=${LARGE_TRUST_DATA:-}
+if [ "$what" = large-trust ] && [ -n "$data" ]; then
+  start_azurite "$data" $((base + 40)) $((base + 41)) $((base + 42)) --persist || { echo "Azurite did not start"; exit 1; }
+else
+  start_azurite "$art/azurite-storage" $((base + 40)) $((base + 41)) $((base + 42)) || { echo "Azurite did not start"; exit 1; }
+fi
+{ echo "# tests/bench/storage.sh $what $*   ($(date -u +%FT%TZ), git $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB, $(. /etc/os-release; echo "$PRETTY_NAME")"; } | tee "$out"
-AIPOLICYBOT_BENCH_STORAGE="$AZURITE_CONNECTION_STRING" dotnet tests/bench/AiPolicyBot.Bench/bin/Release/net10.0/AiPolicyBot.Bench.dll "$what" "$@" 2>&1 | tee -a "$out"
+args=("$@")
+if [ "$what" = large-trust ]; then
+  people=${1:-20000} requests=${2:-50000} audit=${3:-200000} samples=${4:-300}
+  prefix=Lt${people}r${requests}a${audit}
+  if [ -z "$data" ] || [ ! -f "$data/$prefix.generated" ]; then
+    echo "# generating: tools/ScaleData --prefix $prefix --people $people --requests $requests --audit $audit --today 2026-12-07 (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out"
+    dotnet tools/ScaleData/bin/Release/net10.0/ScaleData.dll --prefix "$prefix" --connection "$AZURITE_CONNECTION_STRING" \
+      --people "$people" --requests "$requests" --audit "$audit" --today 2026-12-07 2>&1 | tee -a "$out"
+    [ "${PIPESTATUS[0]}" = 0 ] || { echo "generation failed"; exit 1; }
+    [ -n "$data" ] && touch "$data/$prefix.generated"
+  else
+    echo "# reusing the trust generated earlier in $data ($prefix)" | tee -a "$out"
+  fi
+  args=("$prefix" "$people" "$samples")
+fi
+AIPOLICYBOT_BENCH_STORAGE="$AZURITE_CONNECTION_STRING" dotnet tests/bench/AiPolicyBot.Bench/bin/Release/net10.0/AiPolicyBot.Bench.dll "$what" "${args[@]}" 2>&1 | tee -a "$out"
 echo "full output: $out"
