@@ -30,18 +30,17 @@ wait_port() { # wait_port PORT SECONDS
 
 # start_azurite DIR BLOBPORT QUEUEPORT TABLEPORT [--persist]: in memory unless --persist (then DIR holds the data).
 start_azurite() {
-  local dir=$1 b=$2 q=$3 t=$4 mode=${5:-} wait=30
+  local dir=$1 b=$2 q=$3 t=$4 mode=${5:-}
   mkdir -p "$dir"
   local storage=(--inMemoryPersistence --extentMemoryLimit 256)
-  # Data on disk is loaded before the ports open: a large trust's takes a while.
-  [ "$mode" = --persist ] && storage=(--location "$dir/data") && wait=600
+  [ "$mode" = --persist ] && storage=(--location "$dir/data")
   node_modules/.bin/azurite --silent "${storage[@]}" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$b" --queuePort "$q" --tablePort "$t" \
     --skipApiVersionCheck --disableTelemetry > "$dir/azurite.out" 2>&1 &
   AZURITE_PID=$!
   export AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$b/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$q/devstoreaccount1;TableEndpoint=http://127.0.0.1:$t/devstoreaccount1;"
-  wait_port "$b" $wait && wait_port "$q" $wait && wait_port "$t" $wait
+  wait_port "$b" 30 && wait_port "$q" 30 && wait_port "$t" 30
 }
 
 stop_azurite() {

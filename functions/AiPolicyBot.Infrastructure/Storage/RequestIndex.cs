@@ -9,8 +9,10 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// <summary>
 /// What "my requests" and "pending approvals" read instead of every request (docs/storage.md, "Request index"):
 /// <list type="bullet">
-/// <item>Table {prefix}RequestIndex, PartitionKey "by-" + <see cref="TableKeys.Safe"/>(requester), RowKey "list": the
-/// references this person requested, as a JSON array (column Json, spread if long). One point read lists them.
+/// <item>Table {prefix}RequestIndex, PartitionKey and RowKey both "by-" + <see cref="TableKeys.Safe"/>(requester): the
+/// references this person requested, as a JSON array (column Json, spread if long). One point read lists them. (The
+/// RowKey repeats the person because Azurite finds a row by its RowKey first: a RowKey every person's row shared
+/// would make each read walk all of them.)
 /// A reference is added (ETag-guarded read-modify-write) before the request itself is stored, so a stored request is
 /// always listed; one whose request was never stored is skipped when read.</item>
 /// <item>Table {prefix}OpenRequests, PartitionKey "open", RowKey = reference: a copy of an open request's row (with
@@ -27,7 +29,6 @@ namespace AiPolicyBot.Infrastructure.Storage;
 public sealed class RequestIndex(TableClients tables)
 {
     public const string OpenPartition = "open";
-    public const string ListRow = "list";
     public const string PendingRolesColumn = "PendingRoles";
     public const string RequesterNameColumn = "RequesterName";
     private const string MainVersionColumn = "MainVersion";
@@ -55,11 +56,11 @@ public sealed class RequestIndex(TableClients tables)
         var partition = RequesterPartition(requesterId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var found = await People.GetEntityIfExistsAsync<TableEntity>(partition, ListRow, cancellationToken: ct);
+            var found = await People.GetEntityIfExistsAsync<TableEntity>(partition, partition, cancellationToken: ct);
             var listed = found.HasValue ? Read(found.Value!) : [];
             var merged = listed.Union(references, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (merged.Count == listed.Count) return;
-            var row = new TableEntity(partition, ListRow);
+            var row = new TableEntity(partition, partition);
             JsonColumn.WriteSpread(row, merged, $"the request list of {partition}");
             try
             {
@@ -114,7 +115,8 @@ public sealed class RequestIndex(TableClients tables)
     /// <summary>The references this person requested, in reference order (one point read).</summary>
     public async Task<IReadOnlyList<string>> ReferencesOfAsync(string requesterId, CancellationToken ct)
     {
-        var found = await People.GetEntityIfExistsAsync<TableEntity>(RequesterPartition(requesterId), ListRow, cancellationToken: ct);
+        var key = RequesterPartition(requesterId);
+        var found = await People.GetEntityIfExistsAsync<TableEntity>(key, key, cancellationToken: ct);
         return found.HasValue ? Read(found.Value!) : [];
     }
 

@@ -9,8 +9,8 @@ namespace AiPolicyBot.Bench.Storage;
 
 /// <summary>
 /// "large-trust": "my requests" and "pending approvals" asked as staff messages through the endpoint, one at a time,
-/// on a trust tools/ScaleData generated on Azurite beforehand (tests/bench/storage.sh large-trust runs it, once per
-/// scale when the Azurite data is kept on disk): their latency percentiles, where each turn's time goes (every storage
+/// on a trust tools/ScaleData generated on Azurite beforehand (tests/bench/storage.sh large-trust runs it, or reuses
+/// one already there to measure two builds on the same rows): their latency percentiles, where each turn's time goes (every storage
 /// call it made, with its mean time, against the rest), and a check that none of those turns scanned a table.
 /// </summary>
 public static class LargeTrustHarness
@@ -30,6 +30,7 @@ public static class LargeTrustHarness
         var open = await rig.Services.GetRequiredService<IRequestStore>().ListOpenAsync(default);
         var waiting = await rig.Services.GetRequiredService<PendingApprovalsQuery>().ForAsync(StorageRig.Cio, default);
         Console.WriteLine($"open requests {open.Count}, waiting for the CIO {waiting.Count}; load average {Latencies.Load()}");
+        if (open.Count == 0) throw new InvalidOperationException($"no trust under the prefix '{prefix}' (generate it with tools/ScaleData)");
 
         var seed = Environment.TickCount & 0xffff; // another sample of people each run: most are new to the bot, as in a first turn
         Console.WriteLine($"people sampled with seed {seed}");
