@@ -68,7 +68,10 @@ public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAu
             DateTimeOffset? at = root.TryGetProperty("decidedAt", out var t) && t.TryGetDateTimeOffset(out var parsed) ? parsed : null;
             return (role, at);
         }
-        catch (JsonException) { return (null, null); }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
     }
 
     // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row). The

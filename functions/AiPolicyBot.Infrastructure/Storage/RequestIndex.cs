@@ -1,8 +1,8 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 
@@ -82,8 +82,13 @@ public sealed class RequestIndex(TableClients tables)
     {
         if (!request.State.IsOpen())
         {
-            try { await Open.DeleteEntityAsync(OpenPartition, request.Reference, ETag.All, ct); }
-            catch (RequestFailedException e) when (e.Status == 404) { }
+            try
+            {
+                await Open.DeleteEntityAsync(OpenPartition, request.Reference, ETag.All, ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
             return;
         }
 
@@ -100,7 +105,9 @@ public sealed class RequestIndex(TableClients tables)
                 await Open.UpdateEntityAsync(Copy(requestRow, request, version), existing.Value.ETag, TableUpdateMode.Replace, ct);
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 412 or 404) { }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+            }
         }
     }
 

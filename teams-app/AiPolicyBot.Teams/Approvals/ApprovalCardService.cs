@@ -20,14 +20,18 @@ public sealed class ApprovalCardService(
     ILogger<ApprovalCardService> logger,
     IDeliveryLog? deliveries = null) : IApprovalCards
 {
-    public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
-        string? notice = null, bool noticeIsProblem = false) =>
+    public Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct) =>
+        CardForAsync(request, directory, userId, notice: null, noticeIsProblem: false, ct);
+
+    public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId,
+        string? notice, bool noticeIsProblem, CancellationToken ct) =>
         Build(request, directory, userId, await RefreshIdsAsync(request, directory, ct), await DeliveryStatusAsync(request, ct), notice, noticeIsProblem);
 
     /// <summary>
-    /// The card a click answers with: the clicker's view as <see cref="CardForAsync"/> builds it, from memory only (no
-    /// delivery line, refresh ids of the approvers already known here), so the answer waits for no storage read. The
-    /// change's follow-up edits every posted copy with the whole card moments later (docs/approvals.md).
+    /// The card a click answers with: the clicker's view as <see cref="CardForAsync(ToolRequest, ApproverDirectory, string?, string?, bool, CancellationToken)"/>
+    /// builds it, from memory only (no delivery line, refresh ids of the approvers already known here), so the answer
+    /// waits for no storage read. The change's follow-up edits every posted copy with the whole card moments later
+    /// (docs/approvals.md).
     /// </summary>
     public AdaptiveCard AnswerCard(ToolRequest request, ApproverDirectory directory, string userId, string? notice, bool noticeIsProblem) =>
         Build(request, directory, userId, teamsIds.KnownMris(ApprovalAuthorizer.PendingApproverIds(request, directory)), null, notice, noticeIsProblem);

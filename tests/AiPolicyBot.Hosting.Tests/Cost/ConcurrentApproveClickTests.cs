@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Cost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting.Tests.Cost;

@@ -44,8 +44,14 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
         var actor = new ApprovalActor(userId, turn.Activity.From?.Name is { Length: > 0 } n ? n : "Unknown user");
 
         ApprovalCommand command;
-        try { command = Command(action, actor); }
-        catch (CardInputException e) { return InvokeResponseFactory.BadRequest($"'{e.Field}' is not valid."); }
+        try
+        {
+            command = Command(action, actor);
+        }
+        catch (CardInputException e)
+        {
+            return InvokeResponseFactory.BadRequest($"'{e.Field}' is not valid.");
+        }
         var outcome = await workflow.ExecuteAsync(reference, command, ct);
         if (outcome.Hidden) return InvokeResponseFactory.Card(NotYoursCard.Build());
         if (outcome.Request is null) return InvokeResponseFactory.NotFound(NotFound(reference));

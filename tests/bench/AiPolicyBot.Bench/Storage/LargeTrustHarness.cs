@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using AiPolicyBot.Hosting.Tests.Cost;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Testing.Cost;
 using AiPolicyBot.Tools.ScaleData;
 using Microsoft.Extensions.DependencyInjection;
 
