@@ -1,4 +1,4 @@
-using AiPolicyBot.Hosting.Tests.Pumps;
+using AiPolicyBot.Testing.Azurite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Hosting.Tests;
 

@@ -2,13 +2,13 @@ using System.Reflection;
 using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests;
 
@@ -44,10 +44,7 @@ public sealed class PoisonQueueTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var table in _tables.All) await table.DeleteAsync();
-        await _mail.Decisions.DeleteAsync();
-        await _mail.Alerts.DeleteAsync();
-        await _mail.Outbox.DeleteIfExistsAsync();
-        await _mail.Poison.DeleteIfExistsAsync();
+        await TestStorage.DeleteAsync(_mail);
     }
 
     [Fact]
@@ -77,7 +74,7 @@ public sealed class PoisonQueueTests : IAsyncLifetime
     [Fact]
     public void Every_queue_trigger_of_the_functions_app_has_a_poison_trigger()
     {
-        var triggers = typeof(Functions.RequestEventFunctions).Assembly.GetTypes()
+        var triggers = typeof(Functions.QueueFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<QueueTriggerAttribute>()?.QueueName)

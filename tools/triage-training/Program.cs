@@ -140,8 +140,14 @@ trained = trained with { File = trained.File with { CrossAuthor = crossAuthor, C
 // 3. The gate: never replace the committed model with a worse one.
 var refusals = new List<string>();
 MlTriageModel? current = null;
-try { current = MlTriageModel.LoadEmbedded(); }
-catch (Exception e) when (e is InvalidOperationException or InvalidDataException) { Console.WriteLine($"No committed model to compare with ({e.Message})."); }
+try
+{
+    current = MlTriageModel.LoadEmbedded();
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+{
+    Console.WriteLine($"No committed model to compare with ({e.Message}).");
+}
 if (current is not null)
 {
     var currentClassifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, current);

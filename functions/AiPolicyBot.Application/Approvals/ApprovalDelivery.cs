@@ -30,7 +30,10 @@ public sealed class ApprovalDelivery(
         var now = time.GetUtcNow();
         var attempts = earlierAttempts + 1;
         bool reached, deferred = false;
-        try { reached = await cards.PostToUserAsync(request, directory, userId, audience, ct); }
+        try
+        {
+            reached = await cards.PostToUserAsync(request, directory, userId, audience, ct);
+        }
         catch (DeliveryDeferredException)
         {
             reached = false;

@@ -59,7 +59,10 @@ public sealed class ApprovalWorkflow(
                 case TransitionStatus.Applied:
                     Versioned<ToolRequest> saved;
                     var followUp = RequestEvent.New(reference, EventKind(result), now, command.Actor.Id);
-                    try { saved = await requests.UpdateAsync(result.Request, stored.Version, followUp, ct); }
+                    try
+                    {
+                        saved = await requests.UpdateAsync(result.Request, stored.Version, followUp, ct);
+                    }
                     catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                     {
                         // Someone else changed the request first: reload and decide again on the fresh state.

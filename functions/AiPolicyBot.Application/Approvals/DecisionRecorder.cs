@@ -52,8 +52,14 @@ public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAu
     private static string? RoleOf(string? data)
     {
         if (data is null) return null;
-        try { return JsonDocument.Parse(data).RootElement.TryGetProperty("role", out var role) ? role.GetString() : null; }
-        catch (JsonException) { return null; }
+        try
+        {
+            return JsonDocument.Parse(data).RootElement.TryGetProperty("role", out var role) ? role.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row).

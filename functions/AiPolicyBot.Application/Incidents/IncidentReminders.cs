@@ -41,7 +41,10 @@ public sealed class IncidentReminders(
                 await outbox.EnsureAsync(JobFor(c, hours, now), ct);
                 foreach (var dpo in IncidentAccess.Dpos(directory))
                     if (await once.TryClaimAsync(IncidentCases.NoticeScope, $"{c.Id}|remind-{hours}|{dpo}", ct))
-                        try { await notices.ReminderAsync(dpo, c, hours, ct); }
+                        try
+                        {
+                            await notices.ReminderAsync(dpo, c, hours, ct);
+                        }
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
                             await once.ReleaseAsync(IncidentCases.NoticeScope, $"{c.Id}|remind-{hours}|{dpo}", CancellationToken.None);
@@ -64,7 +67,9 @@ public sealed class IncidentReminders(
                 await audit.AppendAsync(id, new AuditEvent("incident-reminder", "timer:incident-reminders", id, $"{{\"hours\":{hours}}}"), ct);
                 return;
             }
-            catch (ConcurrencyConflictException) { }
+            catch (ConcurrencyConflictException)
+            {
+            }
         }
     }
 }

@@ -35,9 +35,15 @@ public sealed class RegisterAdministration(IRegisterBatchStore store, RegisterAu
             // If-Match on an entry that is not there: it was read by someone who expected it to exist.
             if (ifMatch is not null) return await ConflictAsync(entry.Id, ct);
             Versioned<RegisterEntry> created;
-            try { created = await store.AddAsync(entry, ct); }
-            catch (ConcurrencyConflictException) { return await ConflictAsync(entry.Id, ct); }
-            await audit.RecordAsync(RegisterAudit.Created, actor, null, entry, "edit", ct);
+            try
+            {
+                created = await store.AddAsync(entry, ct);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return await ConflictAsync(entry.Id, ct);
+            }
+            await audit.RecordAsync(RegisterAudit.Created, actor, null, entry, "edit", null, ct);
             await cache.RefreshAsync(ct);
             return new PutOutcome.Created(created);
         }
@@ -47,9 +53,15 @@ public sealed class RegisterAdministration(IRegisterBatchStore store, RegisterAu
         var merged = RegisterEntryWire.KeepInternalFields(entry, existing.Value);
         if (RegisterEntryHash.Of(merged) == RegisterEntryHash.Of(existing.Value)) return new PutOutcome.Replaced(existing);
         Versioned<RegisterEntry> replaced;
-        try { replaced = await store.UpdateAsync(merged, ifMatch, ct); }
-        catch (ConcurrencyConflictException) { return await ConflictAsync(entry.Id, ct); }
-        await audit.RecordAsync(RegisterAudit.Replaced, actor, existing.Value, merged, "edit", ct);
+        try
+        {
+            replaced = await store.UpdateAsync(merged, ifMatch, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return await ConflictAsync(entry.Id, ct);
+        }
+        await audit.RecordAsync(RegisterAudit.Replaced, actor, existing.Value, merged, "edit", null, ct);
         await cache.RefreshAsync(ct);
         return new PutOutcome.Replaced(replaced);
     }
@@ -92,7 +104,7 @@ public sealed class RegisterAdministration(IRegisterBatchStore store, RegisterAu
         await store.WriteAllAsync(writes.Select(w => w.Write).ToList(), ct);
         var actor = RegisterActor.Import(fileName);
         foreach (var (write, before) in writes)
-            await audit.RecordAsync(RegisterAudit.Imported, actor, before, write.Entry, "import", ct, importer);
+            await audit.RecordAsync(RegisterAudit.Imported, actor, before, write.Entry, "import", importer, ct);
         await cache.RefreshAsync(ct);
         return report;
     }
@@ -126,7 +138,10 @@ public sealed class RegisterAdministration(IRegisterBatchStore store, RegisterAu
     {
         var list = new List<(int, RegisterEntry)>();
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 }); }
+        try
+        {
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+        }
         catch (JsonException e)
         {
             errors.Add(new ImportError(0, "body", "is not valid JSON: " + e.Message));

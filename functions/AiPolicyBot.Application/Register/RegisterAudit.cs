@@ -19,7 +19,7 @@ public sealed class RegisterAudit(IAuditLog audit)
     public const string Imported = "register.imported";
 
     public Task<AuditEntry> RecordAsync(string kind, RegisterActor actor, RegisterEntry? before, RegisterEntry after, string source,
-        CancellationToken ct, RegisterActor? importedBy = null)
+        RegisterActor? importedBy, CancellationToken ct)
     {
         var data = new RegisterAuditData(
             before is null ? null : RegisterEntryHash.Of(before), RegisterEntryHash.Of(after),
@@ -37,7 +37,13 @@ public sealed class RegisterAudit(IAuditLog audit)
     private static RegisterAuditData Data(AuditEntry row)
     {
         if (row.Kind == AuditKinds.RegisterUpdated) return new RegisterAuditData(null, null, null, "approval");
-        try { return JsonSerializer.Deserialize<RegisterAuditData>(row.Data ?? "{}", AiPolicyJson.Options) ?? new RegisterAuditData(null, null, null, null); }
-        catch (JsonException) { return new RegisterAuditData(null, null, null, null); }
+        try
+        {
+            return JsonSerializer.Deserialize<RegisterAuditData>(row.Data ?? "{}", AiPolicyJson.Options) ?? new RegisterAuditData(null, null, null, null);
+        }
+        catch (JsonException)
+        {
+            return new RegisterAuditData(null, null, null, null);
+        }
     }
 }

@@ -32,7 +32,10 @@ public sealed class RegisterRecorder(IRegisterStore register, IAuditLog audit, T
                 if (existing is null) await register.AddAsync(entry, ct);
                 else await register.UpdateAsync(entry, existing.Version, ct);
             }
-            catch (ConcurrencyConflictException) when (attempt < 5) { continue; }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                continue;
+            }
             await audit.AppendAsync("register", new AuditEvent(AuditKinds.RegisterUpdated, "system", entry.Id,
                 JsonSerializer.Serialize(new { reference = request.Reference, status = entry.Status.ToString(), reviewBy = entry.ReviewBy, checksPending = entry.ChecksPending.Count })), ct);
             return entry;

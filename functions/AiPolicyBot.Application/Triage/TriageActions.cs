@@ -68,7 +68,10 @@ public sealed class TriageActions(
 
         if (await idempotency.TryClaimAsync(CardScope, r.Key, ct))
         {
-            try { await notifier.NotifyAsync(r, plan, ct); }
+            try
+            {
+                await notifier.NotifyAsync(r, plan, ct);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Cards are a convenience: the mail alert and the record stand. Release so a retry may post.
@@ -117,8 +120,14 @@ public sealed class TriageActions(
             UpdatedAt = now,
             Source = "mail",
         };
-        try { await requests.CreateAsync(draft, ct); }
-        catch (ConcurrencyConflictException) { /* a concurrent run created it: same reference, same draft */ }
+        try
+        {
+            await requests.CreateAsync(draft, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // a concurrent run created it: same reference, same draft
+        }
     }
 
     private static string FirstLines(string body)
@@ -130,7 +139,10 @@ public sealed class TriageActions(
 
     private async Task<Versioned<TriageRecord>> SaveAsync(Versioned<TriageRecord> current, TriageRecord next, CancellationToken ct)
     {
-        try { return await records.UpdateAsync(next with { UpdatedAt = time.GetUtcNow() }, current.Version, ct); }
+        try
+        {
+            return await records.UpdateAsync(next with { UpdatedAt = time.GetUtcNow() }, current.Version, ct);
+        }
         catch (ConcurrencyConflictException)
         {
             // Another runner moved it on; keep what it stored (its reference wins, ours is an unused number).

@@ -57,7 +57,10 @@ public sealed class TriageProcessor(
         TriageResult? result = null;
         if (existing is null)
         {
-            try { result = await ClassifyAsync(mail.ToTriage(), budget.Token); }
+            try
+            {
+                result = await ClassifyAsync(mail.ToTriage(), budget.Token);
+            }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 // Classification is deterministic: trying again next round would fail again and hold the round up.
@@ -65,7 +68,10 @@ public sealed class TriageProcessor(
             }
         }
 
-        try { return await TriageAsync(mail, existing, result, marker, budget.Token); }
+        try
+        {
+            return await TriageAsync(mail, existing, result, marker, budget.Token);
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning("Triage of {Source} mail {Key} failed ({Error}); tried again next round", mail.Source, mail.Key[..16],

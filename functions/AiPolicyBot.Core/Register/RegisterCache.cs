@@ -40,8 +40,14 @@ public sealed class RegisterCache : IDisposable
     public async Task<RegisterSnapshot> RefreshAsync(CancellationToken ct = default)
     {
         await _loadLock.WaitAsync(ct);
-        try { return await LoadAsync(ct); }
-        finally { _loadLock.Release(); }
+        try
+        {
+            return await LoadAsync(ct);
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
     }
 
     /// <summary>The register changed: rebuild in the background; callers keep the old snapshot until it is ready.</summary>
@@ -50,8 +56,14 @@ public sealed class RegisterCache : IDisposable
     private async Task<RegisterSnapshot> LoadFirstAsync(CancellationToken ct)
     {
         await _loadLock.WaitAsync(ct);
-        try { return _current ?? await LoadAsync(ct); }
-        finally { _loadLock.Release(); }
+        try
+        {
+            return _current ?? await LoadAsync(ct);
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
     }
 
     private async Task<RegisterSnapshot> LoadAsync(CancellationToken ct)
@@ -61,8 +73,14 @@ public sealed class RegisterCache : IDisposable
         {
             foreach (var entry in _seedWhenEmpty)
             {
-                try { await _store.AddAsync(entry, ct); }
-                catch (ConcurrencyConflictException) { /* another instance seeded it first */ }
+                try
+                {
+                    await _store.AddAsync(entry, ct);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // another instance seeded it first
+                }
             }
             items = await _store.ListAsync(ct);
         }
@@ -76,8 +94,13 @@ public sealed class RegisterCache : IDisposable
     private async Task RefreshQuietlyAsync()
     {
         // A failed background refresh keeps serving the last good snapshot; the next tick tries again.
-        try { await RefreshAsync(CancellationToken.None); }
-        catch (Exception) { }
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     public void Dispose()

@@ -6,7 +6,6 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Conversation.Staff;
-using AiPolicyBot.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,15 +13,13 @@ using Microsoft.Extensions.Options;
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// The staff conversation: the training cache, the request submission service, the request events (outbox rows,
+/// The staff conversation: the request submission service, the request events (outbox rows,
 /// publisher, relay, queue job and poison job) and the Teams handlers.
 /// </summary>
 public static class ConversationPart
 {
     public static IServiceCollection AddConversationPart(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new TrainingCache(sp.GetRequiredService<ITrainingStore>(),
-            sp.GetRequiredService<Func<TrainingTerms>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IntakeParser(sp.GetRequiredService<IOptionsMonitor<AcademyOptions>>().CurrentValue.ValidIds()));
         services.AddSingleton(sp => new PolicyRouter(sp.GetRequiredService<IOptionsMonitor<PolicyOptions>>().CurrentValue));
         services.AddSingleton<RequestSubmission>();

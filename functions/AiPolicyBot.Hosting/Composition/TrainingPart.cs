@@ -15,7 +15,7 @@ namespace AiPolicyBot.Hosting;
 
 /// <summary>
 /// Training records (docs/spec/training-records.md): the terms an attestation is measured against (Training and
-/// Policy sections), the expiry reminders and their timer, and the two evidence reports of this part of the product
+/// Policy sections), the cache the conversation reads them through, the expiry reminders and their timer, and the two evidence reports of this part of the product
 /// (training, incidents) on the reports framework.
 /// </summary>
 public static class TrainingPart
@@ -32,6 +32,8 @@ public static class TrainingPart
             var training = sp.GetRequiredService<IOptionsMonitor<TrainingOptions>>();
             return () => new TrainingTerms(policy.CurrentValue.PolicyVersion, training.CurrentValue.ValidityMonths);
         });
+        // The conversation reads attestations through this cache (one store read per person, then memory).
+        services.AddSingleton<TrainingCache>();
         services.AddSingleton<ITrainingNotices, ChatTrainingNotices>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrainingReminders>(sp,
             (Func<int>)(() => sp.GetRequiredService<IOptionsMonitor<TrainingOptions>>().CurrentValue.ReminderDaysBefore)));

@@ -5,32 +5,43 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
-/// Every error answer of the HTTP API as RFC 9457 problem details (application/problem+json): a status, a title, and
-/// for bad input an <c>errors</c> list naming each field (<c>[{ "field", "message" }]</c>). Success bodies keep the
-/// contracts of docs/spec/http-api.md.
+/// Every error answer of the HTTP API, in one form: RFC 9457 problem details (application/problem+json) made by the
+/// framework's <see cref="TypedResults.Problem(Microsoft.AspNetCore.Mvc.ProblemDetails)"/>. Bad input is the
+/// framework's validation problem: a status, a title and <c>errors</c> keyed by field (<c>{ "q": ["is required"] }</c>).
+/// Success bodies keep the contracts of docs/spec/http-api.md.
 /// </summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult Invalid(IEnumerable<FieldError> errors) => TypedResults.Problem(
-        title: "The request is not valid.",
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = errors.ToList() });
+    /// <summary>400 (or the refusal's own status) naming every bad field.</summary>
+    public static ProblemHttpResult Invalid(IEnumerable<FieldError> errors, string title = "The request is not valid.",
+        int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(ByField(errors)) { Title = title, Status = status });
 
     public static ProblemHttpResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
-    /// <summary>The triage preview's form of a 400: the errors keyed by field (what its callers read).</summary>
-    public static ValidationProblem InvalidByField(IEnumerable<FieldError> errors, string title) => TypedResults.ValidationProblem(
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: title);
-
-    /// <summary>413: a body over the route's limit (the channel's answer; admin routes answer 400 naming the body).</summary>
-    public static ProblemHttpResult TooLarge(string field, int limit) => TypedResults.Problem(
+    /// <summary>413: a body over the route's limit (<see cref="RequestBody"/>), on every route alike.</summary>
+    public static ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
         title: "The request body is too large.",
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new FieldError(field, $"larger than {limit} bytes") } });
+        detail: $"The request body must be at most {limit} bytes.",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    public static ProblemHttpResult Unauthorized(string detail) =>
+    /// <summary>401. <paramref name="detail"/> only where it helps a legitimate caller; the channel's says nothing.</summary>
+    public static ProblemHttpResult Unauthorized(string? detail = null) =>
         TypedResults.Problem(title: "Not authenticated.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+
+    public static ProblemHttpResult Forbidden(string? detail = null) =>
+        TypedResults.Problem(title: "Forbidden.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult NotFound(string? detail = null) =>
+        TypedResults.Problem(title: "Not found.", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(title: "Temporarily unavailable.", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>500: something failed on our side; the log has the exception, the answer has nothing of it.</summary>
+    public static ProblemHttpResult Failed() =>
+        TypedResults.Problem(title: "The request could not be handled.", statusCode: StatusCodes.Status500InternalServerError);
+
+    private static Dictionary<string, string[]> ByField(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
 }

@@ -17,10 +17,13 @@ public sealed class ConversationPreviewEndpoint(RegisterCache register, MessageU
 {
     public async Task<Results<JsonHttpResult<ConversationPreview>, ProblemHttpResult>> HandleAsync(ConversationPreviewRequest request, CancellationToken ct)
     {
-        if (request.Text is not { } text) return ApiProblems.Invalid(request.Errors);
+        if (request.Text is not { } text) return request.Problem!;
 
         RegisterSnapshot snapshot;
-        try { snapshot = await register.GetAsync(ct); }
+        try
+        {
+            snapshot = await register.GetAsync(ct);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "The register could not be loaded");

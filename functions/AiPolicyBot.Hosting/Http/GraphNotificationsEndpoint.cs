@@ -39,8 +39,8 @@ public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorb
             return TypedResults.Text(text, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
         }
 
-        var (doc, error) = await RequestBody.ReadJsonAsync(request, RequestBody.GraphNotificationBytes, "$", ct);
-        if (error is not null) return ApiProblems.Invalid([error]);
+        var (doc, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.GraphNotificationBytes, "$", ct);
+        if (problem is not null) return problem;
         using (var document = doc!)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
@@ -63,7 +63,7 @@ public sealed class GraphNotificationsEndpoint(GraphMailOptions mail, InboxDoorb
                 else sync = true; // a change, or "missed": the delta query catches up either way
             }
             if (invalid > 0) logger.LogWarning("Graph notifications: {Invalid} with a wrong clientState ignored ({Valid} valid)", invalid, valid);
-            if (valid == 0 && invalid > 0) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            if (valid == 0 && invalid > 0) return ApiProblems.Forbidden("No notification carried the subscription's client state.");
 
             // One doorbell per batch is enough: a sync round picks up everything that arrived.
             if (subscription) await doorbell.RingAsync(InboxDoorbell.Subscription, ct);

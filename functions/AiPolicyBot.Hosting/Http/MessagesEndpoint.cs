@@ -13,7 +13,7 @@ namespace AiPolicyBot.Hosting;
 /// <summary>
 /// POST /api/messages, the Teams channel endpoint (docs/teams-channel.md): size limit (413) → parse (400) →
 /// authenticate (401, nothing else touched) → dispatch → HTTP answer (non-invoke: 200 empty; invoke: its status and
-/// JSON body). HEAD answers 200 (the Playground's liveness check); other verbs 405. Host-independent: the Functions
+/// JSON body). Every error is a problem from <see cref="ApiProblems"/>. HEAD answers 200 (the Playground's liveness check); other verbs 405. Host-independent: the Functions
 /// trigger and the local host both hand it the HttpContext.
 /// </summary>
 public sealed class MessagesEndpoint(
@@ -34,8 +34,8 @@ public sealed class MessagesEndpoint(
 
         if (!HttpMethods.IsPost(request.Method))
         {
-            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "POST, HEAD";
+            await TypedResults.Problem(title: "Only POST and HEAD.", statusCode: StatusCodes.Status405MethodNotAllowed).ExecuteAsync(context);
             return;
         }
 
@@ -47,7 +47,7 @@ public sealed class MessagesEndpoint(
         {
             if (body is not { } b)
             {
-                await ApiProblems.TooLarge("body", options.Value.MaxBodyBytes).ExecuteAsync(context);
+                await ApiProblems.TooLarge(options.Value.MaxBodyBytes).ExecuteAsync(context);
                 return;
             }
 
@@ -56,7 +56,7 @@ public sealed class MessagesEndpoint(
 
         if (invalid.Count > 0)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalid);
+            await ApiProblems.Invalid(invalid, "The activity is not valid").ExecuteAsync(context);
             return;
         }
 
@@ -70,29 +70,30 @@ public sealed class MessagesEndpoint(
         {
             // No keys yet (metadata endpoint unreachable on a cold start): we cannot judge the token, so nothing runs.
             logger.LogError(e, "Could not load the keys to validate the token");
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await ApiProblems.Unavailable("The keys to validate the token could not be loaded; try again shortly.").ExecuteAsync(context);
             return;
         }
 
         if (!auth.IsAuthenticated)
         {
-            response.StatusCode = StatusCodes.Status401Unauthorized;
+            // Nothing about why: the reason is logged by the authenticator, never told to the caller.
+            await ApiProblems.Unauthorized().ExecuteAsync(context);
             return;
         }
 
         if (auth.Mode == AuthMode.LocalUnauthenticated
-            && LocalRequestGuard.Refusal(request.ContentType, request.Headers.Origin, request.Headers["Sec-Fetch-Site"]) is { } refusal)
+            && LocalDevelopmentMode.Refusal(request.ContentType, request.Headers.Origin, request.Headers["Sec-Fetch-Site"]) is { } refusal)
         {
             // No token vouches for a local call: a web page in the developer's browser must not be able to post one.
             logger.LogWarning("Refused a local unauthenticated call: {Reason}", refusal.Message);
-            await WriteErrorAsync(context, refusal.Status, [new FieldError(refusal.Field, refusal.Message)]);
+            await ApiProblems.Invalid([new FieldError(refusal.Field, refusal.Message)], "The request was refused", refusal.Status).ExecuteAsync(context);
             return;
         }
 
         if (!options.Value.ServesTenant(activity!.TenantId))
         {
             logger.LogWarning("Rejected an activity from a tenant that is not served");
-            response.StatusCode = StatusCodes.Status403Forbidden;
+            await ApiProblems.Forbidden().ExecuteAsync(context);
             return;
         }
 
@@ -104,7 +105,7 @@ public sealed class MessagesEndpoint(
         catch (Exception e)
         {
             logger.LogError(e, "Handling {Type} {Name} failed", activity!.Type, activity.Name);
-            response.StatusCode = StatusCodes.Status500InternalServerError;
+            await ApiProblems.Failed().ExecuteAsync(context);
             return;
         }
 
@@ -145,17 +146,4 @@ public sealed class MessagesEndpoint(
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
-
-    /// <summary>An RFC 9457 problem (application/problem+json) whose <c>errors</c> name each bad field.</summary>
-    private static Task WriteErrorAsync(HttpContext context, int status, IReadOnlyList<FieldError> errors)
-    {
-        var problem = new HttpValidationProblemDetails(
-            errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
-        {
-            Status = status,
-            Title = status == StatusCodes.Status400BadRequest ? "The activity is not valid" : "The request was refused",
-        };
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
-    }
 }

@@ -20,7 +20,7 @@ public sealed class PolicyEvaluateEndpoint(
 {
     public async Task<Results<JsonHttpResult<RoutingOutcome>, ProblemHttpResult>> HandleAsync(PolicyEvaluateRequest request, CancellationToken ct)
     {
-        if (request.Value is not { } input) return ApiProblems.Invalid(request.Errors);
+        if (request.Value is not { } input) return request.Problem!;
 
         RegisterSnapshot snapshot;
         if (input.Register is not null)

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
-using AiPolicyBot.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 
 /// <summary>
 /// The one body reader of every route, and the size policy: each route's limit is below; a body over it is refused
-/// before it is buffered (checked on Content-Length and while reading, so a chunked body cannot grow past it).
+/// with 413 before it is buffered (checked on Content-Length and while reading, so a chunked body cannot grow past
+/// it); an empty body or one that is not JSON is a 400 naming the field.
 /// </summary>
 public static class RequestBody
 {
@@ -19,6 +20,15 @@ public static class RequestBody
 
     /// <summary>A batch of Graph change notifications.</summary>
     public const int GraphNotificationBytes = 1024 * 1024;
+
+    /// <summary>A command on an incident from the tab (a note, an action, a decision).</summary>
+    public const int IncidentCommandBytes = 8 * 1024;
+
+    /// <summary>One register entry (PUT /api/register/{id}).</summary>
+    public const int RegisterEntryBytes = 64 * 1024;
+
+    /// <summary>A register import, CSV or JSON.</summary>
+    public const int RegisterImportBytes = 1024 * 1024;
 
     // The channel's limit is BotOptions.MaxBodyBytes (configuration "Bot", 256 KB by default).
 
@@ -72,30 +82,39 @@ public static class RequestBody
     }
 
     /// <summary>
-    /// The body as a JSON document, or why not as a field error on <paramref name="field"/> (too large, empty, not
-    /// JSON). The parser's message says where it failed (line, byte); it never contains the body.
+    /// The body as a JSON document, or the problem to answer instead: 413 over <paramref name="limit"/>, 400 naming
+    /// <paramref name="field"/> when it is empty or not JSON. The parser's message says where it failed (line, byte);
+    /// it never contains the body.
     /// </summary>
-    public static async Task<(JsonDocument? Document, FieldError? Error)> ReadJsonAsync(HttpRequest request, int limit, string field, CancellationToken ct)
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadJsonAsync(HttpRequest request, int limit, string field,
+        CancellationToken ct)
     {
-        using var body = await ReadAsync(request, limit, ct);
-        if (body is not { } b)
+        var (bytes, problem) = await ReadBytesAsync(request, limit, field, ct);
+        if (problem is not null)
         {
-            return (null, new FieldError(field, $"The request body must be at most {limit} bytes."));
-        }
-
-        if (b.Length == 0)
-        {
-            return (null, new FieldError(field, "is required (a JSON object)"));
+            return (null, problem);
         }
 
         try
         {
-            return (JsonDocument.Parse(b.Memory.ToArray(), DocumentOptions), null);
+            return (JsonDocument.Parse(bytes, DocumentOptions), null);
         }
         catch (JsonException e)
         {
-            return (null, new FieldError(field, "is not valid JSON: " + e.Message));
+            return (null, ApiProblems.Invalid(field, "is not valid JSON: " + e.Message));
         }
+    }
+
+    /// <summary>The body's bytes (not empty), or the problem to answer: 413 over the limit, 400 naming the field when empty.</summary>
+    public static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int limit, string field, CancellationToken ct)
+    {
+        using var body = await ReadAsync(request, limit, ct);
+        if (body is not { } b)
+        {
+            return ([], ApiProblems.TooLarge(limit));
+        }
+
+        return b.Length == 0 ? ([], ApiProblems.Invalid(field, "is required")) : (b.Span.ToArray(), null);
     }
 }
 

@@ -11,8 +11,8 @@ namespace AiPolicyBot.Hosting;
 /// </summary>
 public sealed class TriagePreviewEndpoint(TriageClassifierProvider classifier)
 {
-    public Results<JsonHttpResult<TriageResult>, ValidationProblem> Handle(TriagePreviewRequest request) =>
+    public Results<JsonHttpResult<TriageResult>, ProblemHttpResult> Handle(TriagePreviewRequest request) =>
         request.Mail is { } mail
             ? TypedResults.Json(classifier.Classifier.Classify(mail), AiPolicyJson.Options)
-            : ApiProblems.InvalidByField(request.Errors, "Invalid triage preview request");
+            : request.Problem!;
 }

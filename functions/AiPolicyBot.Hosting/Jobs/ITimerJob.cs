@@ -17,3 +17,18 @@ public interface ITimerJob
 
     Task RunAsync(CancellationToken ct);
 }
+
+/// <summary>
+/// The usual timer job: a name, a six-field NCRONTAB for the Functions timer, the local cadence, and the work. A job
+/// says these once in its base call; the Functions trigger names the same <c>Cron</c> constant.
+/// </summary>
+public abstract class TimerJob(string name, string schedule, TimeSpan interval) : ITimerJob
+{
+    public string Name => name;
+
+    public TimeSpan Interval => interval;
+
+    public string Schedule => schedule;
+
+    public abstract Task RunAsync(CancellationToken ct);
+}

@@ -29,8 +29,14 @@ public sealed class RequestEventsJob(
     public static RequestEvent? Parse(string message)
     {
         RequestEvent? requestEvent;
-        try { requestEvent = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options); }
-        catch (JsonException) { return null; }
+        try
+        {
+            requestEvent = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
         return requestEvent is not null && RequestReference.TryParse(requestEvent.Reference, out _, out _) ? requestEvent : null;
     }
 
@@ -77,7 +83,13 @@ public sealed class RequestEventsJob(
     // Another copy may have finished it meanwhile: its Handled stands.
     private async Task MarkHandledAsync(Versioned<RequestEventRecord> row, CancellationToken ct)
     {
-        try { await events.MarkHandledAsync(row, ct); }
-        catch (ConcurrencyConflictException) { logger.LogInformation("Request event {EventId} was finished by another copy", row.Value.Event.Id); }
+        try
+        {
+            await events.MarkHandledAsync(row, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            logger.LogInformation("Request event {EventId} was finished by another copy", row.Value.Event.Id);
+        }
     }
 }

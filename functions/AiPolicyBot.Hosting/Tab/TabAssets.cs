@@ -31,7 +31,7 @@ public static class TabAssets
     /// <summary>True when the build embedded the page (esbuild ran; see docs/register-tab.md).</summary>
     public static bool Built => Assembly.GetManifestResourceInfo(Prefix + "index.html") is not null;
 
-    public static Results<FileContentHttpResult, NotFound, ProblemHttpResult> Get(string? path, HttpContext context)
+    public static Results<FileContentHttpResult, ProblemHttpResult> Get(string? path, HttpContext context)
     {
         if (!Built)
             return TypedResults.Problem(title: "The tab was not built",
@@ -40,9 +40,9 @@ public static class TabAssets
         // Only flat, known file names: no traversal, no directory listing.
         if (name.Contains("..", StringComparison.Ordinal) || name.Contains('/') || name.Contains('\\')
             || !Types.TryGetValue(Path.GetExtension(name), out var type))
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound();
         using var stream = Assembly.GetManifestResourceStream(Prefix + name);
-        if (stream is null) return TypedResults.NotFound();
+        if (stream is null) return ApiProblems.NotFound();
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var headers = context.Response.Headers;

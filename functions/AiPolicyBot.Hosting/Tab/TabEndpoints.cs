@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
-using AiPolicyBot.Hosting.Http.Evidence;
-using AiPolicyBot.Incidents;
 using AiPolicyBot.Contacts;
+using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
+using AiPolicyBot.Incidents;
 using AiPolicyBot.Register;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -94,7 +94,7 @@ public static class TabEndpoints
     }
 
     /// <summary>The bot's own fuzzy search (misspellings, aliases), best first; the page filters the results further.</summary>
-    public static async Task<Results<Ok<JsonArray>, ValidationProblem>> SearchAsync(string? q, RegisterCache register, CancellationToken ct)
+    public static async Task<Results<Ok<JsonArray>, ProblemHttpResult>> SearchAsync(string? q, RegisterCache register, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q)) return RegisterProblems.BadField("q", "is required: the tool name to search for");
         if (q.Length > RegisterSearchQuery.MaxQueryLength)

@@ -15,6 +15,9 @@ public sealed class GraphPersonMail(GraphServiceClient graph) : IPersonMail
             var user = await graph.Users[userId].GetAsync(r => r.QueryParameters.Select = ["mail", "userPrincipalName"], ct);
             return user?.Mail is { Length: > 0 } mail ? mail : user?.UserPrincipalName;
         }
-        catch (ApiException e) when (e.ResponseStatusCode == 404) { return null; }
+        catch (ApiException e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
     }
 }

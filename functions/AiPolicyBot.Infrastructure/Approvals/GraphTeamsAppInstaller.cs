@@ -32,7 +32,10 @@ public sealed class GraphTeamsAppInstaller(GraphServiceClient graph, TeamsAppOpt
                         AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"{graph.RequestAdapter.BaseUrl}/appCatalogs/teamsApps/{catalogId}" },
                     }, cancellationToken: ct);
                 }
-                catch (ApiException e) when (e.ResponseStatusCode == 409) { /* installed meanwhile */ }
+                catch (ApiException e) when (e.ResponseStatusCode == 409)
+                {
+                    // installed meanwhile
+                }
                 installationId = await FindAsync(userId, catalogId, ct);
                 if (installationId is null) return TeamsInstall.Failed; // not visible yet: try again later
             }

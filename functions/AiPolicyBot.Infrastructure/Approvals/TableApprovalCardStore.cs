@@ -25,8 +25,14 @@ public sealed class TableApprovalCardStore(ApprovalTables tables) : IApprovalCar
             ["ActivityId"] = copy.ActivityId,
             ["ServiceUrl"] = copy.ServiceUrl,
         };
-        try { await tables.Cards.AddEntityAsync(entity, ct); }
-        catch (RequestFailedException e) when (e.Status == 409) { /* the same copy stored before: nothing to do */ }
+        try
+        {
+            await tables.Cards.AddEntityAsync(entity, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // the same copy stored before: nothing to do
+        }
     }
 
     public async Task<IReadOnlyList<ApprovalCardCopy>> ListAsync(string reference, CancellationToken ct)

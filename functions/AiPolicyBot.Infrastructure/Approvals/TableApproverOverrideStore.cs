@@ -48,7 +48,10 @@ public sealed class TableApproverOverrideStore(ApprovalTables tables) : IApprove
                 else await tables.Approvers.AddEntityAsync(entity, ct);
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5) { /* changed meanwhile: read again */ }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
+            {
+                // changed meanwhile: read again
+            }
         }
     }
 }

@@ -19,8 +19,14 @@ internal static class AuditSealLines
         foreach (var raw in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             Line? line;
-            try { line = JsonSerializer.Deserialize<Line>(raw, Options); }
-            catch (JsonException) { continue; }
+            try
+            {
+                line = JsonSerializer.Deserialize<Line>(raw, Options);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
             if (line is { Stream.Length: > 0, Hash.Length: > 0 }) yield return new AuditHead(line.Stream, line.Sequence, line.Hash);
         }
     }

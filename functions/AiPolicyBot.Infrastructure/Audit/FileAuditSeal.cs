@@ -23,7 +23,10 @@ public sealed class FileAuditSeal(AuditSealOptions options) : IAuditSeal
             await using var writer = new StreamWriter(file);
             await writer.WriteAsync(AuditSealLines.Write(heads, at).AsMemory(), ct);
         }
-        finally { Gate.Release(); }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     public async IAsyncEnumerable<AuditHead> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)

@@ -73,7 +73,10 @@ public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOption
             }, ct);
             return m?.IsDraft ?? true;
         }
-        catch (ApiException e) when (e.ResponseStatusCode == 404) { return null; }
+        catch (ApiException e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
     }
 
     private async Task<string?> FindInFolderAsync(string folder, string jobId, CancellationToken ct)

@@ -56,7 +56,10 @@ public sealed class MailOutboxSender(
     /// <summary>Sent is final; if another worker moved the row meanwhile, accept its Sent and retry anything else.</summary>
     private async Task MarkSentAsync(Versioned<OutboxRecord> current, CancellationToken ct)
     {
-        try { await outbox.MarkSentAsync(current, ct); }
+        try
+        {
+            await outbox.MarkSentAsync(current, ct);
+        }
         catch (ConcurrencyConflictException)
         {
             var fresh = await outbox.GetAsync(current.Value.Job.Reference, current.Value.Job.JobId, ct);

@@ -14,7 +14,10 @@ public sealed class MailPoisonHandler(IOutboxStore outbox, IAdminAlerts alerts, 
     public async Task HandleAsync(string message, CancellationToken ct)
     {
         OutboxPointer pointer;
-        try { pointer = OutboxPointer.Parse(message); }
+        try
+        {
+            pointer = OutboxPointer.Parse(message);
+        }
         catch (FormatException)
         {
             await alerts.RaiseAsync(new AdminAlert(PoisonAlertIds.Unreadable("mail-poison", message), "MailPoisoned", null,
@@ -37,7 +40,10 @@ public sealed class MailPoisonHandler(IOutboxStore outbox, IAdminAlerts alerts, 
                 await outbox.MarkFailedAsync(current, "Failed every retry (moved to mail-outbox-poison).", ct);
                 break;
             }
-            catch (ConcurrencyConflictException) when (attempt < 3) { } // moved meanwhile: read again
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // moved meanwhile: read again
+            }
         }
 
         await alerts.RaiseAsync(new AdminAlert($"mail-poison|{pointer.JobId}", "MailPoisoned", pointer.Reference,

@@ -9,10 +9,8 @@ namespace AiPolicyBot.Infrastructure.Mail;
 /// {prefix}Alerts (admin alert records), and the queues mail-outbox and mail-outbox-poison. The QueueServiceClient
 /// must use Base64 messages (what the Functions queue trigger expects). Created once, then a flag.
 /// </summary>
-public sealed class MailStorage
+public sealed class MailStorage : StorageSet
 {
-    private readonly CreateOnce _create = new();
-
     public MailStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options,
         string outboxQueue = MailQueues.Outbox)
     {
@@ -32,13 +30,7 @@ public sealed class MailStorage
     public QueueClient Outbox { get; }
     public QueueClient Poison { get; }
 
-    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
+    public override IReadOnlyList<TableClient> All => [Decisions, Alerts];
 
-    private async Task CreateAllAsync(CancellationToken ct)
-    {
-        await Decisions.CreateIfNotExistsAsync(ct);
-        await Alerts.CreateIfNotExistsAsync(ct);
-        await Outbox.CreateIfNotExistsAsync(cancellationToken: ct);
-        await Poison.CreateIfNotExistsAsync(cancellationToken: ct);
-    }
+    protected override IReadOnlyList<QueueClient> Queues => [Outbox, Poison];
 }

@@ -15,8 +15,14 @@ public sealed record OutboxPointer(string Reference, string JobId, int Attempt =
     public static OutboxPointer Parse(string message)
     {
         OutboxPointer? pointer;
-        try { pointer = JsonSerializer.Deserialize<OutboxPointer>(message, AiPolicyJson.Options); }
-        catch (JsonException e) { throw new FormatException("The mail-outbox message is not an outbox pointer.", e); }
+        try
+        {
+            pointer = JsonSerializer.Deserialize<OutboxPointer>(message, AiPolicyJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("The mail-outbox message is not an outbox pointer.", e);
+        }
         if (pointer is null || string.IsNullOrWhiteSpace(pointer.Reference) || string.IsNullOrWhiteSpace(pointer.JobId))
             throw new FormatException("The mail-outbox message lacks reference or jobId.");
         return pointer;

@@ -14,7 +14,10 @@ public sealed class OutboxQueue(MailStorage storage, ILogger<OutboxQueue> logger
     /// <summary>Best effort: after a commit the row is already the truth, so a failed enqueue only delays the mail.</summary>
     public async Task TryEnqueueAsync(OutboxPointer pointer, CancellationToken ct)
     {
-        try { await EnqueueAsync(pointer, null, ct); }
+        try
+        {
+            await EnqueueAsync(pointer, null, ct);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("Could not queue mail job {JobId} ({Error}); the relay will pick it up", pointer.JobId, e.GetType().Name);

@@ -29,8 +29,15 @@ public sealed class TableAdminAlerts(MailStorage storage, ILogger<TableAdminAler
             ["Acknowledged"] = false,
         };
         var raised = true;
-        try { await storage.Alerts.AddEntityAsync(entity, ct); }
-        catch (RequestFailedException e) when (e.Status == 409) { raised = false; } // raised before
+        try
+        {
+            await storage.Alerts.AddEntityAsync(entity, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // raised before
+            raised = false;
+        }
         if (raised) logger.LogCritical("Admin alert {Kind} {AlertId} for {Reference}", alert.Kind, alert.Id, alert.Reference);
         if (outbox is not null && !AdminAlertMail.IsAboutAlertMail(alert)) await outbox.EnsureAsync(AdminAlertMail.JobFor(alert), ct);
     }

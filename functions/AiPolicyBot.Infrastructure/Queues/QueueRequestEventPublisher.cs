@@ -26,7 +26,10 @@ public sealed class QueueRequestEventPublisher(
 
     public async Task PublishAsync(RequestEvent requestEvent, CancellationToken ct)
     {
-        try { await SendAsync(requestEvent, ct); }
+        try
+        {
+            await SendAsync(requestEvent, ct);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             (logger ?? NullLogger<QueueRequestEventPublisher>.Instance).LogWarning(

@@ -36,7 +36,10 @@ public sealed class RequestEventPoisonHandler(TableRequestEventLog events, IAdmi
                 await events.MarkFailedAsync(row, "Failed every retry (moved to request-events-poison).", ct);
                 break;
             }
-            catch (ConcurrencyConflictException) when (attempt < 3) { } // moved meanwhile: read again
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // moved meanwhile: read again
+            }
         }
 
         logger.LogError("Request event {EventId} ({Kind}) for {Reference} poisoned", requestEvent.Id, requestEvent.Kind, requestEvent.Reference);
@@ -54,7 +57,10 @@ public sealed class RequestEventPoisonHandler(TableRequestEventLog events, IAdmi
             var e = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options);
             return e is not null && RequestReference.TryParse(e.Reference, out _, out _) ? e : null;
         }
-        catch (JsonException) { return null; }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 

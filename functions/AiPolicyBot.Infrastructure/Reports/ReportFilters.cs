@@ -1,5 +1,5 @@
-using AiPolicyBot.Application.Reports;
 using System.Runtime.CompilerServices;
+using AiPolicyBot.Application.Reports;
 using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Reports;

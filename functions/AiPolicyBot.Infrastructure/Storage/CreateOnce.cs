@@ -19,6 +19,9 @@ public sealed class CreateOnce
             await create(ct);
             _done = true;
         }
-        finally { _gate.Release(); }
+        finally
+        {
+            _gate.Release();
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using AiPolicyBot.Requests;
 using Azure;
 using Azure.Data.Tables;
-using AiPolicyBot.Requests;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 
@@ -40,8 +40,13 @@ public sealed class RequestIndex(TableClients tables)
     {
         if (!request.State.IsOpen())
         {
-            try { await Table.DeleteEntityAsync(OpenPartition, request.Reference, ETag.All, ct); }
-            catch (RequestFailedException e) when (e.Status == 404) { }
+            try
+            {
+                await Table.DeleteEntityAsync(OpenPartition, request.Reference, ETag.All, ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
             return;
         }
 
@@ -58,7 +63,9 @@ public sealed class RequestIndex(TableClients tables)
                 await Table.UpdateEntityAsync(Copy(requestRow, version), existing.Value.ETag, TableUpdateMode.Replace, ct);
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 412 or 404) { }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

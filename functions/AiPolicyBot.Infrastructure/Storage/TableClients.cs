@@ -4,10 +4,8 @@ namespace AiPolicyBot.Infrastructure.Storage;
 
 /// <summary>One TableClient per table, named from <see cref="StorageOptions"/>. Tables are created once at start-up
 /// (<see cref="EnsureCreatedAsync"/>, called by <see cref="TablesStartup"/>), never on the request path.</summary>
-public sealed class TableClients
+public sealed class TableClients : StorageSet
 {
-    private readonly CreateOnce _create = new();
-
     public TableClients(TableServiceClient service, StorageOptions options)
     {
         Register = service.GetTableClient(options.TableName("Register"));
@@ -35,12 +33,5 @@ public sealed class TableClients
     public TableClient StaffAcademies { get; }
     public TableClient Incidents { get; }
 
-    public IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
-
-    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
-
-    private async Task CreateAllAsync(CancellationToken ct)
-    {
-        foreach (var table in All) await table.CreateIfNotExistsAsync(ct);
-    }
+    public override IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
 }

@@ -1,5 +1,5 @@
-using Azure;
 using AiPolicyBot.Common;
+using Azure;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 
@@ -11,7 +11,10 @@ internal static class TableErrors
 
     public static async Task<T> MapConflicts<T>(Func<Task<T>> action, string what)
     {
-        try { return await action(); }
+        try
+        {
+            return await action();
+        }
         catch (RequestFailedException e) when (e.IsConflict())
         {
             throw new ConcurrencyConflictException($"{what} ({e.Status} {e.ErrorCode})", e);

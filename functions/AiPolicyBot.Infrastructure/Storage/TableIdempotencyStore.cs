@@ -1,6 +1,6 @@
+using AiPolicyBot.Common;
 using Azure;
 using Azure.Data.Tables;
-using AiPolicyBot.Common;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

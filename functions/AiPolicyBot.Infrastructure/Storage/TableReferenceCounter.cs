@@ -1,7 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
 using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using AiPolicyBot.Application.Reports.Requests;
 using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Requests;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

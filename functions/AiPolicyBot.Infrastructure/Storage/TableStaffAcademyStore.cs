@@ -1,5 +1,5 @@
-using Azure.Data.Tables;
 using AiPolicyBot.Academies;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Storage;
 

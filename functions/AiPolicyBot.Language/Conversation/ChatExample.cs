@@ -57,8 +57,14 @@ public sealed record ChatExample
             n++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             ChatExample? row;
-            try { row = JsonSerializer.Deserialize<ChatExample>(line); }
-            catch (JsonException e) { throw new FormatException($"line {n}: {e.Message}", e); }
+            try
+            {
+                row = JsonSerializer.Deserialize<ChatExample>(line);
+            }
+            catch (JsonException e)
+            {
+                throw new FormatException($"line {n}: {e.Message}", e);
+            }
             if (row is null || string.IsNullOrWhiteSpace(row.Text) || string.IsNullOrWhiteSpace(row.Intent))
                 throw new FormatException($"line {n}: text and intent are required");
             rows.Add(row);

@@ -97,7 +97,10 @@ public sealed class IntentModel
             slot.Engine.Predict(slot.Input, ref slot.Output);
             return Calibrate(slot.Output.Score);
         }
-        finally { _engines.Add(slot); }
+        finally
+        {
+            _engines.Add(slot);
+        }
     }
 
     private IntentScore[] Calibrate(float[] raw)

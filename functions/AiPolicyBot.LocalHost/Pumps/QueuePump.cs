@@ -43,7 +43,14 @@ public sealed class QueuePump(IQueueJob job, QueueClient queue, QueueClient pois
                 received = 0;
             }
             if (received > 0) { idleDelay = options.MinPollingInterval; continue; }
-            try { await Task.Delay(idleDelay, ct); } catch (OperationCanceledException) { break; }
+            try
+            {
+                await Task.Delay(idleDelay, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.MaxPollingInterval.Ticks));
         }
     }

@@ -93,8 +93,9 @@ class IncidentsPage {
         announce(`${label}: done.`);
         await this.refresh(id);
       } catch (err) {
-        const errors = err instanceof ApiError ? err.problem?.errors : null;
-        error.textContent = errors?.length ? errors.map((x) => `${x.field}: ${x.message}`).join('; ') : err.message;
+        // A 400 names each bad field: { errors: { field: [messages] } } (docs/spec/http-api.md).
+        const errors = Object.entries(err instanceof ApiError ? err.problem?.errors ?? {} : {});
+        error.textContent = errors.length ? errors.map(([field, messages]) => `${field}: ${messages.join(' ')}`).join('; ') : err.message;
       }
     });
     return form;

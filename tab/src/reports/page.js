@@ -82,8 +82,10 @@ class ReportsPage {
   }
 
   showErrors(e) {
-    const errors = e instanceof ApiError ? e.problem.errors ?? [] : [];
-    for (const { field: name, message } of errors) {
+    // A 400 names each bad filter: { errors: { field: [messages] } } (docs/spec/http-api.md).
+    const errors = Object.entries(e instanceof ApiError ? e.problem.errors ?? {} : {});
+    for (const [name, messages] of errors) {
+      const message = messages.join(' ');
       const control = this.form.querySelector(`[name="${name}"]`);
       if (!control) continue;
       control.setAttribute('aria-invalid', 'true');

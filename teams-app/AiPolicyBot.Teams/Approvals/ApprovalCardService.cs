@@ -20,8 +20,11 @@ public sealed class ApprovalCardService(
     ILogger<ApprovalCardService> logger,
     IDeliveryLog? deliveries = null) : IApprovalCards
 {
-    public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct,
-        string? notice = null, bool noticeIsProblem = false)
+    public Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId, CancellationToken ct) =>
+        CardForAsync(request, directory, userId, notice: null, noticeIsProblem: false, ct);
+
+    public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId,
+        string? notice, bool noticeIsProblem, CancellationToken ct)
     {
         var access = ApprovalAuthorizer.Authorize(request, directory, userId);
         var view = access.CanDecide ? ApprovalCardView.Approver

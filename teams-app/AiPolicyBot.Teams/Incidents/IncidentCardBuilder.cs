@@ -72,7 +72,7 @@ public static class IncidentCardBuilder
         var list = new List<CardAction>();
         if (!roles.CanSee || c.State == IncidentState.Closed) return list;
         if (roles.IsDpo && c.Decision is null)
-            list.Add(Form("Decide: reportable to the ICO?",
+            list.Add(ShowCardAction.Form("Decide: reportable to the ICO?",
             [
                 new InputChoiceSet
                 {
@@ -82,11 +82,11 @@ public static class IncidentCardBuilder
                 },
                 Required(Inputs.Reason, "Reason (kept with the case)", "Give the reason for the decision."),
             ], new ExecuteAction { Title = "Record the decision", Verb = IncidentVerbs.Decide, Data = data, Style = ActionStyle.Positive }));
-        list.Add(Form("Add an action",
+        list.Add(ShowCardAction.Form("Add an action",
             [Required(Inputs.Action, "What was done or is to be done", "Describe the action.")],
             new ExecuteAction { Title = "Add the action", Verb = IncidentVerbs.AddAction, Data = data }));
         if (roles.IsDpo && c.Decision is not null)
-            list.Add(Form("Close the case",
+            list.Add(ShowCardAction.Form("Close the case",
                 [new InputText { Id = Inputs.Note, Label = "Closing note (optional)", IsMultiline = true, MaxLength = IncidentRules.MaxTextLength }],
                 new ExecuteAction { Title = "Close the case", Verb = IncidentVerbs.Close, Data = data, Style = ActionStyle.Destructive }));
         return list;
@@ -128,18 +128,8 @@ public static class IncidentCardBuilder
     private static TextBlock Section(string title) =>
         new() { Text = title, Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Medium };
 
-    private static ShowCardAction Form(string title, IReadOnlyList<CardElement> inputs, ExecuteAction submit) =>
-        new() { Title = title, Card = new AdaptiveCard { Body = inputs, Actions = [submit] } };
-
-    private static InputText Required(string id, string label, string error) => new()
-    {
-        Id = id,
-        Label = label,
-        IsRequired = true,
-        IsMultiline = true,
-        MaxLength = IncidentRules.MaxTextLength,
-        ErrorMessage = error,
-    };
+    private static InputText Required(string id, string label, string error) =>
+        InputText.RequiredMultiline(id, label, error, IncidentRules.MaxTextLength);
 
     /// <summary>What anyone who may not see cases gets, for any id: the same words, nothing that tells cases apart.</summary>
     public static AdaptiveCard NotYours() => new()

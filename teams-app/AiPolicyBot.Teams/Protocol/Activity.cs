@@ -71,7 +71,7 @@ public static class ActivityTypes
 }
 
 /// <summary>A user or bot: <c>29:…</c> user ids, <c>28:…</c> bot ids; aadObjectId is the stable Entra object id.</summary>
-public sealed record ChannelAccount
+public record ChannelAccount
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
@@ -122,3 +122,37 @@ public sealed record Entity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }
+
+/// <summary>Teams' channelData (botbuilder TeamsChannelData): tenant, team, channel, event type and source.</summary>
+public sealed record TeamsChannelData
+{
+    public TenantInfo? Tenant { get; init; }
+    public TeamInfo? Team { get; init; }
+    public ChannelInfo? Channel { get; init; }
+
+    /// <summary>teamMemberAdded, channelCreated, teamRenamed, … on conversationUpdate.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Where an invoke came from, e.g. <c>compose</c> or <c>message</c>.</summary>
+    public SourceInfo? Source { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+public sealed record TenantInfo(string? Id);
+
+public sealed record TeamInfo
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? AadGroupId { get; init; }
+}
+
+public sealed record ChannelInfo
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+}
+
+public sealed record SourceInfo(string? Name);

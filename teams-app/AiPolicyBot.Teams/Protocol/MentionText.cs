@@ -26,16 +26,20 @@ public static partial class MentionText
         var botName = activity.Recipient?.Name;
         if (!string.IsNullOrEmpty(botName))
         {
-            text = LeadingAtTag().Replace(text, m => string.Equals(m.Groups[1].Value.Trim(), botName, StringComparison.OrdinalIgnoreCase) ? "" : m.Value);
-            var plain = "@" + botName;
-            if (text.TrimStart().StartsWith(plain, StringComparison.OrdinalIgnoreCase))
+            // Only a text with an <at> tag can match (the pattern is case-sensitive): most messages skip the regex and its closure.
+            if (text.Contains("<at>", StringComparison.Ordinal)) text = WithoutLeadingTagOf(botName, text);
+            var start = text.AsSpan().TrimStart();
+            if (start.StartsWith('@') && start[1..].StartsWith(botName, StringComparison.OrdinalIgnoreCase))
             {
-                text = text.TrimStart()[plain.Length..];
+                text = start[(1 + botName.Length)..].ToString();
             }
         }
 
         return Whitespace().Replace(text.Replace("&nbsp;", " ", StringComparison.Ordinal), " ").Trim();
     }
+
+    private static string WithoutLeadingTagOf(string botName, string text) =>
+        LeadingAtTag().Replace(text, m => string.Equals(m.Groups[1].Value.Trim(), botName, StringComparison.OrdinalIgnoreCase) ? "" : m.Value);
 
     [GeneratedRegex(@"^\s*<at>(.*?)</at>", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAtTag();

@@ -29,16 +29,10 @@ public sealed record MessagingExtensionResult([property: JsonPropertyOrder(-1)] 
     public IReadOnlyList<MessagingExtensionAttachment>? Attachments { get; init; }
     public string? Text { get; init; }
     public Activity? ActivityPreview { get; init; }
-    public SuggestedActions? SuggestedActions { get; init; }
 }
 
 /// <summary>A result card plus the preview (hero or thumbnail card) shown in the result list.</summary>
 public sealed record MessagingExtensionAttachment(string ContentType, object Content, Attachment? Preview = null);
-
-/// <summary>For type auth/config: actions[0] is an openUrl.</summary>
-public sealed record SuggestedActions(IReadOnlyList<CardAction> Actions);
-
-public sealed record CardAction(string Type, string Title, string Value);
 
 /// <summary>cacheType: cache or no-cache; cacheDuration in seconds.</summary>
 public sealed record CacheInfo(string CacheType, int? CacheDuration = null)

@@ -1,12 +1,12 @@
+using AiPolicyBot.Academies;
+using AiPolicyBot.Approvals;
 using AiPolicyBot.Conversations;
+using AiPolicyBot.Policy;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
-using AiPolicyBot.Academies;
-using AiPolicyBot.Approvals;
-using AiPolicyBot.Policy;
 using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Teams.Triage;

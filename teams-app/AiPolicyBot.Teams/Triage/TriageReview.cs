@@ -39,7 +39,10 @@ public sealed class TriageReview(ITriageRecordStore records, ITriageCorrectionSt
             {
                 saved = await records.UpdateAsync(updated, current.Version, ct);
             }
-            catch (ConcurrencyConflictException) when (attempt < 3) { continue; }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                continue;
+            }
             await corrections.SaveAsync(new TriageCorrection(key, current.Value.Category, confirmed, current.Value.Confidence,
                 current.Value.Signals, userId, time.GetUtcNow(), current.Value.Example), ct);
             var plan = TriageActionPlanner.Plan(confirmed, new MailToTriage(updated.FromAddress, null, updated.Subject, ""), options,

@@ -1,6 +1,6 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Core.Tests.Approvals;
 

@@ -2,7 +2,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Core.Tests.Approvals;
 

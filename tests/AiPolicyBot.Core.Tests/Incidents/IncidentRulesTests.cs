@@ -1,25 +1,15 @@
 using AiPolicyBot.Audit;
 using AiPolicyBot.Incidents;
+using static AiPolicyBot.Testing.Incidents.IncidentSamples;
 
 namespace AiPolicyBot.Core.Tests.Incidents;
 
 /// <summary>The rules of a case, its 72-hour clock and reminders, and the seal check of the audit verifier.</summary>
 public sealed class IncidentRulesTests
 {
-    private static readonly DateTimeOffset Opened = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
     private static readonly IncidentRoles Dpo = new(true, true);
     private static readonly IncidentRoles Ia = new(true, false);
     private static readonly IncidentActor Actor = new("oid", "Person");
-
-    private static IncidentCase Case() => new()
-    {
-        Id = "INC-2026-0001",
-        SourceKey = "chat:x",
-        Source = IncidentSource.ChatConcern,
-        Severity = IncidentSeverity.Low,
-        OpenedAt = Opened,
-        DueAt = IncidentClock.DueAt(Opened),
-    };
 
     [Fact]
     public void Only_the_DPO_decides_and_closes_and_only_after_deciding()

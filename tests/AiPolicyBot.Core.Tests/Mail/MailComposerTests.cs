@@ -1,53 +1,12 @@
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using static AiPolicyBot.Testing.Mail.MailSamples;
 
 namespace AiPolicyBot.Core.Tests.Mail;
 
 public sealed class MailComposerTests
 {
-    private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 30, 0, TimeSpan.Zero);
-    private const string Hostile = "<script>alert('x')</script> Tom & Jerry \"AI\"";
-
-    private static ToolRequest Request(RequestState state = RequestState.Approved, string tool = "Quizzer", string purpose = "Quizzes",
-        IReadOnlyList<string>? conditions = null) => new()
-        {
-            Reference = "AIP-2026-0042",
-            RequesterId = "r-1",
-            RequesterName = "Alex <b>Teacher</b>",
-            Intake = new Intake
-            {
-                RequestType = RequestType.NewTool,
-                AcademyId = "oak-primary",
-                Role = StaffRole.Teacher,
-                ToolName = tool,
-                Vendor = "Quiz & Co",
-                Edition = Edition.EducationEnterprise,
-                AccessMode = AccessMode.WebBrowser,
-                Purpose = purpose,
-                UseCategory = UseCategory.LessonPlanning,
-                Users = UserGroup.StaffAndLearners,
-                DataCategories = [DataCategory.Pupil, DataCategory.SpecialCategory],
-                VendorTrainsOnInputs = VendorTraining.No,
-                OutputUse = OutputUse.DraftsEdited,
-                DeclNoDataYet = true,
-                DeclReadPolicy = true,
-            },
-            Outcome = new RoutingOutcome(Tier.TrustApproval, false, ApproverRoles.For(Tier.TrustApproval),
-            conditions ?? [ConditionCodes.TrainingBeforeFirstUse, ConditionCodes.DpiaRequired],
-            [new RoutingReason("R6-DATA", "4.1", "Personal data of pupils would be processed."),
-             new RoutingReason("R7-EFFECT", "§3.3", "Outputs inform decisions about individuals.")], null),
-            State = state,
-            SubmittedAt = At.AddDays(-2),
-            UpdatedAt = At,
-        };
-
-    private static readonly ApprovalDecision[] Decisions =
-    [
-        new("CIO", "a-1", "Chris Cio", DecisionKind.Approve, null, [], At),
-        new("DPO", "a-3", "Dana Dpo", DecisionKind.ApproveWithConditions, "Only with <DPIA> & DPA", [ConditionCodes.DpaRequired], At.AddHours(1)),
-    ];
-
     [Fact]
     public void Subject_carries_the_reference_tag_the_outcome_and_the_tool()
     {

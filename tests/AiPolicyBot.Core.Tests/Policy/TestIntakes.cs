@@ -1,38 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AiPolicyBot.Academies;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
+using AiPolicyBot.Testing.Requests;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 
-/// <summary>The base intake B of docs/policy-and-register.md and helpers to vary it and evaluate it.</summary>
+/// <summary>Intake B (<see cref="IntakeSamples"/>) parsed and routed as the policy API does.</summary>
 public static class TestIntakes
 {
-    public static readonly IReadOnlySet<string> Academies = new HashSet<string>
-    {
-        "academy-a", "oakfield", "brookmere", "hillcrest", "riverside", "st-aidans", "kingsmoor", AcademyOptions.TrustId,
-    };
-
-    public static readonly IntakeParser Parser = new(Academies);
+    public static readonly IntakeParser Parser = new(IntakeSamples.Academies);
     public static readonly DateOnly Today = new(2026, 11, 27);
-
-    public const string BaseJson = """
-        { "requestType": "newTool", "academyId": "academy-a", "role": "teacher", "toolName": "ExampleChat",
-          "edition": "freeConsumer", "accessMode": "webBrowser",
-          "purpose": "Draft a Year 9 history quiz from made-up source material.",
-          "useCategory": "lessonPlanning", "users": "staff", "dataCategories": ["none"],
-          "vendorTrainsOnInputs": "yes", "outputUse": "draftsEdited", "declNoDataYet": true, "declReadPolicy": true }
-        """;
-
-    /// <summary>B with the given fields replaced (a JSON object of changes).</summary>
-    public static JsonObject With(string changesJson = "{}")
-    {
-        var node = JsonNode.Parse(BaseJson)!.AsObject();
-        foreach (var (key, value) in JsonNode.Parse(changesJson)!.AsObject().ToList())
-            node[key] = value?.DeepClone();
-        return node;
-    }
 
     public static Intake Parse(JsonNode node)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiPolicyBot.Policy;
 using static AiPolicyBot.Core.Tests.Policy.TestIntakes;
+using static AiPolicyBot.Testing.Requests.IntakeSamples;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 

@@ -3,6 +3,7 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
 using static AiPolicyBot.Core.Tests.Policy.TestIntakes;
+using static AiPolicyBot.Testing.Requests.IntakeSamples;
 
 namespace AiPolicyBot.Core.Tests.Policy;
 

@@ -1,3 +1,4 @@
+using AiPolicyBot.Testing.Time;
 using AiPolicyBot.Training;
 using Moq;
 
@@ -31,17 +32,12 @@ public sealed class TrainingValidityTests
             new TrainingRecord("u", "claude-free", Done, "2024-07"),
         ]);
         var terms = Terms;
-        var cache = new TrainingCache(store.Object, () => terms, new FixedClock(Done.AddMonths(1)));
+        var cache = new TrainingCache(store.Object, () => terms, new ManualClock(Done.AddMonths(1)));
 
         Assert.Equal(["teachermatic"], await cache.CompletedAsync("u", default));
         Assert.Equal(TrainingState.Expired, (await cache.StateAsync("u", "m365-copilot-chat", default)).State);
         Assert.Equal(TrainingState.Missing, (await cache.StateAsync("u", "khanmigo", default)).State);
         terms = terms with { PolicyVersion = "2026-07" }; // the policy changes: everyone retrains
         Assert.False(await cache.HasCompletedAsync("u", "teachermatic", default));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

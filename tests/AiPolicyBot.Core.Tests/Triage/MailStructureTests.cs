@@ -1,4 +1,4 @@
-using AiPolicyBot.Testing;
+using AiPolicyBot.Testing.Hostile;
 using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Core.Tests.Triage;

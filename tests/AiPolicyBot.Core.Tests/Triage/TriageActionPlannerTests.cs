@@ -1,4 +1,5 @@
 using AiPolicyBot.Mail;
+using AiPolicyBot.Testing.Triage;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 
@@ -92,18 +93,10 @@ public class TriageActionPlannerTests
     [Fact]
     public void Triage_mails_encode_user_text_and_carry_the_loop_guards()
     {
-        var record = new TriageRecord
+        var record = TriageSamples.Record(TriageCategory.Breach) with
         {
-            Key = new string('a', 64),
-            Source = "graph",
-            SourceId = "id",
-            FromAddress = "sam@oak.example",
             Subject = "<script>alert(1)</script>\r\nBcc: x@evil.example",
-            ReceivedAt = DateTimeOffset.UnixEpoch,
-            Category = TriageCategory.Breach,
-            Confidence = 0.9,
             State = TriageRecordState.Acted,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         var settings = new TriageMailSettings("dpo@trust.example", "complaints@trust.example", _ => "mailbox folder");
         var alert = TriageMailComposer.Compose(TriageMailComposer.IncidentAlertJob(record, DateTimeOffset.UnixEpoch), record, settings);
@@ -125,19 +118,11 @@ public class TriageActionPlannerTests
     [Fact]
     public void A_possible_breach_alert_says_triage_is_unsure_and_a_confident_one_does_not()
     {
-        var record = new TriageRecord
+        var record = TriageSamples.Record(TriageCategory.Breach, key: new string('c', 64)) with
         {
-            Key = new string('c', 64),
-            Source = "graph",
-            SourceId = "id",
-            FromAddress = "sam@oak.example",
             Subject = "Class list",
-            ReceivedAt = DateTimeOffset.UnixEpoch,
-            Category = TriageCategory.Breach,
-            Confidence = 0.9,
             Signals = ["breach:confident"],
             State = TriageRecordState.Acted,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         var possible = record with
         {

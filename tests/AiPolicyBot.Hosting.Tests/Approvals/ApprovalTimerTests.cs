@@ -6,10 +6,13 @@ using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Tests.Approvals;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Messaging;
+using AiPolicyBot.Testing.Stores;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 
@@ -23,7 +26,7 @@ public class ApprovalTimerTests
         public RecordingMessenger Messenger { get; } = new();
         public MemoryAuditLog Audit { get; } = new();
         public CountingRegisterListener Listener { get; } = new();
-        public ManualTime Time { get; } = new(Today);
+        public ManualClock Time { get; } = new(Today);
         public RegisterReview Job { get; }
 
         public Rig() => Job = new RegisterReview(Register, new FixedDirectorySource(Directory()), new ChatApprovalNotices(Messenger), new MemoryIdempotency(), Audit,
@@ -72,7 +75,7 @@ public class ApprovalTimerTests
         var requests = new MemoryRequestStore();
         var decisions = new MemoryDecisionLog();
         var audit = new MemoryAuditLog();
-        var time = new ManualTime(Submitted.AddDays(1));
+        var time = new ManualClock(Submitted.AddDays(1));
         var events = new InlinePublisher(requests);
         var workflow = new ApprovalWorkflow(requests, decisions, decisions, audit, new FixedDirectorySource(Directory()), events, time);
         var job = new ApprovalDeadlines(requests, workflow, Options.Create(new ApprovalOptions { ReminderDays = 2, ExpiryDays = 5 }),

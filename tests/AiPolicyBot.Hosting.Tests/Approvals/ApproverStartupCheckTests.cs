@@ -1,25 +1,17 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Hosting.Approvals;
-using Microsoft.Extensions.FileProviders;
+using AiPolicyBot.Testing.Hosts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 
 public class ApproverStartupCheckTests
 {
-    private sealed class Env(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
-
     private static Task Start(ApproverDirectory directory, string environment, bool localDemo = false) =>
-        new ApproverDirectoryStartupCheck(directory, Options.Create(new ApprovalOptions { LocalDemoSelfApproval = localDemo }), new Env(environment),
+        new ApproverDirectoryStartupCheck(directory, Options.Create(new ApprovalOptions { LocalDemoSelfApproval = localDemo }), new TestHostEnvironment(environment),
             NullLogger<ApproverDirectoryStartupCheck>.Instance).StartAsync(default);
 
     private static ApproverDirectory Incomplete() => Directory() with

@@ -3,17 +3,20 @@ using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
-using AiPolicyBot.Infrastructure.Tests.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
-using AiPolicyBot.Teams.Tests.Approvals;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Graph;
+using AiPolicyBot.Testing.Messaging;
+using AiPolicyBot.Testing.Stores;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 
@@ -40,7 +43,7 @@ public sealed class GraphReachTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _graph.DisposeAsync();
 
-    private (ApprovalDelivery Delivery, MemoryDeliveryLog Log, MemoryDecisionLog Outbox, MemoryAdminAlerts Alerts, ManualTime Time, MemoryReferences References, GraphPersonMail People) Wire(ToolRequest request)
+    private (ApprovalDelivery Delivery, MemoryDeliveryLog Log, MemoryDecisionLog Outbox, MemoryAdminAlerts Alerts, ManualClock Time, MemoryReferences References, GraphPersonMail People) Wire(ToolRequest request)
     {
         var graph = GraphMailClient.Create(new GraphMailOptions { BaseUrl = _graph.BaseUrl, MaxRetry = 0 });
         var installer = new GraphTeamsAppInstaller(graph, new TeamsAppOptions { CatalogAppId = CatalogId }, NullLogger<GraphTeamsAppInstaller>.Instance);
@@ -56,7 +59,7 @@ public sealed class GraphReachTests : IAsyncLifetime
         requests.CreateAsync(request, default).GetAwaiter().GetResult();
         var outbox = new MemoryDecisionLog();
         var alerts = new MemoryAdminAlerts();
-        var time = new ManualTime(Submitted.AddHours(1));
+        var time = new ManualClock(Submitted.AddHours(1));
         var delivery = new ApprovalDelivery(cards, log, outbox, alerts, requests, new FixedDirectorySource(Directory()),
             Options.Create(new ApprovalOptions()), time, NullLogger<ApprovalDelivery>.Instance);
         return (delivery, log, outbox, alerts, time, references, new GraphPersonMail(graph));

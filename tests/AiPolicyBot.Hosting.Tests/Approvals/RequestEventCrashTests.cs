@@ -5,7 +5,6 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Infrastructure.Storage;
@@ -14,13 +13,16 @@ using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Tests.Approvals;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Messaging;
+using AiPolicyBot.Testing.Stores;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Hosting.Tests.Approvals;
 
@@ -55,10 +57,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var table in _tables.All) await table.DeleteAsync();
-        await _mail.Decisions.DeleteAsync();
-        await _mail.Alerts.DeleteAsync();
-        await _mail.Outbox.DeleteIfExistsAsync();
-        await _mail.Poison.DeleteIfExistsAsync();
+        await TestStorage.DeleteAsync(_mail);
         await _queues.GetQueueClient(_eventQueue).DeleteIfExistsAsync();
         await _queues.GetQueueClient(_eventQueue + "-poison").DeleteIfExistsAsync();
     }

@@ -4,12 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Conversations;
-using AiPolicyBot.Hosting.Tests.Pumps;
+using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
-using Microsoft.AspNetCore.Builder;
+using AiPolicyBot.Testing.Azurite;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,17 +51,8 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
             {
                 services.AddSingleton(Connector.Object);
                 services.AddSingleton(Mock.Of<IConversationReferenceStore>());
-                services.AddSingleton<IStartupFilter, LoopbackCaller>();
+                services.AddSingleton<IStartupFilter, BotHostFactory.RemoteIpFilter>(); // from loopback
             });
-        }
-
-        private sealed class LoopbackCaller : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((HttpContext ctx, RequestDelegate n) => { ctx.Connection.RemoteIpAddress = IPAddress.Loopback; return n(ctx); });
-                next(app);
-            };
         }
     }
 
@@ -88,7 +78,7 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before + 1, _host.Replies.Count);
         var reply = _host.Replies.ToArray()[^1];
-        return (JsonObject)JsonNode.Parse(JsonSerializer.Serialize(reply.Attachments!.Single().Content))!;
+        return JsonSerializer.SerializeToNode(reply.Attachments!.Single().Content, AiPolicyBot.Common.AiPolicyJson.Options)!.AsObject();
     }
 
     private static string Strings(JsonNode? n) => n switch

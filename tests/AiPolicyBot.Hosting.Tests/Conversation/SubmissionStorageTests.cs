@@ -4,9 +4,10 @@ using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Jobs;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Requests;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,30 +45,12 @@ public sealed class SubmissionStorageTests : IDisposable
 
     public void Dispose() => _sp.Dispose();
 
-    private static JsonElement Intake(string toolName = "ExampleChat", string data = "none") => JsonSerializer.SerializeToElement(new
-    {
-        requestType = "newTool",
-        academyId = "oakfield",
-        role = "teacher",
-        toolName,
-        edition = "freeConsumer",
-        accessMode = "webBrowser",
-        purpose = "Draft a Year 9 history quiz from made-up source material.",
-        useCategory = "lessonPlanning",
-        users = "staff",
-        dataCategories = new[] { data },
-        vendorTrainsOnInputs = "yes",
-        outputUse = "draftsEdited",
-        declNoDataYet = true,
-        declReadPolicy = true,
-    });
-
     [Fact]
     public async Task A_double_click_and_concurrent_retries_create_one_request()
     {
         var submission = _sp.GetRequiredService<RequestSubmission>();
         var user = Guid.NewGuid().ToString();
-        var command = new SubmissionCommand("session-" + Guid.NewGuid().ToString("N"), user, "Megan Bowen", Intake());
+        var command = new SubmissionCommand("session-" + Guid.NewGuid().ToString("N"), user, "Megan Bowen", IntakeSamples.Submitted());
 
         var first = await submission.SubmitAsync(command, default);
         var second = await submission.SubmitAsync(command, default);
@@ -78,7 +61,7 @@ public sealed class SubmissionStorageTests : IDisposable
         Assert.Matches(@"^AIP-\d{4}-\d{4}$", first.Request.Reference);
 
         // Five at once with another session: still one request for it.
-        var other = command with { SubmissionId = "session-" + Guid.NewGuid().ToString("N"), Intake = Intake(data: "pupil") };
+        var other = command with { SubmissionId = "session-" + Guid.NewGuid().ToString("N"), Intake = IntakeSamples.Submitted(data: "pupil") };
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => submission.SubmitAsync(other, default)));
         Assert.Single(results.Select(r => r.Request!.Reference).Distinct());
         Assert.Equal(4, results.Count(r => r.Repeated));
@@ -99,10 +82,10 @@ public sealed class SubmissionStorageTests : IDisposable
     {
         var submission = _sp.GetRequiredService<RequestSubmission>();
         var user = Guid.NewGuid().ToString();
-        var declined = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), user, "M", Intake("Grammarly")), default);
+        var declined = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), user, "M", IntakeSamples.Submitted("Grammarly")), default);
         Assert.Equal(Policy.Tier.Prohibited, declined.Request!.Outcome.Tier);
         Assert.Equal(RequestState.Closed, declined.Request.State);
-        var approved = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), user, "M", Intake("Chat GPT")), default);
+        var approved = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), user, "M", IntakeSamples.Submitted("Chat GPT")), default);
         Assert.Equal(Policy.Tier.AlreadyApproved, approved.Request!.Outcome.Tier);
         Assert.Equal(RequestState.Closed, approved.Request.State);
     }
@@ -124,7 +107,7 @@ public sealed class SubmissionStorageTests : IDisposable
     public async Task The_submitted_event_goes_through_the_queue_to_every_handler()
     {
         var submission = _sp.GetRequiredService<RequestSubmission>();
-        var result = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), "M", Intake()), default);
+        var result = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), "M", IntakeSamples.Submitted()), default);
         var reference = result.Request!.Reference;
 
         // Read the queue the publisher wrote to (Base64, as the Functions trigger expects) and run the job on our message.
@@ -158,7 +141,7 @@ public sealed class SubmissionStorageTests : IDisposable
     public async Task A_failing_handler_makes_the_job_throw_so_the_queue_retries()
     {
         var submission = _sp.GetRequiredService<RequestSubmission>();
-        var result = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), "M", Intake()), default);
+        var result = await submission.SubmitAsync(new SubmissionCommand("s-" + Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), "M", IntakeSamples.Submitted()), default);
         _handler.FailNext = true;
         var job = _sp.GetRequiredService<RequestEventsJob>();
         var message = JsonSerializer.Serialize(new RequestEvent(result.Request!.Reference, RequestEventKind.Submitted, DateTimeOffset.UtcNow), AiPolicyJson.Options);

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Cost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting.Tests.Cost;

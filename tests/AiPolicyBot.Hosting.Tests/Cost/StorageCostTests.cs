@@ -1,6 +1,7 @@
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Storage.Diagnostics;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Cost;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Xunit.Abstractions;

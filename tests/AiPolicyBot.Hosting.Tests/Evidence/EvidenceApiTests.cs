@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tests.Register;
@@ -27,12 +26,7 @@ public class EvidenceApiTests(RegisterHostFixture f) : IClassFixture<RegisterHos
     private const string OldPolicy = "00000000-0000-0000-0000-00000000t003";
     private const string Untrained = "00000000-0000-0000-0000-00000000t004";
 
-    private HttpClient As(string oid, params string[] roles)
-    {
-        var client = f.Host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", f.Token(oid, roles));
-        return client;
-    }
+    private HttpClient As(string oid, params string[] roles) => f.ClientAs(oid, roles);
 
     private static Dictionary<string, string> Row(string[] header, string[] row) => header.Zip(row).ToDictionary(p => p.First, p => p.Second);
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
-using AiPolicyBot.Infrastructure.Tests.Mail;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Graph;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -71,8 +71,8 @@ public class InboxHostTests
             request.Content.Headers.ContentType = new("application/json");
             request.Headers.TransferEncodingChunked = chunked;
             var response = await client.SendAsync(request);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("\"$\"", await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Contains($"{RequestBody.GraphNotificationBytes} bytes", await response.Content.ReadAsStringAsync());
         }
 
         var storage = factory.Services.GetRequiredService<InboxStorage>();
@@ -103,7 +103,7 @@ public class InboxHostTests
 
         var bad = await client.PostAsync("/api/graph/notifications", new StringContent("{not json", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("\"field\"", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("\"$\"", await bad.Content.ReadAsStringAsync()); // the errors name the field: the whole document
         var noValue = await client.PostAsync("/api/graph/notifications", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, noValue.StatusCode);
 

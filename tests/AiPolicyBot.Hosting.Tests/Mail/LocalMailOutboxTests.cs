@@ -1,8 +1,9 @@
 using AiPolicyBot.Approvals;
-using AiPolicyBot.Hosting.Tests.Pumps;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Requests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -62,31 +63,8 @@ public class LocalMailOutboxTests
         }
     }
 
-    private static ToolRequest Request(string reference) => new()
-    {
-        Reference = reference,
-        RequesterId = "r-1",
-        RequesterName = "Sam Teacher",
-        Intake = new Intake
-        {
-            RequestType = RequestType.NewTool,
-            AcademyId = "oak-primary",
-            Role = StaffRole.Teacher,
-            ToolName = "Padlet AI",
-            Edition = Edition.EducationEnterprise,
-            AccessMode = AccessMode.WebBrowser,
-            Purpose = "Class boards",
-            UseCategory = UseCategory.LessonPlanning,
-            Users = UserGroup.Staff,
-            DataCategories = [DataCategory.None],
-            VendorTrainsOnInputs = VendorTraining.No,
-            OutputUse = OutputUse.Ideas,
-            DeclNoDataYet = true,
-            DeclReadPolicy = true,
-        },
-        Outcome = new RoutingOutcome(Tier.AcademyApproval, false, ApproverRoles.For(Tier.AcademyApproval), [], [], null),
-        State = RequestState.Approved,
-        SubmittedAt = DateTimeOffset.UtcNow.AddHours(-1),
-        UpdatedAt = DateTimeOffset.UtcNow,
-    };
+    /// <summary>Padlet AI at Oak Primary, approved by the academy leader with no conditions (the subject says "approved").</summary>
+    private static ToolRequest Request(string reference) => RequestSamples.Request(reference,
+        RequestSamples.Intake("Padlet AI") with { AcademyId = "oak-primary" }, RequestSamples.AcademyOutcome() with { Conditions = [] },
+        RequestState.Approved);
 }

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using static AiPolicyBot.Hosting.Tests.MessageExtension.MessageExtensionHost;
 
 namespace AiPolicyBot.Hosting.Tests.MessageExtension;
@@ -21,10 +19,7 @@ public sealed class JustInTimeInstallTests(MessageExtensionHost host) : IClassFi
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, ConnectorPort));
-        builder.Logging.ClearProviders();
-        _connector = builder.Build();
+        _connector = LoopbackApp.Create(ConnectorPort);
         _connector.Run(async ctx =>
         {
             _calls.Enqueue($"{ctx.Request.Method} {ctx.Request.Path}");

@@ -4,6 +4,7 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.MessageExtension;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Azurite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +45,7 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
         builder.ConfigureAppConfiguration((_, config) => config
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = Pumps.TestStorage.ConnectionString,
+                ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
                 ["Storage:TablePrefix"] = prefix,
                 ["Storage:QueuePrefix"] = prefix + "-",
             })

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Azurite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,6 @@ public sealed class PlaygroundHarness : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public static string Storage => Environment.GetEnvironmentVariable("AIPOLICYBOT_TEST_STORAGE") ?? "UseDevelopmentStorage=true";
 
     public static string RepoRoot()
     {
@@ -80,7 +80,7 @@ public sealed class PlaygroundHarness : IAsyncDisposable
             Assert.Fail($"The Agents Playground is missing ({cli}). Install the pinned npm tools first: run tools/test.sh, or `npm ci` in the repository root.");
         }
 
-        var bot = new LocalBot(Storage, tablePrefix);
+        var bot = new LocalBot(TestStorage.ConnectionString, tablePrefix);
         bot.UseKestrel(o => o.Listen(IPAddress.Loopback, botPort));
         bot.StartServer();
 

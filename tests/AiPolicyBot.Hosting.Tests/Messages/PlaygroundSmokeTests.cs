@@ -7,6 +7,7 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Staff;
+using AiPolicyBot.Testing.Azurite;
 using Xunit.Abstractions;
 
 namespace AiPolicyBot.Hosting.Tests.Messages;
@@ -55,7 +56,7 @@ public sealed class PlaygroundSmokeTests(ITestOutputHelper output)
 
         // The install (installationUpdate + conversationUpdate at Playground start) stored the reference for later
         // proactive messages, with the Playground's loopback serviceUrl.
-        var stored = await new TableConversationReferenceStore(new TableClients(new StorageOptions { ConnectionString = PlaygroundHarness.Storage, TablePrefix = TablePrefix }))
+        var stored = await new TableConversationReferenceStore(new TableClients(new StorageOptions { ConnectionString = TestStorage.ConnectionString, TablePrefix = TablePrefix }))
             .GetAsync(chatId, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal($"http://localhost:{PlaygroundPort}/_connector", stored.ServiceUrl);

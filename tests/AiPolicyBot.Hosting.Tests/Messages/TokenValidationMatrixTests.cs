@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using AiPolicyBot.Teams.Tests.Support;
+using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Hosting.Tests.Messages;
@@ -96,7 +97,11 @@ public sealed class TokenValidationMatrixTests(MessagesAuthFixture f) : IClassFi
         using var response = await PostAsync(host, c);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        // A bare problem: the status and a title, nothing about why the token was refused.
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(401, (int)problem["status"]!);
+        Assert.False(problem.ContainsKey("detail"));
+        Assert.False(problem.ContainsKey("errors"));
         Assert.Equal(handlerCalls, host.Handler.Calls);
         Assert.Empty(host.Store.Invocations);
         Assert.Empty(host.Connector.Invocations);

@@ -1,4 +1,5 @@
 using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Testing.Azurite;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

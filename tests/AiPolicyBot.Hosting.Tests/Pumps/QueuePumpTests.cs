@@ -1,5 +1,6 @@
 using System.Text;
 using AiPolicyBot.LocalHost.Pumps;
+using AiPolicyBot.Testing.Azurite;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -15,12 +15,7 @@ namespace AiPolicyBot.Hosting.Tests.Register;
 /// </summary>
 public class RegisterApiTests(RegisterHostFixture f) : IClassFixture<RegisterHostFixture>
 {
-    private HttpClient As(string oid, params string[] roles)
-    {
-        var client = f.Host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", f.Token(oid, roles));
-        return client;
-    }
+    private HttpClient As(string oid, params string[] roles) => f.ClientAs(oid, roles);
 
     private HttpClient Admin => As(RegisterHostFixture.Admin, "Register.Admin");
 

@@ -1,5 +1,6 @@
+using System.Net.Http.Headers;
 using AiPolicyBot.Hosting.Tests.Messages;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Hosting.Tests.Register;
@@ -57,6 +58,14 @@ public sealed class RegisterHostFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await OpenId.DisposeAsync();
+    }
+
+    /// <summary>A client of the host signed in as <paramref name="oid"/> with <paramref name="roles"/> (a tab token).</summary>
+    public HttpClient ClientAs(string oid, params string[] roles)
+    {
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(oid, roles));
+        return client;
     }
 
     /// <summary>A tab token as Teams SSO issues it (v2 issuer, audience our client id).</summary>

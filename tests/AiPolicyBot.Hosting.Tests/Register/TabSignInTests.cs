@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Hosting.Tab;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Hosting.Tests.Messages;
+using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Hosting.Tests.Register;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tests.Register;
 
@@ -11,12 +10,7 @@ namespace AiPolicyBot.Hosting.Tests.Reports;
 /// </summary>
 public class DashboardApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixture>
 {
-    private HttpClient As(params string[] roles)
-    {
-        var client = f.Inner.Host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", f.Inner.Token(RegisterHostFixture.Staff, roles));
-        return client;
-    }
+    private HttpClient As(params string[] roles) => f.Inner.ClientAs(RegisterHostFixture.Staff, roles);
 
     private async Task<JsonNode> DashboardAsync(string query) =>
         JsonNode.Parse(await As("Reports.Read").GetStringAsync("/api/tab/dashboard?" + query))!;
@@ -87,7 +81,7 @@ public class DashboardApiTests(ReportHostFixture f) : IClassFixture<ReportHostFi
         Assert.Equal(HttpStatusCode.Forbidden, (await As("Register.Admin").GetAsync("/api/tab/dashboard")).StatusCode);
         var bad = await As("Reports.Read").GetAsync("/api/tab/dashboard?academy=atlantis&from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var fields = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!.AsArray().Select(e => (string)e!["field"]!).Order();
+        var fields = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]!.AsObject().Select(e => e.Key).Order();
         Assert.Equal(["academy", "from"], fields);
         var all = await DashboardAsync("");
         Assert.Equal(["incidents", "register", "requests", "training", "triage"], all["reports"]!.AsArray().Select(r => (string)r!));

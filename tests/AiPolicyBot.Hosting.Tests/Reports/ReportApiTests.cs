@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tests.Register;
 using AiPolicyBot.Register;
@@ -15,12 +14,7 @@ namespace AiPolicyBot.Hosting.Tests.Reports;
 /// </summary>
 public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixture>
 {
-    private HttpClient As(params string[] roles)
-    {
-        var client = f.Inner.Host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", f.Inner.Token(RegisterHostFixture.Staff, roles));
-        return client;
-    }
+    private HttpClient As(params string[] roles) => f.Inner.ClientAs(RegisterHostFixture.Staff, roles);
 
     private HttpClient Reader => As("Reports.Read");
 
@@ -171,7 +165,7 @@ public class ReportApiTests(ReportHostFixture f) : IClassFixture<ReportHostFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal([field], problem["errors"]!.AsArray().Select(e => (string)e!["field"]!));
+        Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
     }
 
     [Fact]

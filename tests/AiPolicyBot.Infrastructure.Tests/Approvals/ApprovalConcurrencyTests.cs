@@ -5,7 +5,7 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Tests.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Infrastructure.Tests.Approvals;
 

@@ -4,7 +4,7 @@ using AiPolicyBot.Infrastructure.Tests.Storage;
 using AiPolicyBot.Policy;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Infrastructure.Tests.Approvals;
 

@@ -2,6 +2,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Testing.Azurite;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,9 +36,6 @@ internal sealed class TestDecisionLog : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Storage.Decisions.DeleteAsync();
-        await Storage.Alerts.DeleteAsync();
-        await Storage.Outbox.DeleteIfExistsAsync();
-        await Storage.Poison.DeleteIfExistsAsync();
+        await TestStorage.DeleteAsync(Storage);
     }
 }

@@ -7,8 +7,8 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Tests.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Tests.Storage;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
-using AiPolicyBot.Teams.Tests.Support;
 
 namespace AiPolicyBot.Infrastructure.Tests.Incidents;
 

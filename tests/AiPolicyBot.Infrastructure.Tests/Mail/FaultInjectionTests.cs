@@ -1,5 +1,7 @@
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Testing.Graph;
+using AiPolicyBot.Testing.Mail;
 using Xunit.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;

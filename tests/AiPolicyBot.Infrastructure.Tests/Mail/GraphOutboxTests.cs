@@ -2,6 +2,8 @@ using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Graph;
+using AiPolicyBot.Testing.Mail;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;
 
@@ -44,7 +46,7 @@ public sealed class GraphOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_decision_mail_waits_until_the_request_reached_its_final_state()
     {
-        var pending = await _bed.Requests.CreateAsync(MailSamples.Request("AIP-2026-0056", RequestState.Pending), default);
+        var pending = await _bed.Requests.CreateAsync(MailSamples.Request(RequestState.Pending, reference: "AIP-2026-0056"), default);
         var job = OutboxJob.DecisionFor("AIP-2026-0056", MailSamples.At);
         await _bed.DecisionLog.RecordAsync("AIP-2026-0056", MailSamples.Decision(), [job], default);
 
@@ -256,9 +258,19 @@ public sealed class GraphOutboxTests : IAsyncLifetime
 
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
-            try { await _bed.Sender.HandleAsync(message, default); return true; }
-            catch (AiPolicyBot.Common.ConcurrencyConflictException) { return false; } // the queue would retry it
-            catch (Microsoft.Kiota.Abstractions.ApiException) { return false; }
+            try
+            {
+                await _bed.Sender.HandleAsync(message, default);
+                return true;
+            }
+            catch (AiPolicyBot.Common.ConcurrencyConflictException)
+            {
+                return false; // the queue would retry it
+            }
+            catch (Microsoft.Kiota.Abstractions.ApiException)
+            {
+                return false;
+            }
         }));
         await _bed.Sender.HandleAsync(message, default); // the retry of a loser
 

@@ -3,6 +3,7 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Mail;
 using MimeKit;
 
 namespace AiPolicyBot.Infrastructure.Tests.Mail;
@@ -30,7 +31,7 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
     {
         var a = await _bed.DecideAsync("AIP-2026-0200");
         var b = await _bed.DecideAsync("AIP-2026-0201");
-        await _bed.PutAsync(MailSamples.Request("AIP-2026-0202", RequestState.Withdrawn));
+        await _bed.PutAsync(MailSamples.Request(RequestState.Withdrawn, reference: "AIP-2026-0202"));
         var withdrawn = OutboxJob.DecisionFor("AIP-2026-0202", MailSamples.At);
         await _bed.TableOutbox.EnsureAsync(withdrawn, default); // outcome without a decision row
 
@@ -50,9 +51,9 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_possible_incident_is_mailed_once_on_submission_and_other_submissions_are_not()
     {
-        var sample = MailSamples.Request("AIP-2026-0210", RequestState.Pending);
+        var sample = MailSamples.Request(RequestState.Pending, reference: "AIP-2026-0210");
         var flagged = sample with { Outcome = sample.Outcome with { Conditions = [.. sample.Outcome.Conditions, ConditionCodes.PossibleIncidentReview] } };
-        var plain = MailSamples.Request("AIP-2026-0211", RequestState.Pending);
+        var plain = MailSamples.Request(RequestState.Pending, reference: "AIP-2026-0211");
         await _bed.PutAsync(flagged);
         await _bed.PutAsync(plain);
         var handler = new MailRequestEventHandler(_bed.TableOutbox, _bed.GraphOptions.SendOnSubmit); // SendOnSubmit off

@@ -4,6 +4,9 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Graph;
+using AiPolicyBot.Testing.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -20,15 +23,12 @@ public sealed class MailTestBed : IAsyncDisposable
 {
     public const string Mailbox = "information.assurance@trust.example";
 
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable("AIPOLICYBOT_TEST_STORAGE") is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true";
-
     private MailTestBed(FakeGraph? graph, IMailTransport? transport, string? localRoot)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
-        var storageOptions = new StorageOptions { ConnectionString = ConnectionString, TablePrefix = "mailt" + id };
-        Storage = new MailStorage(new TableServiceClient(ConnectionString),
-            new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
+        var storageOptions = new StorageOptions { ConnectionString = TestStorage.ConnectionString, TablePrefix = "mailt" + id };
+        Storage = new MailStorage(new TableServiceClient(TestStorage.ConnectionString),
+            new QueueServiceClient(TestStorage.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
             storageOptions, "mail-outbox-" + id);
         Tables = new TableClients(storageOptions);
         Requests = new TableRequestStore(Tables, new TableReferenceCounter(Tables));
@@ -83,7 +83,7 @@ public sealed class MailTestBed : IAsyncDisposable
     /// <summary>Stores the request and records one decision with its decision-mail job.</summary>
     public async Task<OutboxJob> DecideAsync(string reference)
     {
-        await PutAsync(MailSamples.Request(reference));
+        await PutAsync(MailSamples.Request(reference: reference));
         var job = OutboxJob.DecisionFor(reference, MailSamples.At);
         Assert.True(await DecisionLog.RecordAsync(reference, MailSamples.Decision(), [job], CancellationToken.None));
         return job;
@@ -150,12 +150,11 @@ public sealed class MailTestBed : IAsyncDisposable
         try
         {
             foreach (var table in Tables.All) await table.DeleteAsync();
-            await Storage.Decisions.DeleteAsync();
-            await Storage.Alerts.DeleteAsync();
-            await Storage.Outbox.DeleteIfExistsAsync();
-            await Storage.Poison.DeleteIfExistsAsync();
+            await TestStorage.DeleteAsync(Storage);
         }
-        catch (Azure.RequestFailedException) { }
+        catch (Azure.RequestFailedException)
+        {
+        }
     }
 }
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Mail;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -40,7 +42,7 @@ public sealed class TableDecisionLogTests : IAsyncLifetime
         Assert.Null(row.DraftId);
 
         // Raw queue text is Base64 of the JSON pointer (what the Functions queue trigger decodes).
-        var raw = new QueueClient(MailTestBed.ConnectionString, _bed.Storage.Outbox.Name);
+        var raw = new QueueClient(TestStorage.ConnectionString, _bed.Storage.Outbox.Name);
         var message = Assert.Single((await raw.PeekMessagesAsync(10)).Value);
         var json = Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString()));
         using var doc = JsonDocument.Parse(json);

@@ -2,6 +2,7 @@ using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Time;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,7 +13,7 @@ namespace AiPolicyBot.Infrastructure.Tests.Storage;
 /// <summary>Each kind of row leaves when its own retention has passed, and not before; other rows stay.</summary>
 public sealed class RetentionPurgeTests() : TestTables("retention")
 {
-    private readonly MovableClock _clock = new();
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task Rows_are_deleted_when_their_retention_has_passed_and_not_before()
@@ -55,11 +56,5 @@ public sealed class RetentionPurgeTests() : TestTables("retention")
         Assert.NotNull(await requests.GetAsync("AIP-2026-0102", default));
 
         await Task.WhenAll(inbox.Records.DeleteAsync(), inbox.Corrections.DeleteAsync(), mail.Decisions.DeleteAsync(), mail.Alerts.DeleteAsync());
-    }
-
-    private sealed class MovableClock : TimeProvider
-    {
-        public DateTimeOffset? Now { get; set; }
-        public override DateTimeOffset GetUtcNow() => Now ?? base.GetUtcNow();
     }
 }

@@ -1,6 +1,7 @@
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Requests;
 
 namespace AiPolicyBot.Infrastructure.Tests.Storage;
 
@@ -8,23 +9,15 @@ internal static class Samples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    public static Intake Intake(string tool = "Brisk Teaching") => new()
+    /// <summary>Intake B with more to store: a browser extension, a year group, pupil work, a slash in the purpose.</summary>
+    public static Intake Intake(string tool = "Brisk Teaching") => RequestSamples.Intake(tool) with
     {
-        RequestType = RequestType.NewTool,
-        AcademyId = "oakfield",
-        Role = StaffRole.Teacher,
-        ToolName = tool,
-        Edition = Edition.FreeConsumer,
         AccessMode = AccessMode.BrowserExtension,
         Purpose = "Draft feedback on Year 9 essays / marking",
         UseCategory = UseCategory.FeedbackMarking,
-        Users = UserGroup.Staff,
         YoungestYearGroup = YearGroup.Y9,
         DataCategories = [DataCategory.PupilWork],
         VendorTrainsOnInputs = VendorTraining.Unknown,
-        OutputUse = OutputUse.DraftsEdited,
-        DeclNoDataYet = true,
-        DeclReadPolicy = true,
     };
 
     public static RoutingOutcome Outcome() => new(
@@ -32,17 +25,12 @@ internal static class Samples
         [new RoutingReason("R6-DATA", "§6.2", "Pupil work is personal data.")], null);
 
     public static ToolRequest Request(string reference, string requesterId = "11111111-2222-3333-4444-555555555555",
-        RequestState state = RequestState.Pending, DateTimeOffset? submitted = null) => new()
+        RequestState state = RequestState.Pending, DateTimeOffset? submitted = null) =>
+        RequestSamples.Request(reference, Intake(), Outcome(), state, submitted ?? Now) with
         {
-            Reference = reference,
             RequesterId = requesterId,
             RequesterName = "Test Teacher",
-            Intake = Intake(),
-            Outcome = Outcome(),
-            State = state,
             PendingRoles = ["CIO", "CDO", "DPO"],
-            SubmittedAt = submitted ?? Now,
-            UpdatedAt = submitted ?? Now,
         };
 
     public static RegisterEntry Entry(string id, string name = "ChatGPT") => new()

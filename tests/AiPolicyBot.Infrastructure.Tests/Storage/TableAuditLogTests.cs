@@ -1,7 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
 using AiPolicyBot.Audit;
 using AiPolicyBot.Infrastructure.Storage;
+using Azure;
+using Azure.Data.Tables;
 
 namespace AiPolicyBot.Infrastructure.Tests.Storage;
 

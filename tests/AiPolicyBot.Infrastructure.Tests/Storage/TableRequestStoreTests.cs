@@ -125,8 +125,14 @@ public sealed class TableRequestStoreTests() : TestTables("reqtests")
 
     private async Task<Versioned<ToolRequest>?> Attempt(ToolRequest request, string version)
     {
-        try { return await Store.UpdateAsync(request, version, Ct); }
-        catch (ConcurrencyConflictException) { return null; }
+        try
+        {
+            return await Store.UpdateAsync(request, version, Ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Register;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Infrastructure.Tests.Storage;
@@ -58,7 +59,7 @@ public sealed class TableToolDemandTests() : TestTables("demand")
     [Fact]
     public async Task Asks_are_counted_per_month_with_unknown_tools_by_name_and_never_enter_the_top_list()
     {
-        var clock = new SetClock { Now = new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero) };
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
         await using var a = new TableToolDemand(Tables, clock, NullLogger<TableToolDemand>.Instance, flushEvery: TimeSpan.FromHours(1), readEvery: TimeSpan.Zero);
         a.Record("chatgpt-free");
         a.RecordUnknown("Perplexity");
@@ -75,12 +76,5 @@ public sealed class TableToolDemandTests() : TestTables("demand")
         var december = await fresh.AsksAsync(new DateOnly(2026, 12, 5), null, CancellationToken.None);
         Assert.Equal([new ToolDemandCount("chatgpt-free", 1), new ToolDemandCount("unknown:Gamma", 1)], december);
         Assert.Equal(3, (await fresh.AsksAsync(null, null, CancellationToken.None)).Count);
-    }
-
-    /// <summary>A clock the test moves (months decide where asks are counted); timers are the system's.</summary>
-    private sealed class SetClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; }
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -1,4 +1,5 @@
 using AiPolicyBot.Infrastructure.Storage;
+using AiPolicyBot.Testing.Azurite;
 
 namespace AiPolicyBot.Infrastructure.Tests.Storage;
 
@@ -8,8 +9,7 @@ namespace AiPolicyBot.Infrastructure.Tests.Storage;
 /// </summary>
 public abstract class TestTables : IAsyncLifetime
 {
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable("AIPOLICYBOT_TEST_STORAGE") is { Length: > 0 } cs ? cs : StorageOptions.DevelopmentStorage;
+    public static string ConnectionString => TestStorage.ConnectionString;
 
     protected TestTables(string prefix)
     {

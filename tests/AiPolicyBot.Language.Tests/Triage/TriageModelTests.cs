@@ -1,5 +1,5 @@
 using AiPolicyBot.Language.Triage;
-using AiPolicyBot.Testing;
+using AiPolicyBot.Testing.Hostile;
 using AiPolicyBot.Triage;
 using Xunit.Abstractions;
 

@@ -6,7 +6,7 @@ using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Tests.Cards;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Tests.Cards;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 

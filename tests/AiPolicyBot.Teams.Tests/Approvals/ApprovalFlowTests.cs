@@ -5,7 +5,7 @@ using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Tests.Cards;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;

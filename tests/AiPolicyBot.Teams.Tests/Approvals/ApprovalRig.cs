@@ -13,10 +13,14 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Messaging;
+using AiPolicyBot.Testing.Stores;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 
@@ -30,7 +34,7 @@ internal sealed class ApprovalRig
     public MemoryRegisterStore Register { get; } = new();
     public RecordingMessenger Messenger { get; } = new();
     public CountingRegisterListener RegisterListener { get; } = new();
-    public ManualTime Time { get; } = new(Submitted.AddHours(1));
+    public ManualClock Time { get; } = new(Submitted.AddHours(1));
     public MemoryDeliveryLog Deliveries { get; } = new();
     public MemoryAdminAlerts Alerts { get; } = new();
     public ApprovalDelivery Delivery { get; }

@@ -9,11 +9,13 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Approvals;
+using AiPolicyBot.Testing.Stores;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 

@@ -2,7 +2,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Approvals;
-using static AiPolicyBot.Core.Tests.Approvals.ApprovalSamples;
+using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 

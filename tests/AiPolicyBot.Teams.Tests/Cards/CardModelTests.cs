@@ -44,6 +44,28 @@ public class CardModelTests
     }
 
     [Fact]
+    public void A_card_sent_as_the_message_content_writes_the_same_bytes_as_its_json_object()
+    {
+        // The chat path sends the card model itself (StaffConversation.CardMessage); the connector must still receive
+        // byte for byte what the JSON-object form of the card wrote.
+        var cards = SampleCards.All().Concat(AiPolicyBot.Teams.Tests.Conversation.ConversationCardsTests.AllCards()).ToList();
+        Assert.True(cards.Count > 10);
+        foreach (var (name, card) in cards)
+        {
+            var asObject = new AiPolicyBot.Teams.Protocol.Activity
+            {
+                Type = AiPolicyBot.Teams.Protocol.ActivityTypes.Message,
+                Attachments = [new AiPolicyBot.Teams.Protocol.Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
+            };
+            var sent = AiPolicyBot.Teams.Conversation.Staff.StaffConversation.CardMessage(card);
+            Assert.True(Wire(asObject).SequenceEqual(Wire(sent)), $"{name}: the sent card's JSON differs");
+        }
+
+        static byte[] Wire(AiPolicyBot.Teams.Protocol.Activity a) =>
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(a, a.GetType(), AiPolicyBot.Common.AiPolicyJson.Options);
+    }
+
+    [Fact]
     public void Shape_check_catches_missing_verb_wrong_version_and_missing_user_ids()
     {
         var json = JsonNode.Parse("""

@@ -12,6 +12,7 @@ using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
+using AiPolicyBot.Testing.Time;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -37,7 +38,7 @@ internal sealed class ConversationHarness
     /// <param name="demoRegister">False: an empty register, as a new deployment outside Development starts.</param>
     public ConversationHarness(bool demoRegister = true)
     {
-        var time = new Support.ManualClock(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+        var time = new ManualClock(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
         var register = new RegisterCache(new InMemoryRegisterStore(), time, TimeSpan.Zero, demoRegister ? DemoRegister.Entries : null);
         TrainingStore.Setup(s => s.ListForUserAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         TrainingStore.Setup(s => s.RecordAsync(It.IsAny<TrainingRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync((TrainingRecord r, CancellationToken _) => r);

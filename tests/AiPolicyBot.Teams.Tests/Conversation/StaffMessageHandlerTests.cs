@@ -1,13 +1,14 @@
-using AiPolicyBot.Academies;
-using AiPolicyBot.Register;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Common;
+using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Teams.Tests.Support;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -44,7 +45,7 @@ public sealed class StaffMessageHandlerTests
 
     private static string CardText(Activity a)
     {
-        var content = (JsonObject)a.Attachments!.Single().Content!;
+        var content = SentCard.Json(a);
         return string.Join("\n", Strings(content));
     }
 
@@ -104,7 +105,7 @@ public sealed class StaffMessageHandlerTests
     public async Task Request_approval_opens_the_prefilled_wizard()
     {
         var reply = await Say("I'd like to request approval for Perplexity for making revision quizzes");
-        var card = (JsonObject)reply.Attachments!.Single().Content!;
+        var card = SentCard.Json(reply);
         var toolName = card["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "toolName")!;
         Assert.Equal("Perplexity", toolName["value"]!.GetValue<string>());
         Assert.Contains("Step 1 of 3", CardText(reply));
@@ -156,7 +157,7 @@ public sealed class StaffMessageHandlerTests
     {
         var reply = await Say("what can you do?");
         Assert.Contains("What I can do", CardText(reply));
-        var card = (JsonObject)reply.Attachments!.Single().Content!;
+        var card = SentCard.Json(reply);
         Assert.Equal(3, card["actions"]!.AsArray().Count);
     }
 
@@ -174,7 +175,7 @@ public sealed class StaffMessageHandlerTests
     {
         var hello = await Say("good morning");
         Assert.Contains("Hello", CardText(hello));
-        var card = (JsonObject)hello.Attachments!.Single().Content!;
+        var card = SentCard.Json(hello);
         Assert.Equal(["Check a tool", "Request approval", "My requests", "Approved tools"],
             card["actions"]!.AsArray().Select(a => (string)a!["title"]!).ToArray());
         Assert.Contains("welcome", CardText(await Say("thanks!")));

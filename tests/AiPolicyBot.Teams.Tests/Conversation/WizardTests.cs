@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Moq;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Tests.Cards;
+using Moq;
 using static AiPolicyBot.Teams.Tests.Conversation.ConversationHarness;
 
 namespace AiPolicyBot.Teams.Tests.Conversation;

@@ -1,22 +1,21 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Incidents;
 using AiPolicyBot.Teams.Incidents;
+using AiPolicyBot.Testing.Incidents;
+using static AiPolicyBot.Testing.Incidents.IncidentSamples;
 
 namespace AiPolicyBot.Teams.Tests.Incidents;
 
 /// <summary>The incident card: the DPO's forms while open, IA's action form only, nothing once closed, only the case id in the data.</summary>
 public sealed class IncidentCardTests
 {
-    private static readonly DateTimeOffset Opened = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-    private static IncidentCase Case() => new()
+    /// <summary>A high-severity case opened from a breach mail.</summary>
+    private static IncidentCase Case() => IncidentSamples.Case() with
     {
         Id = "INC-2026-0003",
         SourceKey = "triage:k",
         Source = IncidentSource.BreachMail,
         Severity = IncidentSeverity.High,
-        OpenedAt = Opened,
-        DueAt = IncidentClock.DueAt(Opened),
         Facts = [new("Triage", "Breach report")],
     };
 

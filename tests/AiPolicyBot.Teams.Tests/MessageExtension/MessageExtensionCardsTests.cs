@@ -7,6 +7,7 @@ using AiPolicyBot.Teams.Cards.MessageExtension;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Tests.Cards;
+using AiPolicyBot.Testing.Requests;
 using static AiPolicyBot.Teams.Tests.MessageExtension.MessageExtensionSamples;
 
 namespace AiPolicyBot.Teams.Tests.MessageExtension;
@@ -167,35 +168,8 @@ public class MessageExtensionCardsTests
         Conditions = [ConditionCodes.NoPersonalOrSensitiveData],
     };
 
-    private static ToolRequest Submitted() => new()
-    {
-        Reference = "AIP-2026-0042",
-        RequesterId = "u1",
-        RequesterName = "Megan",
-        Intake = new Intake
-        {
-            RequestType = RequestType.NewTool,
-            AcademyId = "oakfield",
-            Role = StaffRole.Teacher,
-            ToolName = "Perplexity",
-            Edition = Edition.FreeConsumer,
-            AccessMode = AccessMode.WebBrowser,
-            Purpose = "Draft Year 9 history quizzes",
-            UseCategory = UseCategory.LessonPlanning,
-            Users = UserGroup.Staff,
-            DataCategories = [DataCategory.None],
-            VendorTrainsOnInputs = VendorTraining.Yes,
-            OutputUse = OutputUse.DraftsEdited,
-            DeclNoDataYet = true,
-            DeclReadPolicy = true,
-        },
-        Outcome = new RoutingOutcome(Tier.AcademyApproval, false, ApproverRoles.For(Tier.AcademyApproval), [ConditionCodes.HumanReviewOfOutputs],
-            [new RoutingReason("R11-BROWSER", "4.3", "A web-browser tool used without personal data can be used with your academy leader's approval.")], null),
-        State = RequestState.Pending,
-        PendingRoles = ApproverRoles.For(Tier.AcademyApproval),
-        SubmittedAt = Now,
-        UpdatedAt = Now,
-    };
+    /// <summary>Perplexity at Oakfield, waiting for the academy leader.</summary>
+    private static ToolRequest Submitted() => RequestSamples.Request(intake: RequestSamples.Intake("Perplexity"), at: Now);
 
     private static JsonObject Input(JsonObject card, string id) =>
         Descendants(card).OfType<JsonObject>().Single(o => (string?)o["id"] == id && ((string?)o["type"])?.StartsWith("Input.") == true);

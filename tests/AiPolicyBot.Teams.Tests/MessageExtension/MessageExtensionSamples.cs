@@ -4,6 +4,7 @@ using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.MessageExtension;
 using AiPolicyBot.Teams.Protocol;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Teams.Tests.MessageExtension;
@@ -15,24 +16,19 @@ internal static class MessageExtensionSamples
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
     public const string BotId = "c9e8c047-2a74-40a2-b28a-b162d5f5327c";
 
-    public static RegisterCache NewRegister() => new(new InMemoryRegisterStore(), new FixedTime(Now), TimeSpan.Zero, DemoRegister.Entries);
+    public static RegisterCache NewRegister() => new(new InMemoryRegisterStore(), new ManualClock(Now), TimeSpan.Zero, DemoRegister.Entries);
 
     public static ChatDeepLink Links(string? chatLinkBase = null) => new(
         Options.Create(new MessageExtensionOptions { ChatLinkBase = chatLinkBase ?? "https://teams.microsoft.com/l/chat/0/0" }),
         Options.Create(new BotOptions { AppId = BotId }));
 
     public static SearchToolsCommand SearchCommand(RegisterCache register, IToolDemand demand) =>
-        new(new ToolSearch(register, demand), Links(), new FixedTime(Now), Options.Create(new MessageExtensionOptions()));
+        new(new ToolSearch(register, demand), Links(), new ManualClock(Now), Options.Create(new MessageExtensionOptions()));
 
     public static StaffConversation Conversation(RegisterCache register) => new(
-        register, new AiPolicyBot.Training.TrainingCache(new NoTraining()), new FixedTime(Now),
+        register, new AiPolicyBot.Training.TrainingCache(new NoTraining()), new ManualClock(Now),
         new StaticMonitor<AcademyOptions>(new AcademyOptions()), new StaticMonitor<PolicyOptions>(new PolicyOptions()),
         Support.TestUnderstanding.Create(new AcademyOptions()));
-
-    public sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private sealed class StaticMonitor<T>(T value) : IOptionsMonitor<T>
     {

@@ -2,7 +2,8 @@ using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 

@@ -1,6 +1,7 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;

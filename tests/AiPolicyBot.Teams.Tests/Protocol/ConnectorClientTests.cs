@@ -1,11 +1,13 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;
 

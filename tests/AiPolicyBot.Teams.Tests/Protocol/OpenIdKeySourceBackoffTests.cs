@@ -1,5 +1,6 @@
 using AiPolicyBot.Teams.Protocol.Auth;
-using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Identity;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiPolicyBot.Teams.Tests.Protocol;

@@ -4,6 +4,8 @@ using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

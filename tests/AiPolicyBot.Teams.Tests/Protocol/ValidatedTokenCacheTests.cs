@@ -1,6 +1,10 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Tests.Support;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Http;
+using AiPolicyBot.Testing.Identity;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

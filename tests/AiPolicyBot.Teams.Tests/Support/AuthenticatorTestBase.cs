@@ -1,5 +1,9 @@
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Auth;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Http;
+using AiPolicyBot.Testing.Identity;
+using AiPolicyBot.Testing.Time;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

@@ -8,6 +8,7 @@ using AiPolicyBot.Teams.Protocol.Auth;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Teams.Tests.Cards;
 using AiPolicyBot.Teams.Triage;
+using AiPolicyBot.Testing.Triage;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Moq;
@@ -20,22 +21,16 @@ public class TriageCardTests
     private const string Channel = "19:ia-team@thread.tacv2";
     private static readonly TriageOptions Options = new() { TeamChannelConversationId = Channel };
 
-    private static TriageRecord Record(TriageCategory category = TriageCategory.Question) => new()
-    {
-        Key = new string('b', 64),
-        Source = "graph",
-        SourceId = "id",
-        FromAddress = "sam@oak.example",
-        Subject = "Which tools are **approved**? {{injected}}",
-        ReceivedAt = DateTimeOffset.UnixEpoch,
-        Category = category,
-        Confidence = 0.71,
-        Signals = ["rule:question", "pii:email"],
-        PersonalData = ["email"],
-        SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
-        State = TriageRecordState.Done,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    /// <summary>A question with markdown in its subject, an address in it, and a suggested answer.</summary>
+    private static TriageRecord Record(TriageCategory category = TriageCategory.Question) =>
+        TriageSamples.Record(category, key: new string('b', 64)) with
+        {
+            Subject = "Which tools are **approved**? {{injected}}",
+            Confidence = 0.71,
+            Signals = ["rule:question", "pii:email"],
+            PersonalData = ["email"],
+            SuggestedAnswer = "ChatGPT is approved, but never with personal data.",
+        };
 
     [Fact]
     public async Task Triage_cards_pass_the_official_validator()

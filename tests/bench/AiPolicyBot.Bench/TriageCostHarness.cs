@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using AiPolicyBot.Language.Triage;
-using AiPolicyBot.Testing;
+using AiPolicyBot.Testing.Hostile;
 using AiPolicyBot.Triage;
 
 namespace AiPolicyBot.Bench;

@@ -20,7 +20,6 @@ namespace AiPolicyBot.Hosting.Http.Evidence;
 public static class IncidentTabEndpoints
 {
     public const string ManageRole = "Incidents.Manage";
-    private const int MaxBody = 8 * 1024;
 
     public static IEndpointRouteBuilder MapIncidentTabRoutes(this IEndpointRouteBuilder app)
     {
@@ -66,8 +65,8 @@ public static class IncidentTabEndpoints
     {
         var roles = await RolesAsync(context, directories, ct);
         if (!roles.CanSee) return Forbidden();
-        var (document, error) = await RequestBody.ReadJsonAsync(context.Request, MaxBody, "body", ct);
-        if (error is not null) return ApiProblems.Invalid([error]);
+        var (document, problem) = await RequestBody.ReadJsonAsync(context.Request, RequestBody.IncidentCommandBytes, "body", ct);
+        if (problem is not null) return problem;
         using var _ = document;
         var errors = new List<FieldError>();
         if (document!.RootElement.ValueKind != JsonValueKind.Object) return ApiProblems.Invalid("body", "must be a JSON object");

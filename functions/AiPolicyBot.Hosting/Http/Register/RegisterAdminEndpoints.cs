@@ -26,7 +26,7 @@ public static class RegisterAdminEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<JsonArray>, FileContentHttpResult, ValidationProblem>> ExportAsync(
+    public static async Task<Results<Ok<JsonArray>, FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         string? format, RegisterAdministration register, CancellationToken ct)
     {
         if (format is not (null or "json" or "csv")) return RegisterProblems.BadField("format", "must be json or csv");
@@ -36,11 +36,11 @@ public static class RegisterAdminEndpoints
         return TypedResults.Ok(new JsonArray(entries.Select(e => (JsonNode?)RegisterEntryWire.ToJson(e.Value, e.Version)).ToArray()));
     }
 
-    public static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    public static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ProblemHttpResult>> PutAsync(
         PutRegisterEntryRequest request, HttpContext context, RegisterAdministration register, CancellationToken ct)
     {
-        if (request.Errors.Count > 0 || request.Entry is null) return RegisterProblems.BadFields(request.Errors);
-        var outcome = await register.PutAsync(request.Entry, request.IfMatch, Actor(context), ct);
+        if (request.Entry is not { } entry) return request.Problem!;
+        var outcome = await register.PutAsync(entry, request.IfMatch, Actor(context), ct);
         switch (outcome)
         {
             case PutOutcome.Created c:
@@ -58,23 +58,29 @@ public static class RegisterAdminEndpoints
         }
     }
 
-    public static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ImportAsync(
         ImportRegisterRequest request, HttpContext context, RegisterAdministration register, CancellationToken ct)
     {
-        if (request.Errors.Count > 0 || request.Body is null) return RegisterProblems.BadFields(request.Errors);
+        if (request.Body is not { } body) return request.Problem!;
         ImportReport report;
-        try { report = await register.ImportAsync(request.Body, request.IsCsv, request.FileName, request.DryRun, Actor(context), ct); }
-        catch (ConcurrencyConflictException) { return RegisterProblems.ImportConflict(); }
+        try
+        {
+            report = await register.ImportAsync(body, request.IsCsv, request.FileName, request.DryRun, Actor(context), ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return RegisterProblems.ImportConflict();
+        }
         if (report.Errors.Count > 0 && !report.DryRun) return RegisterProblems.ImportRejected(report);
         return TypedResults.Ok(RegisterApiJson.Import(report));
     }
 
-    public static async Task<Results<Ok<JsonArray>, NotFound, ValidationProblem>> HistoryAsync(
+    public static async Task<Results<Ok<JsonArray>, ProblemHttpResult>> HistoryAsync(
         string id, RegisterAdministration register, CancellationToken ct)
     {
         if (!RegisterEntryWire.IsId(id)) return RegisterProblems.BadField("id", "must be 1–100 lower-case letters, digits or hyphens");
         var history = await register.HistoryAsync(id, ct);
-        if (history.Count == 0 && await register.GetAsync(id, ct) is null) return TypedResults.NotFound();
+        if (history.Count == 0 && await register.GetAsync(id, ct) is null) return ApiProblems.NotFound($"No register entry \"{id}\".");
         return TypedResults.Ok(new JsonArray(history.Select(h => (JsonNode?)RegisterApiJson.History(h)).ToArray()));
     }
 

@@ -9,10 +9,10 @@ namespace AiPolicyBot.Hosting.Http.Register;
 /// <summary>RFC 9457 problem details for the register routes: 400 naming every bad field, 412 and 428.</summary>
 public static class RegisterProblems
 {
-    public static ValidationProblem BadFields(IEnumerable<FieldError> errors) =>
-        ApiProblems.InvalidByField(errors, "Some fields are not valid");
+    public static ProblemHttpResult BadFields(IEnumerable<FieldError> errors) =>
+        ApiProblems.Invalid(errors, "Some fields are not valid");
 
-    public static ValidationProblem BadField(string field, string message) => BadFields([new FieldError(field, message)]);
+    public static ProblemHttpResult BadField(string field, string message) => BadFields([new FieldError(field, message)]);
 
     public static ProblemHttpResult VersionRequired(string id) => TypedResults.Problem(
         title: "If-Match required",

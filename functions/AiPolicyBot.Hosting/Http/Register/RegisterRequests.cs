@@ -4,32 +4,13 @@ using AiPolicyBot.Application.Register;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting.Http.Register;
 
-/// <summary>Reads a request body with a size cap, so an oversized upload is a 400 naming "body", never a 500.</summary>
-internal static class BoundedBody
-{
-    public static async Task<(byte[]? Bytes, FieldError? Error)> ReadAsync(HttpRequest request, int maxBytes)
-    {
-        if (request.ContentLength > maxBytes) return (null, new FieldError("body", $"must be at most {maxBytes / 1024} KB"));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return (null, new FieldError("body", $"must be at most {maxBytes / 1024} KB"));
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.Length == 0 ? (null, new FieldError("body", "is required")) : (buffer.ToArray(), null);
-    }
-}
-
 /// <summary>PUT /api/register/{id}: the entry from the body (the route's id wins when the body has none) and If-Match.</summary>
-public sealed record PutRegisterEntryRequest(string Id, RegisterEntry? Entry, string? IfMatch, IReadOnlyList<FieldError> Errors)
+public sealed record PutRegisterEntryRequest(string Id, RegisterEntry? Entry, string? IfMatch, ProblemHttpResult? Problem)
 {
-    public const int MaxBytes = 64 * 1024;
-
     public static ValueTask<PutRegisterEntryRequest> BindAsync(HttpContext context, ParameterInfo parameter) =>
         ReadAsync(context, context.Request.RouteValues["id"] as string ?? "");
 
@@ -39,14 +20,11 @@ public sealed record PutRegisterEntryRequest(string Id, RegisterEntry? Entry, st
         var ifMatch = context.Request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } m ? m : null;
         var errors = new List<FieldError>();
         if (!RegisterEntryWire.IsId(id)) errors.Add(new FieldError("id", "must be 1–100 lower-case letters, digits or hyphens"));
-        var (bytes, bodyError) = await BoundedBody.ReadAsync(context.Request, MaxBytes);
-        if (bodyError is not null) return new(id, null, ifMatch, [.. errors, bodyError]);
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 }); }
-        catch (JsonException e) { return new(id, null, ifMatch, [.. errors, new FieldError("body", "is not valid JSON: " + e.Message)]); }
+        var (doc, problem) = await RequestBody.ReadJsonAsync(context.Request, RequestBody.RegisterEntryBytes, "body", context.RequestAborted);
+        if (problem is not null) return new(id, null, ifMatch, problem);
         using (doc)
         {
-            var root = doc.RootElement;
+            var root = doc!.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var bodyId)
                 && bodyId.ValueKind == JsonValueKind.String && bodyId.GetString() != id)
                 errors.Add(new FieldError("id", "must match the id in the address"));
@@ -60,15 +38,14 @@ public sealed record PutRegisterEntryRequest(string Id, RegisterEntry? Entry, st
                 entry = RegisterEntryWire.Parse(withId.RootElement, errors);
             }
             else entry = RegisterEntryWire.Parse(root, errors);
-            return new(id, errors.Count == 0 ? entry : null, ifMatch, errors);
+            return new(id, errors.Count == 0 ? entry : null, ifMatch, errors.Count == 0 ? null : RegisterProblems.BadFields(errors));
         }
     }
 }
 
 /// <summary>POST /api/register/import: a CSV (text/csv) or JSON array body, ?dryRun=true, and the file's name.</summary>
-public sealed record ImportRegisterRequest(byte[]? Body, bool IsCsv, bool DryRun, string? FileName, IReadOnlyList<FieldError> Errors)
+public sealed record ImportRegisterRequest(byte[]? Body, bool IsCsv, bool DryRun, string? FileName, ProblemHttpResult? Problem)
 {
-    public const int MaxBytes = 1024 * 1024;
     public const string FileNameHeader = "X-File-Name";
 
     public static ValueTask<ImportRegisterRequest> BindAsync(HttpContext context, ParameterInfo parameter) => ReadAsync(context);
@@ -86,8 +63,8 @@ public sealed record ImportRegisterRequest(byte[]? Body, bool IsCsv, bool DryRun
             errors.Add(new FieldError("Content-Type", "must be text/csv or application/json"));
         var name = request.Headers[FileNameHeader].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
         if (name is { Length: > 200 }) errors.Add(new FieldError("name", "must be at most 200 characters"));
-        var (bytes, bodyError) = await BoundedBody.ReadAsync(request, MaxBytes);
-        if (bodyError is not null) errors.Add(bodyError);
-        return new(bytes, isCsv, dryRun, name, errors);
+        var (bytes, problem) = await RequestBody.ReadBytesAsync(request, RequestBody.RegisterImportBytes, "body", context.RequestAborted);
+        if (problem is not null) return new(null, isCsv, dryRun, name, problem);
+        return new(errors.Count == 0 ? bytes : null, isCsv, dryRun, name, errors.Count == 0 ? null : RegisterProblems.BadFields(errors));
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using AiPolicyBot.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 
@@ -10,7 +11,7 @@ namespace AiPolicyBot.Hosting;
 /// (docs/spec/conversation-preview.md): text a string of at most 4,000 characters (required); academy a short string
 /// (optional, the asker's academy).
 /// </summary>
-public sealed record ConversationPreviewRequest(string? Text, string? Academy, IReadOnlyList<FieldError> Errors)
+public sealed record ConversationPreviewRequest(string? Text, string? Academy, ProblemHttpResult? Problem)
     : IBindableFromHttpContext<ConversationPreviewRequest>
 {
     public const int MaxTextLength = 4_000;
@@ -21,14 +22,14 @@ public sealed record ConversationPreviewRequest(string? Text, string? Academy, I
 
     public static async Task<ConversationPreviewRequest> BindAsync(HttpRequest request, CancellationToken ct)
     {
-        var (document, error) = await RequestBody.ReadJsonAsync(request, RequestBody.AdminJsonBytes, "$", ct);
-        if (error is not null) return new ConversationPreviewRequest(null, null, [error]);
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.AdminJsonBytes, "$", ct);
+        if (problem is not null) return new ConversationPreviewRequest(null, null, problem);
         using (document) return Read(document!.RootElement);
     }
 
     public static ConversationPreviewRequest Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object) return new(null, null, [new("$", "The body must be a JSON object.")]);
+        if (root.ValueKind != JsonValueKind.Object) return new(null, null, ApiProblems.Invalid("$", "The body must be a JSON object."));
         var errors = new List<FieldError>();
         string? text = null, academy = null;
         if (!root.TryGetProperty("text", out var t) || t.ValueKind == JsonValueKind.Null) errors.Add(new("text", "is required"));
@@ -39,6 +40,6 @@ public sealed record ConversationPreviewRequest(string? Text, string? Academy, I
             if (a.ValueKind != JsonValueKind.String) errors.Add(new("academy", "must be a string"));
             else if ((academy = a.GetString()!).Length > MaxAcademyLength) errors.Add(new("academy", $"must be at most {MaxAcademyLength} characters"));
         }
-        return new(errors.Count == 0 ? text : null, academy, errors);
+        return new(errors.Count == 0 ? text : null, academy, errors.Count == 0 ? null : ApiProblems.Invalid(errors));
     }
 }

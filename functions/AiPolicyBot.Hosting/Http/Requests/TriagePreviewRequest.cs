@@ -4,6 +4,7 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 
@@ -11,19 +12,19 @@ namespace AiPolicyBot.Hosting;
 /// POST /api/triage/preview's body, read (<see cref="RequestBody"/>) and validated once: from, subject and body
 /// strings (from not empty); to a string or null; headers an object of strings.
 /// </summary>
-public sealed record TriagePreviewRequest(MailToTriage? Mail, IReadOnlyList<FieldError> Errors) : IBindableFromHttpContext<TriagePreviewRequest>
+public sealed record TriagePreviewRequest(MailToTriage? Mail, ProblemHttpResult? Problem) : IBindableFromHttpContext<TriagePreviewRequest>
 {
     public static async ValueTask<TriagePreviewRequest?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         await BindAsync(context.Request, context.RequestAborted);
 
     public static async Task<TriagePreviewRequest> BindAsync(HttpRequest request, CancellationToken ct)
     {
-        var (document, error) = await RequestBody.ReadJsonAsync(request, RequestBody.TriagePreviewBytes, "$", ct);
-        if (error is not null) return new TriagePreviewRequest(null, [error]);
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.TriagePreviewBytes, "$", ct);
+        if (problem is not null) return new TriagePreviewRequest(null, problem);
         using (document)
         {
             var (mail, errors) = Read(document!.RootElement);
-            return new TriagePreviewRequest(mail, errors);
+            return new TriagePreviewRequest(mail, errors.Count > 0 ? ApiProblems.Invalid(errors, "Invalid triage preview request") : null);
         }
     }
 

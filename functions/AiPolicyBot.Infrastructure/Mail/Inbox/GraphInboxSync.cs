@@ -62,7 +62,10 @@ public sealed class GraphInboxSync(
             Volatile.Write(ref _servedUpTo, serves); // only after success: a failed round leaves its callers to the next
             return report;
         }
-        finally { _single.Release(); }
+        finally
+        {
+            _single.Release();
+        }
     }
 
     private async Task<InboxSyncReport> OneRoundAsync(CancellationToken ct)
@@ -128,7 +131,10 @@ public sealed class GraphInboxSync(
     {
         if (await processor.IsFinishedAsync(Source, id, ct)) return TriageOutcome.AlreadyDone;
         InboundMail? inbound;
-        try { inbound = await FetchAsync(id, ct); }
+        try
+        {
+            inbound = await FetchAsync(id, ct);
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning("Inbox message could not be fetched ({Error}); tried again next round", e.GetType().Name);
@@ -165,7 +171,10 @@ public sealed class GraphInboxSync(
                 rc.Headers.Add("Prefer", "outlook.body-content-type=\"text\"");
             }, ct);
         }
-        catch (ODataError e) when (e.ResponseStatusCode == 404) { return null; }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
         if (m is null) return null;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var h in m.InternetMessageHeaders ?? [])

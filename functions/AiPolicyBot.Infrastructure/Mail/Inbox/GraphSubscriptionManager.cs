@@ -72,15 +72,26 @@ public sealed class GraphSubscriptionManager(
 
     private async Task<string> SaveAsync(StoredSubscription s, string? version, CancellationToken ct)
     {
-        try { await state.SaveAsync(StateName, JsonSerializer.Serialize(s, AiPolicyJson.Options), version, ct); }
-        catch (ConcurrencyConflictException) { logger.LogInformation("Subscription row changed by another run"); }
+        try
+        {
+            await state.SaveAsync(StateName, JsonSerializer.Serialize(s, AiPolicyJson.Options), version, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            logger.LogInformation("Subscription row changed by another run");
+        }
         return s.Id;
     }
 
     private async Task TryDeleteAsync(string id, CancellationToken ct)
     {
-        try { await graph.Subscriptions[id].DeleteAsync(cancellationToken: ct); }
-        catch (ODataError e) when (e.ResponseStatusCode == 404) { }
+        try
+        {
+            await graph.Subscriptions[id].DeleteAsync(cancellationToken: ct);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+        }
     }
 
     private static string Hash(string clientState) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientState)));

@@ -8,10 +8,9 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 /// Tables and the queue of mailbox triage: {prefix}TriageRecords (PK "inbound": one row per mail; PK "sync": the
 /// deltaLink and the subscription), {prefix}TriageCorrections, and the queue triage-inbox ("sync now" doorbell).
 /// </summary>
-public sealed class InboxStorage
+public sealed class InboxStorage : StorageSet
 {
     public const string DefaultQueue = "triage-inbox";
-    private readonly CreateOnce _create = new();
 
     public InboxStorage(TableServiceClient tables, QueueServiceClient queues, StorageOptions options, string queue = DefaultQueue)
     {
@@ -28,12 +27,7 @@ public sealed class InboxStorage
     public TableClient Corrections { get; }
     public QueueClient Queue { get; }
 
-    public Task EnsureCreatedAsync(CancellationToken ct) => _create.RunAsync(CreateAllAsync, ct);
+    public override IReadOnlyList<TableClient> All => [Records, Corrections];
 
-    private async Task CreateAllAsync(CancellationToken ct)
-    {
-        await Records.CreateIfNotExistsAsync(ct);
-        await Corrections.CreateIfNotExistsAsync(ct);
-        await Queue.CreateIfNotExistsAsync(cancellationToken: ct);
-    }
+    protected override IReadOnlyList<QueueClient> Queues => [Queue];
 }

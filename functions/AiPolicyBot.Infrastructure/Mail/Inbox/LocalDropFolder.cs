@@ -41,7 +41,10 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
             }
             return moved;
         }
-        finally { _single.Release(); }
+        finally
+        {
+            _single.Release();
+        }
     }
 
     private async Task<bool> TriageFileAsync(string file, CancellationToken ct)
@@ -71,15 +74,24 @@ public sealed class LocalDropFolder(LocalMailOptions options, TriageProcessor pr
     private async Task<InboundMail?> ReadAsync(string file, CancellationToken ct)
     {
         byte[] bytes;
-        try { bytes = await File.ReadAllBytesAsync(file, ct); }
-        catch (IOException) { return null; }
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file, ct);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
         MimeMessage message;
         try
         {
             using var stream = new MemoryStream(bytes);
             message = await MimeMessage.LoadAsync(stream, ct);
         }
-        catch (Exception e) when (e is FormatException or ParseException) { return null; }
+        catch (Exception e) when (e is FormatException or ParseException)
+        {
+            return null;
+        }
         var from = message.From.Mailboxes.FirstOrDefault();
         if (from is null && string.IsNullOrWhiteSpace(message.Subject) && string.IsNullOrWhiteSpace(message.MessageId)) return null;
 

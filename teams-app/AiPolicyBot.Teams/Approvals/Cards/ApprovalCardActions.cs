@@ -27,14 +27,14 @@ public static class ApprovalCardActions
             Style = ActionStyle.Positive,
             AssociatedInputs = roles.Count > 1 ? null : AssociatedInputs.None,
         };
-        var reject = Form("Reject",
+        var reject = ShowCardAction.Form("Reject",
             [RequiredText(Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
             Submit("Reject", ApprovalVerbs.Reject, data, ActionStyle.Destructive));
 
         var more = new List<CardElement>
         {
-            Row(Form("Approve with conditions", ConditionsForm(r), Submit("Approve", ApprovalVerbs.ApproveWithConditions, data, ActionStyle.Positive))),
-            Row(Form("Ask the requester a question",
+            Row(ShowCardAction.Form("Approve with conditions", ConditionsForm(r), Submit("Approve", ApprovalVerbs.ApproveWithConditions, data, ActionStyle.Positive))),
+            Row(ShowCardAction.Form("Ask the requester a question",
                 [RequiredText(Inputs.Question, "Your question for the requester", "Write your question.")],
                 Submit("Send", ApprovalVerbs.AskInformation, data))),
         };
@@ -46,11 +46,11 @@ public static class ApprovalCardActions
     {
         var actions = new List<CardAction>();
         if (r.State == RequestState.MoreInformationRequested && r.OpenQuestion is not null)
-            actions.Add(Form("Answer",
+            actions.Add(ShowCardAction.Form("Answer",
                 [RequiredText(Inputs.Answer, "Your answer", "Write your answer.")],
                 Submit("Send the answer", ApprovalVerbs.Answer, data, ActionStyle.Positive)));
         if (r.State is RequestState.Pending or RequestState.MoreInformationRequested)
-            actions.Add(Form("Withdraw",
+            actions.Add(ShowCardAction.Form("Withdraw",
                 [new InputText { Id = Inputs.WithdrawReason, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
                 Submit("Withdraw", ApprovalVerbs.Withdraw, data, ActionStyle.Destructive)));
         return actions;
@@ -64,7 +64,7 @@ public static class ApprovalCardActions
     {
         var open = DueDiligence.Outstanding(r);
         if (open.Count == 0) return null;
-        return Form("Record a check",
+        return ShowCardAction.Form("Record a check",
             [
                 new InputChoiceSet
                 {
@@ -143,18 +143,7 @@ public static class ApprovalCardActions
     private static ExecuteAction Submit(string title, string verb, ApprovalActionData data, ActionStyle? style = null) =>
         new() { Title = title, Verb = verb, Data = data, Style = style };
 
-    /// <summary>A button that opens a small form under it: the inputs, then one Action.Execute that sends them.</summary>
-    private static ShowCardAction Form(string title, IReadOnlyList<CardElement> inputs, ExecuteAction submit) =>
-        new() { Title = title, Card = new AdaptiveCard { Body = inputs, Actions = [submit] } };
-
-    /// <summary>A required multiline box (a reason, a question, an answer), capped as the state machine caps it.</summary>
-    private static InputText RequiredText(string id, string label, string errorMessage) => new()
-    {
-        Id = id,
-        Label = label,
-        IsRequired = true,
-        IsMultiline = true,
-        MaxLength = ApprovalStateMachine.MaxTextLength,
-        ErrorMessage = errorMessage,
-    };
+    /// <summary>A required multiline box, capped as the state machine caps it.</summary>
+    private static InputText RequiredText(string id, string label, string errorMessage) =>
+        InputText.RequiredMultiline(id, label, errorMessage, ApprovalStateMachine.MaxTextLength);
 }

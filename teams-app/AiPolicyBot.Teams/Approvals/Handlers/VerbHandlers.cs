@@ -44,8 +44,14 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
         var actor = new ApprovalActor(userId, turn.Activity.From?.Name is { Length: > 0 } n ? n : "Unknown user");
 
         ApprovalCommand command;
-        try { command = Command(action, actor); }
-        catch (CardInputException e) { return InvokeResponseFactory.BadRequest($"'{e.Field}' is not valid."); }
+        try
+        {
+            command = Command(action, actor);
+        }
+        catch (CardInputException e)
+        {
+            return InvokeResponseFactory.BadRequest($"'{e.Field}' is not valid.");
+        }
         var outcome = await workflow.ExecuteAsync(reference, command, ct);
         if (outcome.Hidden) return InvokeResponseFactory.Card(NotYoursCard.Build());
         if (outcome.Request is null) return InvokeResponseFactory.NotFound(NotFound(reference));
@@ -58,7 +64,7 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
             // Not allowed or no longer possible: show the current state, read-only for them, without saying more.
             _ => ((string?)null, false),
         };
-        return InvokeResponseFactory.Card(await cards.CardForAsync(request, outcome.Directory, userId, ct, notice, problem));
+        return InvokeResponseFactory.Card(await cards.CardForAsync(request, outcome.Directory, userId, notice, problem, ct));
     }
 
     /// <summary>A decide command with the roles chosen and, for an approval, the narrowed scope and review date.</summary>

@@ -48,6 +48,10 @@ public sealed record ShowCardAction : CardAction
 {
     /// <summary>The inline card; its version and $schema are ignored by clients but harmless.</summary>
     public required AdaptiveCard Card { get; init; }
+
+    /// <summary>A button that opens a small form under it: the inputs, then the one Action.Execute that sends them.</summary>
+    public static ShowCardAction Form(string title, IReadOnlyList<CardElement> inputs, ExecuteAction submit) =>
+        new() { Title = title, Card = new AdaptiveCard { Body = inputs, Actions = [submit] } };
 }
 
 public sealed record ToggleVisibilityAction : CardAction

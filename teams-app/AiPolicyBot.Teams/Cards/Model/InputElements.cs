@@ -16,6 +16,17 @@ public abstract record CardInput : CardElement
 
 public sealed record InputText : CardInput
 {
+    /// <summary>A required multiline box (a reason, a question, an answer), capped as the rule behind it caps it.</summary>
+    public static InputText RequiredMultiline(string id, string label, string errorMessage, int maxLength) => new()
+    {
+        Id = id,
+        Label = label,
+        IsRequired = true,
+        IsMultiline = true,
+        MaxLength = maxLength,
+        ErrorMessage = errorMessage,
+    };
+
     public string? Placeholder { get; init; }
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }

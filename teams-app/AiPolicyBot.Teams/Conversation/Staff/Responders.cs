@@ -3,9 +3,9 @@ using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Cards.Model;
-using AiPolicyBot.Teams.Incidents;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
+using AiPolicyBot.Teams.Incidents;
 using Microsoft.Extensions.Options;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 

@@ -70,10 +70,15 @@ public sealed class StaffConversation(
 
     private static string WireName(string enumName) => char.ToLowerInvariant(enumName[0]) + enumName[1..];
 
-    /// <summary>A message activity carrying one Adaptive Card.</summary>
+    /// <summary>
+    /// A message activity carrying one Adaptive Card. The card model itself is the content, written once when the
+    /// activity is sent: the same bytes as <see cref="AdaptiveCard.ToJsonObject"/> (CardModelTests), without writing the
+    /// card to JSON, reading it back into a node tree and writing that again on every turn (a quarter of a cached turn's
+    /// CPU; docs/benchmarks.md).
+    /// </summary>
     public static Activity CardMessage(AdaptiveCard card) => new()
     {
         Type = ActivityTypes.Message,
-        Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
+        Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card }],
     };
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol.Dispatch;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 

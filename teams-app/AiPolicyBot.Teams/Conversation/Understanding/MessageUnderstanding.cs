@@ -14,7 +14,8 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 /// own are the model's too, CommandUnderstandingTests), <see cref="ToolResolver"/> for the tool,
 /// <see cref="HintExtractor"/> and <see cref="AcademyMentions"/> for what narrows the answer. When the model is not
 /// sure (<see cref="ClarifyBelow"/>) the intent is <see cref="Intent.Clarify"/> with the likely intents as candidates.
-/// Pure and in memory: no I/O after the model has loaded.
+/// Pure and in memory: no I/O after the model has loaded; a message seen before against the same register snapshot is
+/// answered from <see cref="UnderstoodMessageCache"/>.
 /// </summary>
 public sealed partial class MessageUnderstanding(IntentModelProvider model, ToolResolver tools, IOptionsMonitor<AcademyOptions> academies)
 {
@@ -24,12 +25,18 @@ public sealed partial class MessageUnderstanding(IntentModelProvider model, Tool
     /// <summary>An intent is offered as a button only from this probability.</summary>
     public const double MinCandidate = 0.08;
 
-    public UnderstoodMessage Understand(string? text, RegisterSnapshot register)
+    private readonly UnderstoodMessageCache _understood = new();
+    private Func<string?, RegisterSnapshot, AcademyOptions, UnderstoodMessage>? _understandNow; // one delegate, not one per turn
+
+    public UnderstoodMessage Understand(string? text, RegisterSnapshot register) =>
+        _understood.GetOrAdd(text, register, academies.CurrentValue, _understandNow ??= UnderstandNow);
+
+    private UnderstoodMessage UnderstandNow(string? text, RegisterSnapshot register, AcademyOptions academyOptions)
     {
         var t = Normalise(text);
         var hints = HintExtractor.Extract(t);
         var resolved = tools.Resolve(t, register);
-        var academy = AcademyMentions.Find(t, academies.CurrentValue);
+        var academy = AcademyMentions.Find(t, academyOptions);
 
         Intent intent;
         double confidence = 1;

@@ -6,8 +6,8 @@ namespace AiPolicyBot.Teams.Protocol.Auth;
 
 /// <summary>
 /// The one place that decides whether the unauthenticated local-development exception (docs/teams-channel.md) is
-/// switched on: the setting AND the Development environment. The per-request conditions (loopback caller and
-/// loopback serviceUrl) are checked by <see cref="BotRequestAuthenticator"/>.
+/// switched on: the setting AND the Development environment; and what a call must look like to use it
+/// (<see cref="Refusal"/>). The loopback caller and serviceUrl are checked by <see cref="BotRequestAuthenticator"/>.
 /// </summary>
 public sealed class LocalDevelopmentMode(IOptions<BotOptions> options, IHostEnvironment environment)
 {
@@ -23,7 +23,48 @@ public sealed class LocalDevelopmentMode(IOptions<BotOptions> options, IHostEnvi
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && IsLoopbackHost(uri.Host);
+
+    /// <summary>
+    /// Extra conditions on a call accepted without a token (docs/security.md, "Local mode"). Any web page open in the
+    /// developer's browser can reach 127.0.0.1: a form or a fetch with a "simple" content type is sent without a CORS
+    /// preflight. Requiring <c>application/json</c> forces the preflight (which nothing here answers), and a browser's
+    /// own <c>Sec-Fetch-Site</c> / <c>Origin</c> headers give a cross-site post away. The Playground and the tests are
+    /// not browsers: they send JSON and neither header (or a loopback origin).
+    /// </summary>
+    /// <returns>Why the call is refused (status and the header at fault), or null when it may go on.</returns>
+    public static LocalRefusal? Refusal(string? contentType, string? origin, string? secFetchSite)
+    {
+        if (!IsJson(contentType))
+        {
+            return new(415, "Content-Type", "must be application/json");
+        }
+
+        if (secFetchSite is { Length: > 0 } site && !site.Equals("same-origin", StringComparison.OrdinalIgnoreCase)
+            && !site.Equals("none", StringComparison.OrdinalIgnoreCase)
+            && !(site.Equals("same-site", StringComparison.OrdinalIgnoreCase) && IsLoopbackUrl(origin)))
+        {
+            return new(403, "Sec-Fetch-Site", "a cross-site browser request may not use the local exception");
+        }
+
+        if (!string.IsNullOrEmpty(origin) && !IsLoopbackUrl(origin))
+        {
+            return new(403, "Origin", "only a loopback origin may use the local exception");
+        }
+
+        return null;
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return false;
+        var semicolon = contentType.IndexOf(';');
+        var media = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+    }
 }
+
+/// <summary>A refused local call: the HTTP status, the header at fault and why.</summary>
+public sealed record LocalRefusal(int Status, string Field, string Message);
 
 /// <summary>Fails host start-up when the unauthenticated exception is configured outside Development.</summary>
 public sealed class BotOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotOptions>

@@ -30,12 +30,12 @@ public sealed record ConversationParameters
 /// <summary>{ id, activityId?, serviceUrl? }.</summary>
 public sealed record ConversationResourceResponse(string Id, string? ActivityId = null, string? ServiceUrl = null);
 
-/// <summary>A member as Teams returns it (get member). The docs use objectId, the SDK aadObjectId: both are read.</summary>
-public sealed record TeamsChannelAccount
+/// <summary>
+/// A member as Teams returns it (get member): a channel account with the person's directory fields. The docs use
+/// objectId, the SDK aadObjectId: both are read.
+/// </summary>
+public sealed record TeamsChannelAccount : ChannelAccount
 {
-    public string? Id { get; init; }
-    public string? Name { get; init; }
-    public string? AadObjectId { get; init; }
     public string? ObjectId { get; init; }
     public string? GivenName { get; init; }
     public string? Surname { get; init; }
@@ -46,7 +46,4 @@ public sealed record TeamsChannelAccount
 
     [JsonIgnore]
     public string? EntraObjectId => AadObjectId ?? ObjectId;
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }

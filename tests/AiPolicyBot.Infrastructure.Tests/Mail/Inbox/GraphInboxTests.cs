@@ -2,6 +2,7 @@ using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Graph;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 

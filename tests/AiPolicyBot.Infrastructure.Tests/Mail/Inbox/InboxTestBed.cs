@@ -1,16 +1,18 @@
+using System.Collections.Concurrent;
 using AiPolicyBot.Application.Incidents;
+using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Incidents;
 using AiPolicyBot.Infrastructure.Incidents;
-using AiPolicyBot.Policy;
-using System.Collections.Concurrent;
-using AiPolicyBot.Application.Mail;
-using AiPolicyBot.Application.Triage;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Mail;
+using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Graph;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Azure.Data.Tables;
@@ -35,9 +37,9 @@ public sealed class InboxTestBed : IAsyncDisposable
     {
         Mail = mail;
         var id = Guid.NewGuid().ToString("N")[..10];
-        var storageOptions = new StorageOptions { ConnectionString = MailTestBed.ConnectionString, TablePrefix = "inboxt" + id };
-        Storage = new InboxStorage(new TableServiceClient(MailTestBed.ConnectionString),
-            new QueueServiceClient(MailTestBed.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
+        var storageOptions = new StorageOptions { ConnectionString = TestStorage.ConnectionString, TablePrefix = "inboxt" + id };
+        Storage = new InboxStorage(new TableServiceClient(TestStorage.ConnectionString),
+            new QueueServiceClient(TestStorage.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
             storageOptions, "triage-inbox-" + id);
         Records = new TableTriageRecordStore(Storage);
         State = new TableInboxSyncState(Storage);
@@ -158,7 +160,9 @@ public sealed class InboxTestBed : IAsyncDisposable
             await Storage.Corrections.DeleteAsync();
             await Storage.Queue.DeleteIfExistsAsync();
         }
-        catch (Azure.RequestFailedException) { }
+        catch (Azure.RequestFailedException)
+        {
+        }
         if (Directory.Exists(Local.Root)) Directory.Delete(Local.Root, recursive: true);
     }
 }

@@ -1,5 +1,5 @@
-using AiPolicyBot.Academies;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Academies;
 using AiPolicyBot.Language.Conversation;
 using AiPolicyBot.Teams.Cards.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
@@ -60,7 +60,7 @@ public sealed class ClarifyTests
 
         Assert.Contains("Check a tool", ConversationHarness.CardOf(reply).ToString());
         var sent = Assert.Single(h.Sent);
-        var card = (JsonObject)sent.Attachments!.Single().Content!;
+        var card = SentCard.Json(sent);
         Assert.Contains("Perplexity", card.ToJsonString());
     }
 

@@ -1,4 +1,4 @@
-using AiPolicyBot.Hosting.Tests.Cost;
+using AiPolicyBot.Testing.Cost;
 using Azure.Data.Tables;
 
 namespace AiPolicyBot.Bench.Storage;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AiPolicyBot.Academies;
-using AiPolicyBot.Hosting.Tests.Cost;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Testing.Cost;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 

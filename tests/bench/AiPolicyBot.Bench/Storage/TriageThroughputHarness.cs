@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using AiPolicyBot.Hosting.Tests.Cost;
 using AiPolicyBot.Infrastructure.Mail.Inbox;
 using AiPolicyBot.Language.Triage;
+using AiPolicyBot.Testing.Cost;
 using AiPolicyBot.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -1,0 +1,10 @@
+using AiPolicyBot.Teams.Approvals;
+
+namespace AiPolicyBot.Testing.Messaging;
+
+/// <summary>MRI = "29:" + object id, as a stand-in for the conversation-reference lookup.</summary>
+public sealed class PrefixTeamsIds : ITeamsUserIds
+{
+    public Task<IReadOnlyList<string>> MrisForAsync(IEnumerable<string> userIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([.. userIds.Select(id => "29:" + id)]);
+}
