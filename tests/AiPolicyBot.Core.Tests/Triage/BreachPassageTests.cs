@@ -1,4 +1,5 @@
 using AiPolicyBot.Testing;
+using AiPolicyBot.Testing.Hostile;
 using AiPolicyBot.Triage;
 using Xunit.Abstractions;
 

@@ -315,7 +315,10 @@ public class TriageClassifierTests
             {
                 var t = TriageThresholds.Uniform(0.5, 1.01, 1.01) with
                 {
-                    ConfidentBreachRules = new HashSet<string>(), PassageBreach = 0.99, PassagePossible = passagePossible, PassageBreachFloor = passageFloor,
+                    ConfidentBreachRules = new HashSet<string>(),
+                    PassageBreach = 0.99,
+                    PassagePossible = passagePossible,
+                    PassageBreachFloor = passageFloor,
                 };
                 t = t with { Accept = new Dictionary<TriageCategory, double>(t.Accept) { [TriageCategory.Breach] = 0.10, [category] = 0.2 } };
                 return tiered ? t.Tiered() : t;
