@@ -16,5 +16,5 @@ tests/bench/startup.sh 5 build
 NO_BUILD=0 tests/bench/startup.sh 5 r2r
 tests/bench/storage.sh approval-click 15 16 3
 tests/bench/storage.sh triage-throughput 10000 10000
-tests/bench/storage.sh large-trust 20000 50000 200000 200 300
+tests/bench/storage.sh large-trust 20000 50000 200000 300
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

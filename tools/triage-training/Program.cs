@@ -6,10 +6,13 @@ using AiPolicyBot.Triage;
 // The triage model's training and retraining step (docs/triage-quality.md "Retraining"). Run from the repository root.
 //
 // dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses] [--tiers] [--authors A,B,...]
+//                                                               [--verbose] [--dump FILE.tsv]
 //   The development measure, writes nothing: leave one author out. For each author, trains on the other authors
 //   (thresholds set on their own cross-author predictions) and scores the author left out and the dev set.
 //   --tiers also prints each author's figures under the breach override's settings compared (TierSweep).
 //   --variant picks one of TriageModelSettings.Variants; --authors limits which authors are left out in turn.
+//   --verbose prints each training's log (rules, folds, the threshold search); --dump writes every scored mail's
+//   category and signals (author left out and dev), one per line, for reading the decisions mail by mail.
 //
 // dotnet run --project tools/triage-training -c Release [-- --eval FILE.jsonl ...] [--out DIR]
 //   Retrains: the cross-author measure above, then the model on everything in Triage/TrainingData (every author and
@@ -23,11 +26,14 @@ var devFile = Path.Combine("tests", "fixtures", "triage-dev.jsonl");
 var variant = "default";
 var evalFiles = new List<string>();
 string[]? leaveOut = null;
+string? dumpFile = null;
+var verbose = args.Contains("--verbose");
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--out") outDir = args[i + 1];
     if (args[i] == "--variant") variant = args[i + 1];
     if (args[i] == "--eval") evalFiles.Add(args[i + 1]);
+    if (args[i] == "--dump") dumpFile = args[i + 1];
     if (args[i] == "--authors") leaveOut = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 if (!TriageModelSettings.Variants.TryGetValue(variant, out var settings))
@@ -72,6 +78,7 @@ Console.WriteLine();
 Console.WriteLine("| trained on | scored on | breach R | breach P | complaint R | marketing P | macro-F1 | needsHuman | possible breach (breaches) | DPO alerted, of breaches |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var details = new List<string>();
+using var dump = dumpFile is null ? null : new StreamWriter(dumpFile); // every mail scored: set, author left out, id, expected, category, signals
 var crossAuthor = new Dictionary<string, double>();
 var tierRows = new List<string>();
 foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Contains(a.Name)))
@@ -80,7 +87,10 @@ foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Con
     var (train, fold) = Pool(others);
     var trainName = string.Join("", others.Select(a => a.Name));
     // Thresholds of the recipe are set on cross-author predictions among the training authors, as for the committed model.
-    var model = trainer.Train(train, foldOf: others.Count > 1 ? i => fold[i] : null).Model;
+    var model = trainer.Train(train, verbose ? Console.WriteLine : null, foldOf: others.Count > 1 ? i => fold[i] : null).Model;
+    var t = model.Thresholds;
+    Console.WriteLine($"<!-- {name} left out: breach threshold {F(t.AcceptFor(TriageCategory.Breach))}, possible {F(t.PossibleBreach)}, with a sign {F(t.PossibleBreachWithCue)}, " +
+                      $"passage breach {F(t.PassageBreach)} (whole mail at least {F(t.PassageBreachFloor)}), passage possible {F(t.PassagePossible)} -->");
     var classifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, model);
     foreach (var (scoredName, rows) in new[] { (name, test), ("dev", dev) })
     {
@@ -88,6 +98,7 @@ foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Con
         var eval = TriageEvaluation.Run(classifier, rows);
         Console.WriteLine($"| {trainName} ({train.Count}) | {scoredName} ({rows.Count}) | {eval.SummaryCells()} |");
         details.Add($"## trained on {trainName}, scored on {scoredName}\n\n{eval.ToMarkdown()}");
+        dump?.WriteLine(string.Join('\n', eval.Items.Select(i => $"{scoredName}\t{name}\t{i.Row.Id}\t{i.Row.Expected.WireName()}\t{i.Result.Category.WireName()}\t{string.Join(' ', i.Result.Signals)}")));
         if (scoredName != "dev")
         {
             crossAuthor[$"to{name}.macroF1"] = Math.Round(eval.MacroF1, 4);
@@ -124,7 +135,7 @@ Console.WriteLine($"Training on {all.Count} rows ({string.Join(", ", authors.Sel
                   string.Join(", ", all.GroupBy(r => r.Expected).OrderBy(g => g.Key).Select(g => $"{g.Key.WireName()} {g.Count()}")));
 // Corrections are one more fold: scored by the model of every author's mail.
 var trained = trainer.Train(all, Console.WriteLine, foldOf: i => i < authorFold.Length ? authorFold[i] : authors.Count);
-trained = trained with { File = trained.File with { CrossAuthor = crossAuthor } };
+trained = trained with { File = trained.File with { CrossAuthor = crossAuthor, CrossAuthorDecision = TriageModelFile.TieredDecision } };
 
 // 3. The gate: never replace the committed model with a worse one.
 var refusals = new List<string>();
@@ -151,13 +162,17 @@ if (current is not null)
     foreach (var direction in crossAuthor.Keys.Where(k => k.EndsWith(".macroF1", StringComparison.Ordinal)).Select(k => k[..^".macroF1".Length]))
     {
         if (current.File.CrossAuthor is not { } recorded
-            || !recorded.TryGetValue(direction + ".macroF1", out var f1) || !recorded.TryGetValue(direction + ".breachRecall", out var recall))
+            || !recorded.TryGetValue(direction + ".macroF1", out var f1) || !recorded.TryGetValue(direction + ".alertRecall", out var alerted))
         {
             Console.WriteLine($"cross-author {direction}: the committed model has no figure to compare with.");
             continue;
         }
-        var before = new TriageModelGate.Figures(f1, recall);
-        var after = new TriageModelGate.Figures(crossAuthor[direction + ".macroF1"], crossAuthor[direction + ".breachRecall"]);
+        // Category breach recall compares only when recorded under the decision the models run now (the tiers).
+        var comparable = current.File.CrossAuthorDecision == TriageModelFile.TieredDecision;
+        double? recall = comparable && recorded.TryGetValue(direction + ".breachRecall", out var r) ? r : null;
+        var before = new TriageModelGate.Figures(f1, recall, alerted);
+        var after = new TriageModelGate.Figures(crossAuthor[direction + ".macroF1"], comparable ? crossAuthor[direction + ".breachRecall"] : null,
+            crossAuthor[direction + ".alertRecall"]);
         Console.WriteLine($"cross-author {direction}: committed {before}; new {after}");
         refusals.AddRange(TriageModelGate.Regressions("cross-author " + direction, before, after));
     }
@@ -168,6 +183,7 @@ if (refusals.Count > 0)
     foreach (var r in refusals) Console.WriteLine("  " + r);
     return 3;
 }
-TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"), Path.Combine(outDir, "triage-model-nb.bin"));
+TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"),
+    Path.Combine(outDir, "triage-model-nb.bin"), Path.Combine(outDir, "triage-model-passages.bin"));
 Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s.");
 return 0;

@@ -21,6 +21,7 @@ internal static class TierSweep
     {
         var evidence = rows.Select(r => classifier.Read(r.Mail)).ToList();
         var scores = evidence.Select(classifier.Model.Predict).ToList();
+        var passages = evidence.Select(classifier.Model.BreachPassage).ToList();
         var t = classifier.Model.Thresholds;
         var settings = from floor in Floors
                        from signFloor in SignFloors
@@ -37,7 +38,7 @@ internal static class TierSweep
                 PossibleBreachWithCue = signFloor is { } g ? Math.Min(g, t.PossibleBreachWithCue) : t.PossibleBreachWithCue,
             };
             var items = rows.Select((r, i) =>
-                (r, new TriageClassifier(new TriageOptions(), new ToolGazetteer([]), new Fixed(scores[i], tiers)).Decide(evidence[i]))).ToList();
+                (r, new TriageClassifier(new TriageOptions(), new ToolGazetteer([]), new Fixed(scores[i], passages[i], tiers)).Decide(evidence[i]))).ToList();
             var eval = TriageEvaluation.Of(items);
             var falseAlarms = items.Count(i => i.r.Expected != TriageCategory.Breach && TriageClassifier.AlertsDpo(i.Item2.Category, i.Item2.Signals));
             yield return string.Join(",", scoredOn, upper.ToString(CultureInfo.InvariantCulture), marketing ? "mkt-sign" : "-",
@@ -49,10 +50,11 @@ internal static class TierSweep
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private sealed class Fixed(IReadOnlyDictionary<TriageCategory, double> scores, TriageThresholds thresholds) : ITriageModel
+    private sealed class Fixed(IReadOnlyDictionary<TriageCategory, double> scores, double passage, TriageThresholds thresholds) : ITriageModel
     {
         public string Version => "tiers";
         public TriageThresholds Thresholds => thresholds;
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => scores;
+        public double BreachPassage(TriageEvidence evidence) => passage;
     }
 }

@@ -25,11 +25,12 @@ public sealed record WorkflowOutcome(TransitionResult? Result, Versioned<ToolReq
 /// <summary>
 /// Applies approval commands to stored requests: load → <see cref="ApprovalStateMachine"/> → ETag-guarded update that
 /// commits the request and its <see cref="RequestEvent"/> (an outbox row) in ONE transaction (reload and re-apply on
-/// <see cref="ConcurrencyConflictException"/>) → decision rows with their mail job and audit entries
-/// (<see cref="DecisionRecorder"/>) → the event handed to the queue for the slow follow-up (cards, requester,
-/// register). Only accepted decisions are recorded. Nothing after the commit can be lost: the relay re-sends an event
-/// that never reached the queue, and consuming it records any decision row a crash left out; a repeated click
-/// re-records its earlier rows (insert-if-absent) too.
+/// <see cref="ConcurrencyConflictException"/>) → the event handed to the queue. That is all a decision waits for: its
+/// decision rows, their audit entries and the decision-mail job (<see cref="DecisionRecorder"/>), the open-request
+/// index, the cards and the messages follow from the event, off the click (docs/approvals.md, "What a click writes").
+/// Nothing after the commit can be lost: the relay re-sends an event that never reached the queue, a failing
+/// follow-up is retried and then poisoned (an administrator alert), and a repeated click records any of its rows that
+/// are still missing. A change that decides nothing (a tick, a reminder, an expiry) writes its audit entry itself.
 /// </summary>
 public sealed class ApprovalWorkflow(
     IRequestStore requests,
@@ -69,7 +70,7 @@ public sealed class ApprovalWorkflow(
                         await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(attempt, 5)), ct);
                         continue;
                     }
-                    await RecordAsync(result, command.Actor, now, ct);
+                    if (result.DecisionRows.Count == 0) await RecordStepAsync(result, command.Actor, now, ct);
                     await events.PublishAsync(followUp, ct);
                     return new WorkflowOutcome(result, saved, directory);
                 case TransitionStatus.Repeated:
@@ -95,14 +96,10 @@ public sealed class ApprovalWorkflow(
         ? RequestVisibility.SeesEveryRequest(directory, userId) ? new WorkflowOutcome(null, null, directory) : WorkflowOutcome.NotYours(directory)
         : RequestVisibility.MaySee(stored.Value, directory, userId) ? null : WorkflowOutcome.NotYours(directory);
 
-    private async Task RecordAsync(TransitionResult result, ApprovalActor actor, DateTimeOffset now, CancellationToken ct)
+    // A change without decision rows has nothing the follow-up could derive its audit entry from.
+    private async Task RecordStepAsync(TransitionResult result, ApprovalActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var request = result.Request;
-        if (result.DecisionRows.Count > 0)
-        {
-            await _recorder.EnsureAsync(request, result.DecisionRows, repairAudit: false, ct);
-            return;
-        }
         await audit.AppendAsync(request.Reference, new AuditEvent(result.AuditKind!, actor.Id, request.Reference,
             JsonSerializer.Serialize(new { state = request.State.ToString() })), ct);
         await DecisionMail.EnsureAsync(outbox, request, now, ct);

@@ -8,17 +8,18 @@ using AiPolicyBot.Requests;
 namespace AiPolicyBot.Application.Approvals;
 
 /// <summary>
-/// Makes sure a request's decisions are in the decision log, each with its audit entry, and a final request has its
-/// decision-mail job: insert-if-absent (an audit entry is looked for before it is added again), so running it again
-/// adds nothing. The approval workflow runs it right after a
-/// change; as a request-event handler it runs again when the change's event is consumed, so a crash between storing
-/// the request and writing these rows is healed without anyone clicking again.
+/// Records a request's decisions in the decision log, each with its audit entry, and a final request's decision-mail
+/// job: insert-if-absent, and an audit entry is appended only if the stream does not already hold it (checked against
+/// the same end of the stream the append is guarded by), so running it again, or twice at once, adds nothing. It is
+/// the first handler of every request event: a click commits only the request and its event (docs/approvals.md,
+/// "What a click writes"), and the rows follow from the event; a repeated click runs it too, for rows a failed
+/// follow-up left out.
 /// </summary>
 public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAuditLog audit) : IRequestEventHandler
 {
     /// <summary>
-    /// The rows of the event's actor only (their decisions, and their questions, answers or withdrawal): the workflow that made them published this event as its last step, so it is
-    /// finished (or dead), and no other writer is between their row and their audit entry.
+    /// The rows of the event's actor (their decisions, and their questions, answers or withdrawal), from the request
+    /// as it now stands: rows the request holds are never taken back, so a later or repeated event finds them too.
     /// </summary>
     public Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct) =>
         requestEvent.Kind is RequestEventKind.Submitted or RequestEventKind.ReminderDue || requestEvent.ActorId is null
@@ -28,41 +29,53 @@ public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAu
 
     /// <summary>
     /// Records <paramref name="rows"/> (decisions of <paramref name="request"/>); the decision-mail job rides with the
-    /// last one. With <paramref name="repairAudit"/>, a row that was already there gets its audit entry if it has none.
+    /// last one. With <paramref name="repairAudit"/>, a row that was already there gets its audit entry if it has none
+    /// (without, whoever wrote that row is trusted to have audited it or to be about to).
     /// </summary>
     public async Task EnsureAsync(ToolRequest request, IReadOnlyList<ApprovalDecision> rows, bool repairAudit, CancellationToken ct)
     {
         var mail = DecisionMail.JobFor(request, request.UpdatedAt);
-        IReadOnlyList<AuditEntry>? stream = null;
         for (var i = 0; i < rows.Count; i++)
         {
             // The decision email job rides with the row that made the request final, in the same transaction.
             IReadOnlyList<OutboxJob> jobs = mail is not null && i == rows.Count - 1 ? [mail] : [];
             var recorded = await decisions.RecordAsync(request.Reference, rows[i], jobs, ct);
-            // A row already there may have lost its audit entry to a crash right after it was written.
-            if (!recorded && (!repairAudit || Audited(stream ??= await audit.ReadAsync(request.Reference, ct), rows[i]))) continue;
-            await audit.AppendAsync(request.Reference, DecisionAudit(rows[i], request), ct);
+            if (!recorded && !repairAudit) continue;
+            var row = rows[i];
+            await audit.AppendUnlessAsync(request.Reference, DecisionAudit(row, request), e => Audits(e, row), ct);
         }
         if (mail is not null) await outbox.EnsureAsync(mail, ct);
     }
 
-    private static bool Audited(IReadOnlyList<AuditEntry> stream, ApprovalDecision d) =>
-        stream.Any(e => e.Kind == AuditKinds.For(d.Kind) && e.ActorId == d.ApproverId && RoleOf(e.Data) == d.Role);
-
-    private static string? RoleOf(string? data)
+    /// <summary>
+    /// The audit entry of this decision: same kind, person and role, and the same decision time (entries written
+    /// before the time was recorded match without it).
+    /// </summary>
+    private static bool Audits(AuditEntry e, ApprovalDecision d)
     {
-        if (data is null) return null;
+        if (e.Kind != AuditKinds.For(d.Kind) || e.ActorId != d.ApproverId) return false;
+        var (role, decidedAt) = Read(e.Data);
+        return role == d.Role && (decidedAt is null || decidedAt == d.DecidedAt);
+    }
+
+    private static (string? Role, DateTimeOffset? DecidedAt) Read(string? data)
+    {
+        if (data is null) return (null, null);
         try
         {
-            return JsonDocument.Parse(data).RootElement.TryGetProperty("role", out var role) ? role.GetString() : null;
+            var root = JsonDocument.Parse(data).RootElement;
+            var role = root.TryGetProperty("role", out var r) ? r.GetString() : null;
+            DateTimeOffset? at = root.TryGetProperty("decidedAt", out var t) && t.TryGetDateTimeOffset(out var parsed) ? parsed : null;
+            return (role, at);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 
-    // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row).
+    // Pseudonymous ids and codes only: the audit log is kept for years (the note stays in the decision row). The
+    // decision's own time is kept because the entry is written by the follow-up, moments after the click.
     private static AuditEvent DecisionAudit(ApprovalDecision d, ToolRequest request) =>
         new(AuditKinds.For(d.Kind), d.ApproverId, request.Reference, JsonSerializer.Serialize(new
         {
@@ -71,5 +84,6 @@ public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAu
             conditions = d.Conditions,
             hasNote = d.Comment is not null,
             state = request.State.ToString(),
+            decidedAt = d.DecidedAt,
         }));
 }

@@ -18,16 +18,24 @@ public sealed record ApprovalAccess(string UserId, bool IsRequester, IReadOnlyLi
 /// </summary>
 public static class ApprovalAuthorizer
 {
-    public static ApprovalAccess Authorize(ToolRequest request, ApproverDirectory directory, string? userId)
+    public static ApprovalAccess Authorize(ToolRequest request, ApproverDirectory directory, string? userId) =>
+        Authorize(request.RequesterId, request.State, request.PendingRoles, request.Intake.AcademyId, directory, userId);
+
+    /// <summary>Whether this person may decide any pending role of a listed open request (the same rule as for the whole request).</summary>
+    public static bool MayDecide(OpenRequest request, ApproverDirectory directory, string? userId) =>
+        Authorize(request.RequesterId, request.State, request.PendingRoles, request.AcademyId, directory, userId).CanDecide;
+
+    private static ApprovalAccess Authorize(string requesterId, RequestState state, IReadOnlyList<string> pendingRoles, string academyId,
+        ApproverDirectory directory, string? userId)
     {
         if (string.IsNullOrWhiteSpace(userId)) return new ApprovalAccess("", false, []);
-        var isRequester = string.Equals(request.RequesterId, userId, StringComparison.OrdinalIgnoreCase);
+        var isRequester = string.Equals(requesterId, userId, StringComparison.OrdinalIgnoreCase);
         // Separation of duties: nobody decides their own request. The only exception is the Development-only local
         // demo switch, which the host refuses to start with outside Development (ApprovalOptions check).
-        if (request.State != RequestState.Pending || (isRequester && !directory.LocalDemoSelfApproval))
+        if (state != RequestState.Pending || (isRequester && !directory.LocalDemoSelfApproval))
             return new ApprovalAccess(userId, isRequester, []);
-        var roles = request.PendingRoles
-            .Where(role => directory.Holds(userId, role, request.Intake.AcademyId))
+        var roles = pendingRoles
+            .Where(role => directory.Holds(userId, role, academyId))
             .ToList();
         return new ApprovalAccess(userId, isRequester, roles);
     }

@@ -9,6 +9,13 @@ public interface IAuditLog
     /// <summary>Appends to <paramref name="stream"/>; safe under concurrency (each append gets the next sequence).</summary>
     Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct);
 
+    /// <summary>
+    /// Appends unless the stream already holds an entry <paramref name="alreadyThere"/> recognises; null when it does.
+    /// The look and the append are guarded by the same version of the stream's end, so writers racing to record the
+    /// same fact (a follow-up and its redelivered copy) add it once.
+    /// </summary>
+    Task<AuditEntry?> AppendUnlessAsync(string stream, AuditEvent auditEvent, Func<AuditEntry, bool> alreadyThere, CancellationToken ct);
+
     /// <summary>The rows of a stream in order.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct);
 

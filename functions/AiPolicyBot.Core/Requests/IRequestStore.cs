@@ -29,6 +29,9 @@ public interface IRequestStore
     /// <summary>Requests still waiting for someone (<see cref="RequestStates.Open"/>), oldest first.</summary>
     Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct);
 
+    /// <summary>The same requests as <see cref="ListOpenAsync"/>, oldest first, as the few facts a list shows (no whole request).</summary>
+    Task<IReadOnlyList<OpenRequest>> ListOpenSummariesAsync(CancellationToken ct);
+
     /// <summary>
     /// The next free reference for <paramref name="year"/>, "AIP-YYYY-NNNN". Unique even when many callers ask at
     /// once (an ETag-guarded counter); a number once handed out is never handed out again, even if unused.

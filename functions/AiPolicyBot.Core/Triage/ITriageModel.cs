@@ -13,6 +13,13 @@ public interface ITriageModel
     /// <summary>Probabilities of the seven classes (<see cref="TriageCategories.Classes"/>), summing to 1.</summary>
     IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence);
 
+    /// <summary>
+    /// The breach detector's own model (<see cref="BreachPassageModel"/>, docs/spec/triage.md "Breach"): the breach
+    /// probability of the strongest passage of what the sender wrote, which the rest of the mail cannot dilute; 0 for a
+    /// model that has none.
+    /// </summary>
+    double BreachPassage(TriageEvidence evidence);
+
     TriageThresholds Thresholds { get; }
 }
 
@@ -26,11 +33,19 @@ public interface ITriageModel
 /// between the breach threshold and it, the mail keeps its category and is marked possible breach.
 /// <see cref="MarketingNeedsBreachSign"/>: mail the model reads as marketing from an outside sender reaches the upper
 /// tier only with a breach sign (a breach rule or an event cue), else it is at most a possible breach.
+/// <see cref="PassageBreach"/> and <see cref="PassagePossible"/>: the same two tiers on the strongest passage's breach
+/// probability (<see cref="ITriageModel.BreachPassage"/>): at or above the first, with a whole-mail breach probability of
+/// at least <see cref="PassageBreachFloor"/>, category breach; at or above the second, a possible breach
+/// (<see cref="Off"/>: never).
 /// </summary>
 public sealed record TriageThresholds(
     IReadOnlyDictionary<TriageCategory, double> Accept, double PossibleBreachWithCue, double PossibleBreach,
-    IReadOnlySet<string>? ConfidentBreachRules = null, double BreachCategory = 0, bool MarketingNeedsBreachSign = false)
+    IReadOnlySet<string>? ConfidentBreachRules = null, double BreachCategory = 0, bool MarketingNeedsBreachSign = false,
+    double PassageBreach = TriageThresholds.Off, double PassagePossible = TriageThresholds.Off, double PassageBreachFloor = 0)
 {
+    /// <summary>A threshold no probability reaches.</summary>
+    public const double Off = 1.01;
+
     /// <summary>
     /// The upper tier the trained model is run with, chosen on the leave-one-author-out figures (docs/triage-quality.md
     /// "Tiered breach override"). A decision setting applied when the model is loaded, so no retraining: the training

@@ -19,6 +19,9 @@ public sealed class NaiveBayesTriageModel(NaiveBayesModel model, TriageThreshold
         return TriageCategories.Classes.ToDictionary(c => c, c => scores.GetValueOrDefault(c));
     }
 
+    /// <summary>The fallback has no breach passage model: its thresholds could not be chosen on unseen authors.</summary>
+    public double BreachPassage(TriageEvidence evidence) => 0;
+
     public static NaiveBayesTriageModel Train(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels, TriageOptions options) =>
         FromTables(Count(evidence, labels), options);
 

@@ -39,7 +39,8 @@ public static partial class PersonalDataDetector
         if (string.IsNullOrEmpty(text)) return found;
         foreach (System.Text.RegularExpressions.Match m in UpnCandidate().Matches(text))
             if (UpnCheck.IsValid(m.Value)) found.Add(new(PersonalDataKinds.Upn, m.Index, m.Length));
-        Add(found, PersonalDataKinds.Email, Email(), text);
+        // No address without an '@': a memchr-speed check spares the counted local part's 64 steps per character.
+        if (text.Contains('@', StringComparison.Ordinal)) Add(found, PersonalDataKinds.Email, Email(), text);
         Add(found, PersonalDataKinds.Phone, Phone(), text);
         Add(found, PersonalDataKinds.NiNumber, NiNumber(), text);
         Add(found, PersonalDataKinds.Postcode, Postcode(), text);

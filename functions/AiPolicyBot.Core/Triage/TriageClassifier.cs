@@ -92,26 +92,35 @@ public sealed class TriageClassifier
         var scores = Model.Predict(e);
         var top = TriageCategories.Classes.OrderByDescending(c => scores[c]).First(); // ties: precedence order
         var breach = scores[TriageCategory.Breach];
+        var passage = Model.BreachPassage(e);
         signals.Add($"ml:{top.WireName()}={scores[top].ToString("0.00", CultureInfo.InvariantCulture)}");
         if (top != TriageCategory.Breach)
             signals.Add($"ml:breach={breach.ToString("0.00", CultureInfo.InvariantCulture)}");
+        if (passage > 0)
+            signals.Add($"ml:breach-passage={passage.ToString("0.000", CultureInfo.InvariantCulture)}");
 
         // Breach outranks every other category (docs/spec/triage.md "Breach"), in two tiers: breach on top, or a breach
         // probability at the upper tier, is a breach (a complaint that reports a breach is a breach); from the breach
-        // threshold up to that tier the mail keeps its category and the DPO is alerted, marked possible. Marketing
-        // from outside needs a breach sign too: newsletters about breaches lean to breach without reporting one.
+        // threshold up to that tier the mail keeps its category and the DPO is alerted, marked possible. The strongest
+        // passage has the same two tiers: one sentence admitting a breach is not outweighed by the rest of the mail.
+        // Marketing from outside needs a breach sign too: newsletters about breaches lean to breach without reporting one.
         var low = t.AcceptFor(TriageCategory.Breach);
-        var upper = breach >= t.BreachCategoryFloor
-                    && (!t.MarketingNeedsBreachSign || top != TriageCategory.Marketing || h.InternalSender || PossibleBreach.HasSign(e));
-        if ((top == TriageCategory.Breach && breach >= low) || upper)
+        var mayBeBreach = !t.MarketingNeedsBreachSign || top != TriageCategory.Marketing || h.InternalSender || PossibleBreach.HasSign(e);
+        if ((top == TriageCategory.Breach && breach >= low) || (mayBeBreach && breach >= t.BreachCategoryFloor))
         {
             signals.Add("breach:model");
             return Result(TriageCategory.Breach, breach);
         }
+        if (mayBeBreach && passage >= t.PassageBreach && breach >= t.PassageBreachFloor)
+        {
+            signals.Add("breach:passage");
+            return Result(TriageCategory.Breach, passage);
+        }
         // The category is what the model is confident of (a leaning to breach below its threshold is no confident
         // class: needsHuman). A possible breach keeps that category and is marked for the DPO's look.
         var category = top != TriageCategory.Breach && scores[top] >= t.AcceptFor(top) ? top : TriageCategory.NeedsHuman;
-        if (breach >= low || PossibleBreach.Applies(e, top, breach, t))
+        // A passage at the upper tier without the whole mail's support is a possible breach: one sentence against the rest.
+        if (breach >= low || passage >= Math.Min(t.PassagePossible, t.PassageBreach) || PossibleBreach.Applies(e, top, breach, t))
         {
             signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));

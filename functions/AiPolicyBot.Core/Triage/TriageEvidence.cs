@@ -3,7 +3,8 @@ namespace AiPolicyBot.Triage;
 /// <summary>
 /// Everything the layers read from one mail, computed once (docs/spec/triage.md): the parts of the body, header facts,
 /// the thread reference, rule cues on the sender's own text and on the quoted history, personal-data kinds, a
-/// known-tool mention and the breach detector's finding. The statistical model is fed from this record.
+/// known-tool mention, the breach detector's finding and the sentences of what the sender wrote (for the breach
+/// passage model, <see cref="BreachPassages"/>). The statistical model is fed from this record.
 /// </summary>
 public sealed record TriageEvidence(
     string Subject,
@@ -16,7 +17,8 @@ public sealed record TriageEvidence(
     IReadOnlyList<string> PersonalData,
     int PersonalDataCount,
     bool MentionsKnownTool,
-    BreachFinding Breach)
+    BreachFinding Breach,
+    IReadOnlyList<string> OwnSentences)
 {
     /// <summary>Subjects are read up to this length (a real one is far shorter).</summary>
     public const int MaxSubjectChars = 1000;
@@ -43,6 +45,7 @@ public sealed record TriageEvidence(
         var breach = BreachDetector.Detect(subject, parts, headers, rules, quotedRules);
         static string Cap(string text) => text.Length > MaxRuleChars ? text[..MaxRuleChars] : text;
         return new(subject, mail.From.Length > MaxSubjectChars ? mail.From[..MaxSubjectChars] : mail.From, parts, headers,
-            ThreadReference.Find(subject, parts.All), rules, quotedRules, personalData, piiCount, mentionsTool, breach);
+            ThreadReference.Find(subject, parts.All), rules, quotedRules, personalData, piiCount, mentionsTool, breach,
+            BreachPassages.Sentences(subject, parts));
     }
 }

@@ -49,6 +49,14 @@ public static partial class TriageFeatures
         return tokens;
     }
 
+    /// <summary>Word unigrams (stop words left out) and bigrams of <paramref name="text"/>, lower case, numbers as "#num".</summary>
+    public static List<string> Words(string text)
+    {
+        var tokens = new List<string>();
+        AddWords(tokens, "", text);
+        return tokens;
+    }
+
     private static void AddWords(List<string> tokens, string prefix, string text)
     {
         string? previous = null;

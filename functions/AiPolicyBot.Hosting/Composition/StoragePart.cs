@@ -42,6 +42,8 @@ public static class StoragePart
         services.AddSingleton<IToolDemand>(sp => sp.GetRequiredService<TableToolDemand>());
         services.AddSingleton<TableReferenceCounter>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
+        // "pending approvals" follows a decision from its event, not inside the click.
+        services.AddSingleton<IRequestEventHandler, RequestIndexFollowUp>();
         services.AddSingleton<ITrainingStore, TableTrainingStore>();
         services.AddSingleton<IStaffAcademyStore, TableStaffAcademyStore>();
         services.AddSingleton<TableAuditLog>();

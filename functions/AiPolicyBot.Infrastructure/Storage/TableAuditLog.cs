@@ -19,15 +19,35 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
     private const int MaxAttempts = 50;
     private TableClient Table => tables.Audit;
 
-    public async Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct)
+    public async Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct) =>
+        (await AppendCoreAsync(stream, auditEvent, null, ct))!;
+
+    /// <summary>
+    /// Reads the whole stream (not just its head) and appends with the head it read as the guard: if anyone appended
+    /// meanwhile the head moved, the batch fails, and the stream is read and looked through again.
+    /// </summary>
+    public Task<AuditEntry?> AppendUnlessAsync(string stream, AuditEvent auditEvent, Func<AuditEntry, bool> alreadyThere, CancellationToken ct) =>
+        AppendCoreAsync(stream, auditEvent, alreadyThere, ct);
+
+    private async Task<AuditEntry?> AppendCoreAsync(string stream, AuditEvent auditEvent, Func<AuditEntry, bool>? alreadyThere, CancellationToken ct)
     {
         await tables.EnsureCreatedAsync(ct);
         var partition = TableKeys.Safe(stream);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: ct);
-            var lastSequence = head.HasValue ? head.Value!.GetInt64("Sequence") ?? 0 : 0;
-            var lastHash = head.HasValue ? head.Value!.GetString("Hash") : AuditChain.Genesis;
+            TableEntity? head;
+            if (alreadyThere is null)
+            {
+                var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: ct);
+                head = found.HasValue ? found.Value : null;
+            }
+            else
+            {
+                (var rows, head) = await ReadPartitionAsync(partition, ct);
+                if (rows.Any(alreadyThere)) return null;
+            }
+            var lastSequence = head?.GetInt64("Sequence") ?? 0;
+            var lastHash = head is null ? AuditChain.Genesis : head.GetString("Hash");
             // Whole milliseconds, so the stored time reads back exactly and the hash still matches.
             var now = time.GetUtcNow();
             var at = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
@@ -37,8 +57,8 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.Add, ToEntity(partition, entry)),
-                head.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
+                head is not null
+                    ? new(TableTransactionActionType.UpdateReplace, newHead, head.ETag)
                     : new(TableTransactionActionType.Add, newHead),
             ];
             try
@@ -55,12 +75,12 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct) =>
-        (await ReadPartitionAsync(stream, ct)).Rows;
+        (await ReadPartitionAsync(TableKeys.Safe(stream), ct)).Rows;
 
     public async Task<AuditVerification> VerifyAsync(string stream, CancellationToken ct)
     {
-        var (rows, headSequence, headHash) = await ReadPartitionAsync(stream, ct);
-        return AuditChain.Verify(stream, rows, headSequence, headHash);
+        var (rows, head) = await ReadPartitionAsync(TableKeys.Safe(stream), ct);
+        return AuditChain.Verify(stream, rows, head?.GetInt64("Sequence") ?? 0, head is null ? AuditChain.Genesis : head.GetString("Hash") ?? "");
     }
 
     /// <summary>
@@ -95,24 +115,19 @@ public sealed class TableAuditLog(TableClients tables, TimeProvider time) : IAud
         if (partition is not null) yield return new AuditPartition(stream ?? partition, rows, headSequence, headHash);
     }
 
-    private async Task<(List<AuditEntry> Rows, long HeadSequence, string HeadHash)> ReadPartitionAsync(string stream, CancellationToken ct)
+    /// <summary>A stream's entries in order and its head row (null before the first append), in one partition query.</summary>
+    private async Task<(List<AuditEntry> Rows, TableEntity? Head)> ReadPartitionAsync(string partition, CancellationToken ct)
     {
         await tables.EnsureCreatedAsync(ct);
         var rows = new List<AuditEntry>();
-        long headSequence = 0;
-        var headHash = AuditChain.Genesis;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(stream)}");
+        TableEntity? head = null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (e.RowKey == HeadRowKey)
-            {
-                headSequence = e.GetInt64("Sequence") ?? 0;
-                headHash = e.GetString("Hash") ?? "";
-                continue;
-            }
-            rows.Add(ToEntry(e));
+            if (e.RowKey == HeadRowKey) head = e;
+            else rows.Add(ToEntry(e));
         }
-        return (rows, headSequence, headHash);
+        return (rows, head);
     }
 
     private static string RowKey(long sequence) => sequence.ToString("D12", CultureInfo.InvariantCulture);

@@ -11,6 +11,7 @@ public sealed class TableClients : StorageSet
         Register = service.GetTableClient(options.TableName("Register"));
         Requests = service.GetTableClient(options.TableName("Requests"));
         RequestIndex = service.GetTableClient(options.TableName("RequestIndex"));
+        OpenRequests = service.GetTableClient(options.TableName("OpenRequests"));
         Counters = service.GetTableClient(options.TableName("Counters"));
         Training = service.GetTableClient(options.TableName("Training"));
         Audit = service.GetTableClient(options.TableName("Audit"));
@@ -25,6 +26,7 @@ public sealed class TableClients : StorageSet
     public TableClient Register { get; }
     public TableClient Requests { get; }
     public TableClient RequestIndex { get; }
+    public TableClient OpenRequests { get; }
     public TableClient Counters { get; }
     public TableClient Training { get; }
     public TableClient Audit { get; }
@@ -33,5 +35,5 @@ public sealed class TableClients : StorageSet
     public TableClient StaffAcademies { get; }
     public TableClient Incidents { get; }
 
-    public override IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
+    public override IReadOnlyList<TableClient> All => [Register, Requests, RequestIndex, OpenRequests, Counters, Training, Audit, Idempotency, ConversationReferences, StaffAcademies, Incidents];
 }

@@ -14,10 +14,12 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// The report columns (Tool, Academy, Tier, DecidedAt) repeat a few facts of the JSON so counts and charts read
 /// narrow rows (docs/spec/reports.md). A change with a follow-up event writes the event's outbox row
 /// (<see cref="RequestEventRows"/>) in the same partition and the same entity-group transaction; the caller then
-/// publishes it, and <see cref="TableRequestEventLog"/> reads and moves it on.
-/// Listing by requester or open state reads one partition of <see cref="RequestIndex"/>, never the whole table (a large
-/// trust has tens of thousands of requests); requests stored before the index existed are indexed once, on the first
-/// listing (a one-time scan, marked done in the index table).
+/// publishes it, and <see cref="TableRequestEventLog"/> reads and moves it on. Such a change leaves the open-request
+/// copy to its event's follow-up (<see cref="RequestIndexFollowUp"/>): a decision waits for two round trips, not four.
+/// Listing by requester reads one row of <see cref="RequestIndex"/> and then each request by its key; listing the open
+/// requests reads their copies, never the whole table (a large trust has tens of thousands of requests); requests
+/// stored before the index existed are indexed once, on the first listing (a one-time scan, marked done in the index
+/// table).
 /// </summary>
 public sealed class TableRequestStore(TableClients tables, TableReferenceCounter counter, TimeProvider? time = null) : IRequestStore
 {
@@ -27,7 +29,9 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     public const string DecidedAtColumn = "DecidedAt";
 
     private const string MetaPartition = "meta";
-    private const string BuiltRow = "built-v1";
+    // v2: one list row per person and the open copies in a table of their own (v1 kept both in RequestIndex partitions,
+    // read by query; its rows are left where they are, unread).
+    private const string BuiltRow = "built-v2";
     private const int ParallelReads = 16;
 
     private readonly RequestIndex _index = new(tables);
@@ -85,14 +89,35 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
     public async Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct)
     {
         await EnsureIndexedAsync(ct);
-        var rows = await _index.OpenRowsAsync(ct);
+        var rows = await _index.OpenRowsAsync(null, ct);
         return [.. rows.Select(ToVersioned).Where(r => r.Value.State.IsOpen()).OrderBy(r => r.Value.SubmittedAt)];
     }
+
+    /// <summary>The open copies' narrow columns only: no JSON crosses the wire or is parsed.</summary>
+    public async Task<IReadOnlyList<OpenRequest>> ListOpenSummariesAsync(CancellationToken ct)
+    {
+        await EnsureIndexedAsync(ct);
+        var rows = await _index.OpenRowsAsync(SummaryColumns, ct);
+        return [.. rows.Select(ToSummary).Where(r => r.State.IsOpen()).OrderBy(r => r.SubmittedAt)];
+    }
+
+    private static readonly string[] SummaryColumns =
+        ["RowKey", "RequesterId", RequestIndex.RequesterNameColumn, AcademyColumn, ToolColumn, "State", RequestIndex.PendingRolesColumn, "SubmittedAt"];
+
+    private static OpenRequest ToSummary(TableEntity e) => new(
+        e.RowKey,
+        e.GetString("RequesterId") ?? "",
+        e.GetString(RequestIndex.RequesterNameColumn) ?? "",
+        e.GetString(AcademyColumn) ?? "",
+        e.GetString(ToolColumn) ?? "",
+        Enum.TryParse<RequestState>(e.GetString("State"), out var state) ? state : RequestState.Draft,
+        e.GetString(RequestIndex.PendingRolesColumn) is { Length: > 0 } roles ? roles.Split(',') : [],
+        e.GetDateTimeOffset("SubmittedAt") ?? default);
 
     public Task<string> NextReferenceAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
 
     /// <summary>
-    /// Indexes requests stored before the index existed: once per table, on the first listing of a process. Not
+    /// Indexes requests stored before this index existed: once per table, on the first listing of a process. Not
     /// cancelled with the caller (a turn's budget): it finishes for the next caller instead of starting over.
     /// </summary>
     private Task EnsureIndexedAsync(CancellationToken ct) => _indexBuilt.RunAsync(async _ =>
@@ -101,9 +126,19 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
         await tables.EnsureCreatedAsync(token);
         if ((await tables.RequestIndex.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BuiltRow, cancellationToken: token)).HasValue) return;
         // The one scan, never on a hot path again: the marker below is written only after every request is indexed.
-        // Request rows only: the event rows beside them sort from "event|" on.
+        // Request rows only (the event rows beside them sort from "event|" on), then each person's list in one write.
+        var byPerson = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var open = new List<(TableEntity Row, ToolRequest Request)>();
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {RequestEventRows.Prefix}"), cancellationToken: token))
-            await _index.AddAsync(e, ToVersioned(e).Value, token);
+        {
+            var requester = e.GetString("RequesterId") ?? "";
+            if (!byPerson.TryGetValue(requester, out var references)) byPerson[requester] = references = [];
+            references.Add(e.RowKey);
+            if (Enum.TryParse<RequestState>(e.GetString("State"), out var state) && state.IsOpen()) open.Add((e, ToRequest(e)));
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = token };
+        await Parallel.ForEachAsync(byPerson, parallel, async (person, t) => await _index.ListAsync(person.Key, person.Value, t));
+        await Parallel.ForEachAsync(open, parallel, async (o, t) => await _index.AddOpenAsync(o.Row, o.Request, t));
         await tables.RequestIndex.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, token);
     }, ct);
 
@@ -126,9 +161,7 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
             await tables.EnsureCreatedAsync(ct);
             if (creates) await _index.AddAsync((TableEntity)change.Entity, request, ct); // first, so a stored request is always listed
             var response = await Table.SubmitTransactionAsync(actions, ct);
-            var etag = response.Value[0].Headers.ETag!.Value;
-            if (!creates) await _index.ChangedAsync((TableEntity)change.Entity, request, etag, ct);
-            return new Versioned<ToolRequest>(request, etag.ToString());
+            return new Versioned<ToolRequest>(request, response.Value[0].Headers.ETag!.Value.ToString());
         }, conflict);
     }
 

@@ -8,8 +8,9 @@ namespace AiPolicyBot.Language.Triage;
 /// <summary>
 /// The trained ML.NET triage model (docs/spec/triage.md "Model"): word n-grams over the weighted parts of the mail plus
 /// numeric evidence into a maximum-entropy classifier, blended with naive Bayes (its tables stored with the model),
-/// probabilities calibrated by a temperature fitted on cross-validated predictions, and per-class thresholds. Thread-safe (one prediction engine, used under a lock:
-/// a prediction takes well under a millisecond).
+/// probabilities calibrated by a temperature fitted on cross-validated predictions, and per-class thresholds; beside it
+/// the breach detector's own passage model (<see cref="BreachPassageModel"/>, its tables stored with the model too).
+/// Thread-safe (one prediction engine, used under a lock: a prediction takes well under a millisecond).
 /// </summary>
 public sealed class MlTriageModel : ITriageModel
 {
@@ -19,11 +20,14 @@ public sealed class MlTriageModel : ITriageModel
     private readonly Lock _gate = new();
     private readonly NaiveBayesTriageModel? _naiveBayes;
     private readonly double _naiveBayesWeight;
+    private readonly BreachPassageModel? _passages;
 
     /// <param name="naiveBayes">The naive Bayes layer blended in at <see cref="TriageModelSettings.NaiveBayesWeight"/>, if any.</param>
-    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null)
+    /// <param name="passages">The breach passage model (<see cref="TriageModelSettings.PassageWindow"/>), if any.</param>
+    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null, BreachPassageModel? passages = null)
     {
         _naiveBayes = naiveBayes;
+        _passages = passages;
         _naiveBayesWeight = naiveBayes is null ? 0 : file.Settings?.NaiveBayesWeight ?? 0;
         _engine = ml.Model.CreatePredictionEngine<TriageModelRow, TriageModelOutput>(model);
         _slots = SlotClasses(_engine.OutputSchema);
@@ -40,6 +44,8 @@ public sealed class MlTriageModel : ITriageModel
     public TriageModelFile File { get; }
 
     public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(evidence, TriageModelRow.From(evidence)));
+
+    public double BreachPassage(TriageEvidence evidence) => _passages?.Strongest(evidence) ?? 0;
 
     /// <summary>Uncalibrated class probabilities, by class: the maximum-entropy model's, blended with naive Bayes.</summary>
     internal double[] Raw(TriageEvidence evidence, TriageModelRow row)
@@ -73,9 +79,12 @@ public sealed class MlTriageModel : ITriageModel
         return TriageCategories.Classes.Select((c, i) => (c, p: exp[i] / sum)).ToDictionary(x => x.c, x => x.p);
     }
 
-    /// <summary>The model in streams written by <see cref="TriageModelTrainer.Save"/>: the ML.NET model, its JSON side file and the naive Bayes tables.</summary>
-    /// <remarks>The naive Bayes layer is read from its stored tables: no training mail is read and nothing is refitted.</remarks>
-    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables)
+    /// <summary>
+    /// The model in streams written by <see cref="TriageModelTrainer.Save"/>: the ML.NET model, its JSON side file, the
+    /// naive Bayes tables and the breach passage model's tables.
+    /// </summary>
+    /// <remarks>Both naive Bayes models are read from their stored tables: no training mail is read and nothing is refitted.</remarks>
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables, Stream? passageTables = null)
     {
         var ml = new MLContext(seed: TriageModelTrainer.Seed);
         var model = ml.Model.Load(modelZip, out _);
@@ -87,7 +96,13 @@ public sealed class MlTriageModel : ITriageModel
             if (naiveBayesTables is null) throw new InvalidDataException("The triage model blends naive Bayes but its tables are missing: run tools/triage-training.");
             nb = NaiveBayesTriageModel.FromTables(NaiveBayesModel.Read(naiveBayesTables), new TriageOptions());
         }
-        return new MlTriageModel(ml, model, file, nb);
+        BreachPassageModel? passages = null;
+        if (file.Settings is { PassageWindow: > 0 } settings)
+        {
+            if (passageTables is null) throw new InvalidDataException("The triage model has a breach passage model but its tables are missing: run tools/triage-training.");
+            passages = BreachPassageModel.FromTables(NaiveBayesModel.Read(passageTables), settings.PassageWindow);
+        }
+        return new MlTriageModel(ml, model, file, nb, passages);
     }
 
     /// <summary>The committed model embedded in this assembly (Triage/Model), built by tools/triage-training.</summary>
@@ -98,7 +113,8 @@ public sealed class MlTriageModel : ITriageModel
                         ?? throw new InvalidOperationException("The triage model is not embedded: run tools/triage-training.");
         using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
         using var naiveBayes = assembly.GetManifestResourceStream(ResourceName("triage-model-nb.bin"));
-        return Load(zip, json, naiveBayes);
+        using var passages = assembly.GetManifestResourceStream(ResourceName("triage-model-passages.bin"));
+        return Load(zip, json, naiveBayes, passages);
     }
 
     private static string ResourceName(string file) =>

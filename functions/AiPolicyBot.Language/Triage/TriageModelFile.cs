@@ -20,8 +20,19 @@ public sealed record TriageModelFile(
     Dictionary<string, double> CrossValidated,
     TriageModelSettings? Settings = null,
     string? FeatureFingerprint = null,
-    Dictionary<string, double>? CrossAuthor = null)
+    Dictionary<string, double>? CrossAuthor = null,
+    double? PassageBreach = null,
+    double? PassagePossible = null,
+    double PassageBreachFloor = 0,
+    string? CrossAuthorDecision = null)
 {
+    /// <summary>
+    /// <see cref="CrossAuthorDecision"/> of figures measured under the two breach tiers, as the model runs (absent: a
+    /// single tier, where every breach probability over the threshold was category breach; its category breach recall
+    /// is not comparable with the tiers', its DPO-alert recall is).
+    /// </summary>
+    public const string TieredDecision = "two breach tiers";
+
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -29,8 +40,13 @@ public sealed record TriageModelFile(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The recorded thresholds, run with the tiered breach override (docs/spec/triage.md "Breach").</summary>
+    /// <summary>
+    /// The recorded thresholds, run with the tiered breach override (docs/spec/triage.md "Breach"), as the training step
+    /// chose them. The passage thresholds are absent (never reached) in a model without a passage model.
+    /// </summary>
     public TriageThresholds Thresholds() =>
         new TriageThresholds(TriageCategories.Classes.ToDictionary(c => c, c => Accept.TryGetValue(c.WireName(), out var t) ? t : 0.5),
-            PossibleBreachWithCue, PossibleBreach, ConfidentBreachRules.ToHashSet(StringComparer.Ordinal)).Tiered();
+            PossibleBreachWithCue, PossibleBreach, ConfidentBreachRules.ToHashSet(StringComparer.Ordinal),
+            PassageBreach: PassageBreach ?? TriageThresholds.Off, PassagePossible: PassagePossible ?? TriageThresholds.Off,
+            PassageBreachFloor: PassageBreachFloor).Tiered();
 }

@@ -9,10 +9,16 @@ namespace AiPolicyBot.Language.Triage;
 /// <param name="L2">The maximum-entropy trainer's L2 regularisation.</param>
 /// <param name="WeighByGroup">Weigh each row by one over the number of rows built from the same core message.</param>
 /// <param name="NaiveBayesWeight">Share of the naive Bayes layer's probabilities blended into the model's (0: none).</param>
-public sealed record TriageModelSettings(int WordNgrams, int MainChars, float L2, bool WeighByGroup, double NaiveBayesWeight)
+/// <param name="PassageWindow">Sentences per passage of the breach passage model (<see cref="BreachPassageModel"/>; 0: no passage model).</param>
+/// <param name="AlertRecallWeight">
+/// How much the threshold search weighs breaches the DPO is not alerted to (below 99 % of them), against false alarms
+/// and the other goals (<see cref="TriageModelTrainer"/>).
+/// </param>
+public sealed record TriageModelSettings(
+    int WordNgrams, int MainChars, float L2, bool WeighByGroup, double NaiveBayesWeight, int PassageWindow = 0, double AlertRecallWeight = 10)
 {
     /// <summary>What the committed model uses.</summary>
-    public static readonly TriageModelSettings Default = new(WordNgrams: 2, MainChars: 0, L2: 1e-2f, WeighByGroup: true, NaiveBayesWeight: 0.5);
+    public static readonly TriageModelSettings Default = new(WordNgrams: 2, MainChars: 0, L2: 1e-2f, WeighByGroup: true, NaiveBayesWeight: 0.5, PassageWindow: 2, AlertRecallWeight: 20);
 
     /// <summary>Phase A's model: character 4-grams, light regularisation, every wrapper counted in full.</summary>
     public static readonly TriageModelSettings PhaseA = new(WordNgrams: 2, MainChars: 4, L2: 1e-4f, WeighByGroup: false, NaiveBayesWeight: 0);
@@ -21,6 +27,10 @@ public sealed record TriageModelSettings(int WordNgrams, int MainChars, float L2
     public static readonly IReadOnlyDictionary<string, TriageModelSettings> Variants = new Dictionary<string, TriageModelSettings>
     {
         ["default"] = Default,
+        ["no-passages"] = Default with { PassageWindow = 0 },
+        ["passages-1"] = Default with { PassageWindow = 1 },
+        ["alerts-10"] = Default with { AlertRecallWeight = 10 },
+        ["alerts-40"] = Default with { AlertRecallWeight = 40 },
         ["phase-a"] = PhaseA,
         ["words"] = new(2, 0, 1e-4f, false, 0),
         ["words-l2"] = new(2, 0, 1e-2f, false, 0),

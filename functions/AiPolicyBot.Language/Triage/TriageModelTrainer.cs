@@ -27,6 +27,7 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
 
     /// <summary>The goals thresholds are chosen for (docs/spec/triage.md targets, applied to cross-validated predictions).</summary>
     public const double BreachRecallGoal = 0.98;
+    public const double BreachPrecisionGoal = 0.85;
     public const double NeedsHumanGoal = 0.10;
 
     /// <summary>Share of breaches the DPO must be alerted to (breach or possible breach), and of other mail alerted at most.</summary>
@@ -38,7 +39,10 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     private const int ConfidentRuleMinimumHits = 8;
 
     /// <param name="NaiveBayes">The blended naive Bayes layer's tables (null when the settings blend none), saved with the model.</param>
-    public sealed record Trained(MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes);
+    /// <param name="Passages">The breach passage model's tables (null when the settings have none), saved with the model.</param>
+    public sealed record Trained(
+        MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes,
+        NaiveBayesModel.Tables? Passages);
 
     /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
     public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
@@ -64,19 +68,26 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         if (crossValidate)
         {
             var oof = new double[rows.Count][];
+            var oofPassage = new double[rows.Count];
             foreach (var f in folds)
             {
                 var trainIdx = Enumerable.Range(0, rows.Count).Where(i => foldOf(i) != f).ToList();
                 var testIdx = Enumerable.Range(0, rows.Count).Where(i => foldOf(i) == f).ToList();
                 var fold = Fit(ml, trainIdx.Select(i => modelRows[i]).ToList());
-                var foldNb = NaiveBayes(trainIdx.Select(i => evidence[i]).ToList(), trainIdx.Select(i => rows[i].Expected).ToList());
-                var foldModel = new MlTriageModel(ml, fold, Placeholder(1), foldNb);
-                foreach (var i in testIdx) oof[i] = foldModel.Raw(evidence[i], modelRows[i]);
+                var foldEvidence = trainIdx.Select(i => evidence[i]).ToList();
+                var foldLabels = trainIdx.Select(i => rows[i].Expected).ToList();
+                var foldModel = new MlTriageModel(ml, fold, Placeholder(1), NaiveBayes(foldEvidence, foldLabels), Passages(foldEvidence, foldLabels));
+                foreach (var i in testIdx)
+                {
+                    oof[i] = foldModel.Raw(evidence[i], modelRows[i]);
+                    oofPassage[i] = foldModel.BreachPassage(evidence[i]);
+                }
                 log($"fold {f + 1}/{folds.Count} done ({watch.Elapsed.TotalSeconds:0} s)");
             }
             temperature = FitTemperature(oof, rows.Select(r => r.Expected).ToList());
             var calibrated = oof.Select(p => MlTriageModel.Calibrate(p, temperature)).ToList();
-            (thresholds, figures) = ChooseThresholds(evidence, calibrated, rows.Select(r => r.Expected).ToList(), confidentRules, log);
+            (thresholds, figures) = ChooseThresholds(evidence, calibrated, oofPassage, rows.Select(r => r.Expected).ToList(),
+                Enumerable.Range(0, rows.Count).Select(foldOf).ToList(), confidentRules, log);
             log($"temperature {temperature.ToString("0.00", CultureInfo.InvariantCulture)}");
         }
 
@@ -86,10 +97,14 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             "sdca-" + fingerprint[..8], fingerprint, rows.Count, temperature,
             TriageCategories.Classes.ToDictionary(c => c.WireName(), thresholds.AcceptFor),
             thresholds.PossibleBreachWithCue, thresholds.PossibleBreach, confidentRules.Order(StringComparer.Ordinal).ToArray(), figures,
-            _settings, TriageFeatureCode.Fingerprint());
-        var tables = NaiveBayesTables(evidence, rows.Select(r => r.Expected).ToList());
+            _settings, TriageFeatureCode.Fingerprint(), PassageBreach: thresholds.PassageBreach, PassagePossible: thresholds.PassagePossible,
+            PassageBreachFloor: thresholds.PassageBreachFloor);
+        var labels = rows.Select(r => r.Expected).ToList();
+        var tables = NaiveBayesTables(evidence, labels);
         var naiveBayes = tables is null ? null : NaiveBayesTriageModel.FromTables(tables, options);
-        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes), transformer, ml, file, tables);
+        var passageTables = PassageTables(evidence, labels);
+        var passages = passageTables is null ? null : BreachPassageModel.FromTables(passageTables, _settings.PassageWindow);
+        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes, passages), transformer, ml, file, tables, passageTables);
     }
 
     /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
@@ -99,18 +114,35 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     private NaiveBayesModel.Tables? NaiveBayesTables(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
         _settings.NaiveBayesWeight > 0 ? NaiveBayesTriageModel.Count(evidence, labels) : null;
 
-    /// <summary>Writes the ML.NET model, its JSON side file and (when it blends naive Bayes) the naive Bayes tables.</summary>
-    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath)
+    /// <summary>The breach passage model trained on the same rows (null when the settings have none).</summary>
+    private BreachPassageModel? Passages(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        PassageTables(evidence, labels) is { } tables ? BreachPassageModel.FromTables(tables, _settings.PassageWindow) : null;
+
+    private NaiveBayesModel.Tables? PassageTables(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        _settings.PassageWindow > 0 ? BreachPassageModel.Count(evidence, labels, _settings.PassageWindow) : null;
+
+    /// <summary>
+    /// Writes the ML.NET model, its JSON side file and the tables of the naive Bayes layer and of the breach passage
+    /// model (each when the settings have it; a path with nothing to write is deleted).
+    /// </summary>
+    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath, string passagesPath)
     {
         var schema = trained.Context.Data.LoadFromEnumerable(Array.Empty<TriageModelRow>()).Schema;
         trained.Context.Model.Save(trained.Transformer, schema, zipPath);
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
-        if (trained.NaiveBayes is { } tables)
+        Write(trained.NaiveBayes, naiveBayesPath);
+        Write(trained.Passages, passagesPath);
+    }
+
+    private static void Write(NaiveBayesModel.Tables? tables, string path)
+    {
+        if (tables is null)
         {
-            using var stream = File.Create(naiveBayesPath);
-            NaiveBayesModel.Write(tables, stream);
+            File.Delete(path);
+            return;
         }
-        else File.Delete(naiveBayesPath);
+        using var stream = File.Create(path);
+        NaiveBayesModel.Write(tables, stream);
     }
 
     private TriageModelFile Placeholder(double temperature) =>
@@ -180,61 +212,68 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     }
 
     /// <summary>
-    /// Coordinate search over the thresholds, scoring each candidate by running the real decision on the
-    /// out-of-fold probabilities: macro-F1 (needsHuman counts as a miss), with penalties below the breach-recall goal
-    /// and above the needsHuman goal.
+    /// Coordinate search over the thresholds, scoring each candidate by running the real decision (with the tiers, as
+    /// the model runs) on the out-of-fold probabilities: macro-F1 (needsHuman counts as a miss), with penalties below
+    /// the breach recall and precision goals, the marketing precision goal and the DPO alert goal, and above the
+    /// needsHuman and false-alarm goals. The objective is the mean over the folds (the authors, for the committed model),
+    /// so that each voice counts the same however much mail it wrote: pooled, the author with the most mail would choose.
     /// </summary>
     private (TriageThresholds, Dictionary<string, double>) ChooseThresholds(
         IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<IReadOnlyDictionary<TriageCategory, double>> scores,
-        IReadOnlyList<TriageCategory> labels, IReadOnlySet<string> confidentRules, Action<string> log)
+        IReadOnlyList<double> passageScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds,
+        IReadOnlySet<string> confidentRules, Action<string> log)
     {
         var accept = TriageCategories.Classes.ToDictionary(c => c, _ => 0.4);
-        double withCue = 0.25, without = 0.5;
-        Score Run() => Evaluate(evidence, scores, labels, new TriageThresholds(new Dictionary<TriageCategory, double>(accept), withCue, without, confidentRules));
+        double withCue = 0.25, without = 0.5, passageBreach = TriageThresholds.Off, passagePossible = TriageThresholds.Off, passageFloor = 0;
+        // Chosen for the decision as the model runs it: with the tiers (TriageModelFile.Thresholds).
+        TriageThresholds Current() =>
+            new TriageThresholds(new Dictionary<TriageCategory, double>(accept), withCue, without, confidentRules,
+                PassageBreach: passageBreach, PassagePossible: passagePossible, PassageBreachFloor: passageFloor).Tiered();
+        (Score Pooled, double Objective) Run() => Evaluate(evidence, scores, passageScores, labels, folds, Current());
         var grid = Enumerable.Range(0, 15).Select(i => Math.Round(0.05 + i * 0.05, 2)).ToArray(); // 0.05 … 0.75
+        // A passage's breach probability is sharp (naive Bayes over a few words): the grid is finest near 1.
+        double[] passageGrid = [0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, TriageThresholds.Off];
+        double[] floorGrid = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
         var current = Run();
+        void Sweep(Func<double> get, Action<double> set, IEnumerable<double> values)
+        {
+            foreach (var v in values)
+            {
+                var old = get();
+                set(v);
+                var candidate = Run();
+                if (candidate.Objective > current.Objective + 1e-9) current = candidate;
+                else set(old);
+            }
+        }
         for (var pass = 0; pass < 3; pass++)
         {
-            foreach (var c in TriageCategories.Classes)
+            foreach (var c in TriageCategories.Classes) Sweep(() => accept[c], v => accept[c] = v, grid);
+            Sweep(() => withCue, v => withCue = v, grid);
+            Sweep(() => without, v => without = v, grid.Append(TriageThresholds.Off));
+            if (_settings.PassageWindow > 0)
             {
-                foreach (var g in grid)
-                {
-                    var old = accept[c];
-                    accept[c] = g;
-                    var s = Run();
-                    if (s.Objective > current.Objective + 1e-9) current = s;
-                    else accept[c] = old;
-                }
+                Sweep(() => passagePossible, v => passagePossible = v, passageGrid);
+                Sweep(() => passageBreach, v => passageBreach = v, passageGrid);
+                Sweep(() => passageFloor, v => passageFloor = v, floorGrid);
             }
-            foreach (var g in grid)
-            {
-                var old = withCue;
-                withCue = g;
-                var s = Run();
-                if (s.Objective > current.Objective + 1e-9) current = s; else withCue = old;
-            }
-            foreach (var g in grid.Append(1.01))
-            {
-                var old = without;
-                without = g;
-                var s = Run();
-                if (s.Objective > current.Objective + 1e-9) current = s; else without = old;
-            }
-            log($"pass {pass + 1}: macro-F1 {current.MacroF1:0.000}, breach recall {current.BreachRecall:0.000}, " +
-                $"breach precision {current.BreachPrecision:0.000}, marketing precision {current.MarketingPrecision:0.000}, needsHuman {current.NeedsHuman:P1}, " +
-                $"DPO alerted for {current.AlertRecall:P1} of breaches and {current.FalseAlarms:P1} of other mail");
+            var p = current.Pooled;
+            log($"pass {pass + 1}: objective {current.Objective:0.000} (mean over {folds.Distinct().Count()} folds); pooled: macro-F1 {p.MacroF1:0.000}, " +
+                $"breach recall {p.BreachRecall:0.000}, breach precision {p.BreachPrecision:0.000}, marketing precision {p.MarketingPrecision:0.000}, " +
+                $"needsHuman {p.NeedsHuman:P1}, DPO alerted for {p.AlertRecall:P1} of breaches and {p.FalseAlarms:P1} of other mail");
         }
+        var pooled = current.Pooled;
         var figures = new Dictionary<string, double>
         {
-            ["macroF1"] = Math.Round(current.MacroF1, 4),
-            ["breachRecall"] = Math.Round(current.BreachRecall, 4),
-            ["breachPrecision"] = Math.Round(current.BreachPrecision, 4),
-            ["marketingPrecision"] = Math.Round(current.MarketingPrecision, 4),
-            ["needsHuman"] = Math.Round(current.NeedsHuman, 4),
-            ["alertRecall"] = Math.Round(current.AlertRecall, 4),
-            ["falseAlarms"] = Math.Round(current.FalseAlarms, 4),
+            ["macroF1"] = Math.Round(pooled.MacroF1, 4),
+            ["breachRecall"] = Math.Round(pooled.BreachRecall, 4),
+            ["breachPrecision"] = Math.Round(pooled.BreachPrecision, 4),
+            ["marketingPrecision"] = Math.Round(pooled.MarketingPrecision, 4),
+            ["needsHuman"] = Math.Round(pooled.NeedsHuman, 4),
+            ["alertRecall"] = Math.Round(pooled.AlertRecall, 4),
+            ["falseAlarms"] = Math.Round(pooled.FalseAlarms, 4),
         };
-        return (new TriageThresholds(accept, withCue, without, confidentRules), figures);
+        return (Current(), figures);
     }
 
     /// <param name="AlertRecall">Share of breaches the DPO is alerted to (category breach or a possible breach).</param>
@@ -242,37 +281,46 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     private sealed record Score(double MacroF1, double BreachRecall, double BreachPrecision, double MarketingPrecision, double NeedsHuman,
         double AlertRecall, double FalseAlarms)
     {
-        public double Objective => MacroF1
+        /// <param name="alertWeight">How much a breach the DPO is not alerted to weighs (<see cref="TriageModelSettings.AlertRecallWeight"/>).</param>
+        public double Objective(double alertWeight) => MacroF1
                                    - 20 * Math.Max(0, BreachRecallGoal - BreachRecall)
-                                   - 2 * Math.Max(0, 0.85 - BreachPrecision)
+                                   - 20 * Math.Max(0, BreachPrecisionGoal - BreachPrecision)
                                    - 2 * Math.Max(0, 0.95 - MarketingPrecision)
                                    - 2 * Math.Max(0, NeedsHuman - NeedsHumanGoal)
-                                   - 10 * Math.Max(0, AlertRecallGoal - AlertRecall)
+                                   - alertWeight * Math.Max(0, AlertRecallGoal - AlertRecall)
                                    - 5 * Math.Max(0, FalseAlarms - FalseAlarmGoal);
     }
 
-    private Score Evaluate(
+    /// <summary>The decision on every row; its figures pooled, and the mean of each fold's objective.</summary>
+    private (Score Pooled, double Objective) Evaluate(
         IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<IReadOnlyDictionary<TriageCategory, double>> scores,
-        IReadOnlyList<TriageCategory> labels, TriageThresholds thresholds)
+        IReadOnlyList<double> passageScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds, TriageThresholds thresholds)
     {
         var predicted = new TriageCategory[labels.Count];
         var alerted = new bool[labels.Count];
         var gazetteer = Gazetteer;
         for (var i = 0; i < labels.Count; i++)
         {
-            var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], thresholds));
+            var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], passageScores[i], thresholds));
             var result = classifier.Decide(evidence[i]);
             predicted[i] = result.Category;
             alerted[i] = TriageClassifier.AlertsDpo(result.Category, result.Signals);
         }
-        var breaches = Enumerable.Range(0, labels.Count).Where(i => labels[i] == TriageCategory.Breach).ToList();
-        var others = Enumerable.Range(0, labels.Count).Where(i => labels[i] != TriageCategory.Breach).ToList();
+        var all = Enumerable.Range(0, labels.Count).ToList();
+        var perFold = all.GroupBy(i => folds[i]).Select(g => Figures(g.ToList(), labels, predicted, alerted).Objective(_settings.AlertRecallWeight)).ToList();
+        return (Figures(all, labels, predicted, alerted), perFold.Average());
+    }
+
+    private static Score Figures(IReadOnlyList<int> rows, IReadOnlyList<TriageCategory> labels, TriageCategory[] predicted, bool[] alerted)
+    {
+        var breaches = rows.Where(i => labels[i] == TriageCategory.Breach).ToList();
+        var others = rows.Where(i => labels[i] != TriageCategory.Breach).ToList();
         var f1 = new List<double>();
         double breachRecall = 0, breachPrecision = 0, marketingPrecision = 0;
         foreach (var c in TriageCategories.Classes)
         {
             var tp = 0; var fp = 0; var fn = 0;
-            for (var i = 0; i < labels.Count; i++)
+            foreach (var i in rows)
             {
                 if (predicted[i] == c && labels[i] == c) tp++;
                 else if (predicted[i] == c) fp++;
@@ -285,16 +333,17 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
             if (c == TriageCategory.Marketing) marketingPrecision = p;
         }
         return new Score(f1.Average(), breachRecall, breachPrecision, marketingPrecision,
-            predicted.Count(p => p == TriageCategory.NeedsHuman) / (double)labels.Count,
+            rows.Count(i => predicted[i] == TriageCategory.NeedsHuman) / (double)rows.Count,
             breaches.Count == 0 ? 1 : breaches.Count(i => alerted[i]) / (double)breaches.Count,
             others.Count == 0 ? 0 : others.Count(i => alerted[i]) / (double)others.Count);
     }
 
     /// <summary>A model that returns given scores: the real decision run on cross-validated probabilities.</summary>
-    private sealed class FixedScores(IReadOnlyDictionary<TriageCategory, double> scores, TriageThresholds thresholds) : ITriageModel
+    private sealed class FixedScores(IReadOnlyDictionary<TriageCategory, double> scores, double passage, TriageThresholds thresholds) : ITriageModel
     {
         public string Version => "cross-validation";
         public TriageThresholds Thresholds => thresholds;
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => scores;
+        public double BreachPassage(TriageEvidence evidence) => passage;
     }
 }

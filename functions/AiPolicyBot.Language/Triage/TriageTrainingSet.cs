@@ -6,7 +6,7 @@ namespace AiPolicyBot.Language.Triage;
 
 /// <summary>
 /// The labelled mail the triage model learns from, all in the repository (Triage/TrainingData/README.md): author A
-/// (helper-written mail built from hand-written cores, plus the template set embedded in Core) and authors B, C and D
+/// (helper-written mail built from hand-written cores, plus the template set embedded in Core) and authors B to F
 /// (whole mails, each author writing independently). The committed model trains on all of them; the development
 /// measure leaves one author out, trains on the others and scores the one left out (docs/triage-quality.md), because
 /// a slice of one author's own mail flatters a model.
@@ -26,9 +26,19 @@ public static class TriageTrainingSet
 
     public static IReadOnlyList<LabelledMail> AuthorD() => Embedded("author-d-").ToList();
 
+    public static IReadOnlyList<LabelledMail> AuthorE() => Embedded("author-e-").ToList();
+
+    public static IReadOnlyList<LabelledMail> AuthorF() => Embedded("author-f-").ToList();
+
+    /// <summary>The authors of whole mails, each written independently (B to F).</summary>
+    public static IReadOnlyList<IReadOnlyList<LabelledMail>> WholeMailAuthors() => [AuthorB(), AuthorC(), AuthorD(), AuthorE(), AuthorF()];
+
     /// <summary>Every author's mail, by name, in training order (authors with no embedded mail left out).</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<LabelledMail> Rows)> Authors() =>
-        new (string Name, IReadOnlyList<LabelledMail> Rows)[] { ("A", AuthorA()), ("B", AuthorB()), ("C", AuthorC()), ("D", AuthorD()) }
+        new (string Name, IReadOnlyList<LabelledMail> Rows)[]
+            {
+                ("A", AuthorA()), ("B", AuthorB()), ("C", AuthorC()), ("D", AuthorD()), ("E", AuthorE()), ("F", AuthorF()),
+            }
             .Where(a => a.Rows.Count > 0).ToList();
 
     /// <summary>Reviewed corrections from the triage cards (corrections-*.jsonl, docs/triage-quality.md "Retraining").</summary>

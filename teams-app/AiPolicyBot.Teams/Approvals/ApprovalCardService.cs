@@ -24,17 +24,30 @@ public sealed class ApprovalCardService(
         CardForAsync(request, directory, userId, notice: null, noticeIsProblem: false, ct);
 
     public async Task<AdaptiveCard> CardForAsync(ToolRequest request, ApproverDirectory directory, string? userId,
-        string? notice, bool noticeIsProblem, CancellationToken ct)
+        string? notice, bool noticeIsProblem, CancellationToken ct) =>
+        Build(request, directory, userId, await RefreshIdsAsync(request, directory, ct), await DeliveryStatusAsync(request, ct), notice, noticeIsProblem);
+
+    /// <summary>
+    /// The card a click answers with: the clicker's view as <see cref="CardForAsync(ToolRequest, ApproverDirectory, string?, string?, bool, CancellationToken)"/>
+    /// builds it, from memory only (no delivery line, refresh ids of the approvers already known here), so the answer
+    /// waits for no storage read. The change's follow-up edits every posted copy with the whole card moments later
+    /// (docs/approvals.md).
+    /// </summary>
+    public AdaptiveCard AnswerCard(ToolRequest request, ApproverDirectory directory, string userId, string? notice, bool noticeIsProblem) =>
+        Build(request, directory, userId, teamsIds.KnownMris(ApprovalAuthorizer.PendingApproverIds(request, directory)), null, notice, noticeIsProblem);
+
+    private AdaptiveCard Build(ToolRequest request, ApproverDirectory directory, string? userId, IReadOnlyList<string> refreshIds,
+        string? deliveryStatus, string? notice, bool noticeIsProblem)
     {
         var access = ApprovalAuthorizer.Authorize(request, directory, userId);
         var view = access.CanDecide ? ApprovalCardView.Approver
             : access.IsRequester ? ApprovalCardView.Requester
             : ApprovalCardView.ReadOnly;
-        return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, await RefreshIdsAsync(request, directory, ct),
+        return ApprovalCardBuilder.Build(new ApprovalCardContext(request, view, refreshIds,
             access.DecidableRoles, directory.LocalDemoSelfApproval, notice, noticeIsProblem, AcademyName(request))
         {
             CanTickChecks = DueDiligence.MayTick(request, directory, userId),
-            DeliveryStatus = await DeliveryStatusAsync(request, ct),
+            DeliveryStatus = deliveryStatus,
         });
     }
 

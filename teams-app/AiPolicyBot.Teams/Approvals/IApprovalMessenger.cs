@@ -32,4 +32,7 @@ public interface IApprovalMessenger
 public interface ITeamsUserIds
 {
     Task<IReadOnlyList<string>> MrisForAsync(IEnumerable<string> userIds, CancellationToken ct);
+
+    /// <summary>The MRIs of those already known without reading storage (a click's answer card waits for no lookup).</summary>
+    IReadOnlyList<string> KnownMris(IEnumerable<string> userIds);
 }

@@ -15,11 +15,11 @@ public sealed class PendingApprovalsQuery(IRequestStore requests, IApproverDirec
 {
     public const int MaxShown = 20;
 
-    public async Task<IReadOnlyList<ToolRequest>> ForAsync(string userId, CancellationToken ct)
+    /// <summary>The open requests this person may decide, oldest first, from the narrow list (no whole request is read).</summary>
+    public async Task<IReadOnlyList<OpenRequest>> ForAsync(string userId, CancellationToken ct)
     {
         var directory = await directories.GetAsync(ct);
-        return [.. (await requests.ListOpenAsync(ct)).Select(v => v.Value)
-            .Where(r => ApprovalAuthorizer.Authorize(r, directory, userId).CanDecide)];
+        return [.. (await requests.ListOpenSummariesAsync(ct)).Where(r => ApprovalAuthorizer.MayDecide(r, directory, userId))];
     }
 
     public async Task<AdaptiveCard> CardForAsync(string userId, CancellationToken ct)
@@ -36,7 +36,7 @@ public sealed class PendingApprovalsQuery(IRequestStore requests, IApproverDirec
                 Separator = true,
                 Items =
                 [
-                    new TextBlock { Text = $"**{r.Reference}** {CardText.Escape(r.Intake.ToolName)}", Weight = TextWeight.Bolder },
+                    new TextBlock { Text = $"**{r.Reference}** {CardText.Escape(r.ToolName)}", Weight = TextWeight.Bolder },
                     new TextBlock
                     {
                         Text = $"From {CardText.Escape(r.RequesterName)}, {r.SubmittedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; still to decide: {string.Join(", ", r.PendingRoles)}",

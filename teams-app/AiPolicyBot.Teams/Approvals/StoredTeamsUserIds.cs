@@ -32,5 +32,8 @@ public sealed class StoredTeamsUserIds(IConversationReferenceStore references, T
         return mris;
     }
 
+    public IReadOnlyList<string> KnownMris(IEnumerable<string> userIds) =>
+        [.. userIds.Select(id => _known.TryGetValue(id, out var mri) ? mri : null).OfType<string>()];
+
     private bool KnownMissing(string id) => _missing.TryGetValue(id, out var until) && _time.GetUtcNow() < until;
 }

@@ -80,4 +80,20 @@ public class ApprovalAuthorizerTests
     [Fact]
     public void Ids_compare_case_insensitively_as_Entra_guids_do() =>
         Assert.True(ApprovalAuthorizer.Authorize(TrustRequest(), Directory(), Cio.ToUpperInvariant()).CanDecide);
+
+    [Fact]
+    public void A_listed_open_request_gives_the_same_answer_as_the_whole_request()
+    {
+        ToolRequest[] requests =
+        [
+            TrustRequest(), TrustRequest(requester: Cio), TrustRequest() with { PendingRoles = ["CDO", "DPO"] },
+            TrustRequest() with { State = RequestState.MoreInformationRequested }, AcademyRequest(academy: "oakfield"), AcademyRequest(academy: "brookmere"),
+        ];
+        string?[] people = [Cio, CioDeputy, Cdo, Dpo, ItLead, OakfieldLeader, OakfieldDeputy, BrookmereLeader, Stranger, Teacher, null];
+        foreach (var request in requests)
+            foreach (var directory in new[] { Directory(), Directory(localDemo: true) })
+                foreach (var person in people)
+                    Assert.Equal(ApprovalAuthorizer.Authorize(request, directory, person).CanDecide,
+                        ApprovalAuthorizer.MayDecide(OpenRequest.Of(request), directory, person));
+    }
 }

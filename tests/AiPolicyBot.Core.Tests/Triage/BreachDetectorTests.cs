@@ -92,5 +92,6 @@ public class BreachDetectorTests
         public string Version => "test";
         public TriageThresholds Thresholds { get; } = TriageThresholds.Uniform(0.45, possibleWithCue: 0.25, possible: 0.6);
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => scores;
+        public double BreachPassage(TriageEvidence evidence) => 0;
     }
 }

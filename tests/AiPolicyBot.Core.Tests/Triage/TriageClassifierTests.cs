@@ -265,15 +265,61 @@ public class TriageClassifierTests
         Assert.Equal(TriageCategory.Breach, single.Category);
     }
 
-    /// <summary>A model leaning to <paramref name="category"/> with the given breach probability, breach threshold 0.10, run with the tiers.</summary>
-    private sealed class Leaning(TriageCategory category, double breach, double? top = null, bool tiered = true) : ITriageModel
+    [Theory]
+    [InlineData(0.90, 0.01, "complaint", false, false)] // under the passage thresholds: the whole-mail model decides (no alert)
+    [InlineData(0.97, 0.01, "complaint", true, false)]  // the passage's lower tier: the complaint stays a complaint, marked possible breach
+    [InlineData(0.995, 0.01, "breach", false, true)]    // the passage's upper tier: a breach, whatever the rest of the mail says
+    [InlineData(0.995, 0.05, "complaint", true, false)] // ... unless the whole mail must lean to breach a little: then a possible breach,
+    [InlineData(0.995, 0.05, "complaint", true, false, TriageThresholds.Off)] // even with no lower passage tier of its own
+    public void One_strong_passage_alerts_the_DPO_whatever_the_rest_of_the_mail_says(
+        double passage, double floor, string expected, bool possible, bool byPassage, double passagePossible = 0.95)
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Unhappy", "I am unhappy with how the school answered me."),
+            new TriageOptions(), gazetteer);
+        // the whole-mail model is sure of a complaint (breach 0.01, under every tier); the passage tier may ask for more
+        var result = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Complaint, 0.01, passage: passage, passageFloor: floor, passagePossible: passagePossible)).Decide(e);
+        Assert.Equal(expected, result.Category.WireName());
+        Assert.Equal(possible, result.Signals.Contains(TriageClassifier.PossibleBreachSignal));
+        Assert.Equal(byPassage, result.Signals.Contains("breach:passage"));
+        Assert.Equal(passage >= 0.95, TriageClassifier.AlertsDpo(result.Category, result.Signals));
+        Assert.Contains(result.Signals, s => s.StartsWith("ml:breach-passage=", StringComparison.Ordinal));
+        if (byPassage) Assert.Equal(passage, result.Confidence);
+    }
+
+    [Fact]
+    public void A_strong_passage_in_marketing_from_outside_without_a_breach_sign_is_at_most_a_possible_breach()
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        TriageEvidence Read(string body) =>
+            TriageEvidence.Read(new MailToTriage("news@vendor.example", null, "Data protection update", body), new TriageOptions(), gazetteer);
+        var classifier = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Marketing, 0.01, passage: 0.999));
+        var newsletter = classifier.Decide(Read("Our new course covers breach reporting, the ICO and the first 72 hours. Book now."));
+        Assert.Equal(TriageCategory.Marketing, newsletter.Category);
+        Assert.Contains(TriageClassifier.PossibleBreachSignal, newsletter.Signals);
+        var notice = classifier.Decide(Read("A fault in our portal meant pupil reports were visible to other schools."));
+        Assert.Equal(TriageCategory.Breach, notice.Category); // "were visible": data went somewhere
+    }
+
+    /// <summary>
+    /// A model leaning to <paramref name="category"/> with the given breach probability, breach threshold 0.10, run with the
+    /// tiers; its strongest breach passage is <paramref name="passage"/>, with passage thresholds 0.99 (breach, with a whole-mail
+    /// breach probability of at least <paramref name="passageFloor"/>) and <paramref name="passagePossible"/>.
+    /// </summary>
+    private sealed class Leaning(TriageCategory category, double breach, double? top = null, bool tiered = true, double passage = 0, double passageFloor = 0, double passagePossible = 0.95) : ITriageModel
     {
         public string Version => "leaning";
         public TriageThresholds Thresholds
         {
             get
             {
-                var t = TriageThresholds.Uniform(0.5, 1.01, 1.01) with { ConfidentBreachRules = new HashSet<string>() };
+                var t = TriageThresholds.Uniform(0.5, 1.01, 1.01) with
+                {
+                    ConfidentBreachRules = new HashSet<string>(),
+                    PassageBreach = 0.99,
+                    PassagePossible = passagePossible,
+                    PassageBreachFloor = passageFloor,
+                };
                 t = t with { Accept = new Dictionary<TriageCategory, double>(t.Accept) { [TriageCategory.Breach] = 0.10, [category] = 0.2 } };
                 return tiered ? t.Tiered() : t;
             }
@@ -284,6 +330,7 @@ public class TriageClassifierTests
             return TriageCategories.Classes.ToDictionary(c => c,
                 c => c == category ? first : c == TriageCategory.Breach ? breach : (1 - first - breach) / 5);
         }
+        public double BreachPassage(TriageEvidence evidence) => passage;
     }
 
     private sealed class SureOf(TriageCategory category, double breach = 0.01 / 6) : ITriageModel
@@ -292,5 +339,6 @@ public class TriageClassifierTests
         public TriageThresholds Thresholds => TriageThresholds.Uniform(0.5, 0.25, 0.5) with { ConfidentBreachRules = new HashSet<string>() };
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) =>
             TriageCategories.Classes.ToDictionary(c => c, c => c == category ? 1 - breach - 0.005 : c == TriageCategory.Breach ? breach : 0.005 / 5);
+        public double BreachPassage(TriageEvidence evidence) => 0;
     }
 }

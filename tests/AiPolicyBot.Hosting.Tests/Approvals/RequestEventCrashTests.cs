@@ -28,15 +28,18 @@ namespace AiPolicyBot.Hosting.Tests.Approvals;
 
 /// <summary>
 /// A decision that makes a request final, with the worker "crashing" (an exception that stops everything after it)
-/// before each of the workflow's steps in turn, the queue losing or doubling the event, or the consumer dying after
-/// its handlers: after the relay and the queue have run (and the approver clicks again) there is exactly one decision
+/// before each step in turn, the click's (store the request and its event, publish the event) and then its
+/// follow-up's (decision row, audit entry, decision-mail job), the queue losing or doubling the event, or the consumer
+/// dying after its handlers: after the relay and the queue have run (and the approver clicks again) there is exactly one decision
 /// row, one audit entry, one decision-mail job, one requester message and one handled event. Real tables and queues
 /// (Azurite); the Teams side records instead of posting.
 /// </summary>
 public sealed class RequestEventCrashTests : IAsyncLifetime
 {
     private const string Reference = "AIP-2026-0042";
-    private static readonly string[] WorkflowSteps = ["store request and event", "decision row", "audit entry", "decision mail job", "publish event"];
+    /// <summary>The click's two steps, then its follow-up's, in the order they run.</summary>
+    private static readonly string[] Steps = ["store request and event", "publish event", "decision row", "audit entry", "decision mail job"];
+    private const int FirstFollowUpStep = 2;
 
     private readonly StorageOptions _options = new() { ConnectionString = TestStorage.ConnectionString, TablePrefix = "crash" + Guid.NewGuid().ToString("N")[..8] };
     private readonly string _eventQueue = TestStorage.UniqueQueue("crash-events");
@@ -65,7 +68,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
     public static TheoryData<string> Faults()
     {
         var data = new TheoryData<string>();
-        foreach (var step in WorkflowSteps) data.Add("crash before " + step);
+        foreach (var step in Steps) data.Add("crash before " + step);
         foreach (var fault in new[] { "no fault", "queue loses the event", "queue delivers the event twice", "consumer dies after its handlers" }) data.Add(fault);
         return data;
     }
@@ -74,7 +77,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
     [MemberData(nameof(Faults))]
     public async Task A_final_decision_is_followed_up_exactly_once_whatever_step_fails(string fault)
     {
-        var crash = new Crash(fault.StartsWith("crash before ", StringComparison.Ordinal) ? Array.IndexOf(WorkflowSteps, fault["crash before ".Length..]) : -1);
+        var crash = new Crash(fault.StartsWith("crash before ", StringComparison.Ordinal) ? Array.IndexOf(Steps, fault["crash before ".Length..]) : -1);
         var requests = new TableRequestStore(_tables, new TableReferenceCounter(_tables));
         var decisions = new TableDecisionLog(_mail, new OutboxQueue(_mail, NullLogger<OutboxQueue>.Instance), TimeProvider.System);
         var outbox = new TableOutbox(_mail, new OutboxQueue(_mail, NullLogger<OutboxQueue>.Instance), TimeProvider.System);
@@ -87,14 +90,19 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
         var faulty = new ApprovalWorkflow(new CrashingRequests(requests, crash), new CrashingDecisions(decisions, crash), new CrashingOutbox(outbox, crash),
             new CrashingAudit(audit, crash), new FixedDirectorySource(Directory()), new FaultyPublisher(publisher, crash, fault), TimeProvider.System);
         var first = await Record.ExceptionAsync(() => faulty.ExecuteAsync(Reference, Reject(), default));
-        Assert.True(crash.Fired == (crash.Before >= 0), $"{fault}: the crash {(crash.Fired ? "fired" : "did not fire")}");
+        var inFollowUp = crash.Before >= FirstFollowUpStep;
+        Assert.True(crash.Fired == (crash.Before >= 0 && !inFollowUp), $"{fault}: the crash {(crash.Fired ? "fired" : "did not fire")} in the click");
         if (first is not null) Assert.IsType<CrashException>(first);
 
-        // Recovery without anyone clicking: the relay re-sends what is pending, the queue is drained.
-        var consumer = Consumer(requests, decisions, outbox, audit, events, dieOnce: fault == "consumer dies after its handlers");
+        // Recovery without anyone clicking: the relay re-sends what is pending, the queue is drained (a follow-up
+        // that crashed is retried: its message comes back).
+        var dies = fault == "consumer dies after its handlers";
+        var consumer = Consumer(requests, new CrashingDecisions(decisions, crash), new CrashingOutbox(outbox, crash), new CrashingAudit(audit, crash), events, dieOnce: dies);
         await RecoverAsync(events, publisher, consumer);
+        Assert.True(crash.Fired == (crash.Before >= 0), $"{fault}: the crash {(crash.Fired ? "fired" : "did not fire")}");
         var committed = crash.Before != 0;
-        if (committed) await AssertFollowedUpOnceAsync(fault, decisions, audit, events, expectConsumed: fault == "consumer dies after its handlers" ? 2 : 1);
+        var consumptions = dies || inFollowUp ? 2 : 1;
+        if (committed) await AssertFollowedUpOnceAsync(fault, decisions, audit, events, expectConsumed: consumptions);
         else Assert.Equal(RequestState.Pending, (await requests.GetAsync(Reference, default))!.Value.State);
 
         // The approver, seeing no change or the old card, clicks again: a repeat adds nothing; a lost first click applies now.
@@ -102,7 +110,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
         var again = await healthy.ExecuteAsync(Reference, Reject(), default);
         Assert.Equal(committed ? TransitionStatus.Repeated : TransitionStatus.Applied, again.Status);
         await RecoverAsync(events, publisher, consumer);
-        await AssertFollowedUpOnceAsync(fault, decisions, audit, events, expectConsumed: fault == "consumer dies after its handlers" ? 2 : 1);
+        await AssertFollowedUpOnceAsync(fault, decisions, audit, events, expectConsumed: consumptions);
         var poison = _queues.GetQueueClient(_eventQueue + "-poison");
         Assert.False(await poison.ExistsAsync() && (await poison.PeekMessagesAsync(1)).Value.Length > 0, $"{fault}: an event was poisoned");
     }
@@ -167,7 +175,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
         return count;
     }
 
-    /// <summary>The worker dies before step <see cref="Before"/> (0-based over the workflow's steps), once.</summary>
+    /// <summary>The worker dies before step <see cref="Before"/> (0-based over <see cref="Steps"/>), once.</summary>
     private sealed class Crash(int before)
     {
         private int _steps;
@@ -201,6 +209,7 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
             crash.StepAsync(() => inner.UpdateAsync(request, version, followUp, ct));
         public Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct) => inner.ListByRequesterAsync(requesterId, ct);
         public Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct) => inner.ListOpenAsync(ct);
+        public Task<IReadOnlyList<OpenRequest>> ListOpenSummariesAsync(CancellationToken ct) => inner.ListOpenSummariesAsync(ct);
         public Task<string> NextReferenceAsync(int year, CancellationToken ct) => inner.NextReferenceAsync(year, ct);
     }
 
@@ -214,6 +223,8 @@ public sealed class RequestEventCrashTests : IAsyncLifetime
     private sealed class CrashingAudit(IAuditLog inner, Crash crash) : IAuditLog
     {
         public Task<AuditEntry> AppendAsync(string stream, AuditEvent auditEvent, CancellationToken ct) => crash.StepAsync(() => inner.AppendAsync(stream, auditEvent, ct));
+        public Task<AuditEntry?> AppendUnlessAsync(string stream, AuditEvent auditEvent, Func<AuditEntry, bool> alreadyThere, CancellationToken ct) =>
+            crash.StepAsync(() => inner.AppendUnlessAsync(stream, auditEvent, alreadyThere, ct));
         public Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct) => inner.ReadAsync(stream, ct);
         public Task<AuditVerification> VerifyAsync(string stream, CancellationToken ct) => inner.VerifyAsync(stream, ct);
     }

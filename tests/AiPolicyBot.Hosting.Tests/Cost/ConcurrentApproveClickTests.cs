@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Testing.Azurite;
 using AiPolicyBot.Testing.Cost;
@@ -11,8 +12,9 @@ namespace AiPolicyBot.Hosting.Tests.Cost;
 /// <summary>
 /// 64 people clicking Approve (Action.Execute through the endpoint, against Azurite) at the same moment on four
 /// requests that each need the CIO, CDO and DPO: every click is answered, each request ends approved with exactly one
-/// decision per role, recorded once in the request, the decision rows and the audit chain (nothing lost, nothing
-/// doubled), and none is left listed as open.
+/// decision per role in the request (what the clicks commit); then the follow-up runs with every event delivered
+/// twice, copies racing each other: the decision rows and the audit chain hold each decision once (nothing lost,
+/// nothing doubled), and none is left listed as open.
 /// </summary>
 public sealed class ConcurrentApproveClickTests : IAsyncLifetime
 {
@@ -43,14 +45,27 @@ public sealed class ConcurrentApproveClickTests : IAsyncLifetime
         // Three roles decide per request: twelve recorded approvals in all, however the clicks interleaved.
         Assert.Equal(12, answers.Count(a => a.Body.Contains("Your approval was recorded", StringComparison.Ordinal)));
 
+        // The clicks commit the request, the truth: decided once per role before any follow-up ran.
         var requests = _rig.Services.GetRequiredService<IRequestStore>();
-        var decisionLog = _rig.Services.GetRequiredService<IDecisionLog>();
-        var audit = _rig.Services.GetRequiredService<IAuditLog>();
         foreach (var reference in references)
         {
             var request = (await requests.GetAsync(reference, default))!.Value;
             Assert.Equal(RequestState.Approved, request.State);
             Assert.Equal(["CDO", "CIO", "DPO"], request.Decisions.Select(d => d.Role).Order());
+        }
+
+        // The follow-up: 4 submissions and 12 decisions, each event sent twice (a message whose lease ran out on a busy
+        // machine comes back once more: at least 32 handled), and every event ends handled, none poisoned.
+        var handled = await _rig.FollowUpAsync(batchSize: 32, twice: true);
+        Assert.True(handled >= 32, $"{handled} follow-up messages handled");
+        Assert.Empty(await _rig.Services.GetRequiredService<TableRequestEventLog>().ListPendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), default));
+        Assert.Equal(0, await _rig.PoisonedFollowUpsAsync());
+
+        var decisionLog = _rig.Services.GetRequiredService<IDecisionLog>();
+        var audit = _rig.Services.GetRequiredService<IAuditLog>();
+        foreach (var reference in references)
+        {
+            var request = (await requests.GetAsync(reference, default))!.Value;
             var rows = await decisionLog.ListAsync(reference, default);
             Assert.Equal(request.Decisions.Select(d => $"{d.Role}|{d.ApproverId}").Order(), rows.Select(d => $"{d.Role}|{d.ApproverId}").Order());
             var entries = await audit.ReadAsync(reference, default);

@@ -12,7 +12,9 @@ namespace AiPolicyBot.Infrastructure.Tests.Approvals;
 /// <summary>
 /// Many people clicking Approve and Reject on one request at the same moment, against Azurite: exactly one consistent
 /// outcome, every accepted decision recorded once (decision rows = the request's decisions = audit entries), nothing
-/// from people who may not decide, and an intact audit chain.
+/// from people who may not decide, and an intact audit chain. Each published event's follow-up (the decision rows and
+/// audit entries, <see cref="DecisionRecorder"/>) runs at once, in the clicker's task, so follow-ups race each other
+/// and the repeated clicks that heal rows, as queue consumers on several instances would.
 /// </summary>
 public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
 {
@@ -29,7 +31,7 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
         var audit = new TableAuditLog(Tables, TimeProvider.System);
         await using var decisions = new TestDecisionLog(Options, ConnectionString);
         var decisionLog = decisions.Log;
-        var events = new CountingPublisher();
+        var events = new CountingPublisher(requests, new DecisionRecorder(decisionLog, decisions.Outbox, audit));
         var workflow = new ApprovalWorkflow(requests, decisionLog, decisions.Outbox, audit, new FixedSource(Directory()), events, TimeProvider.System);
         var reference = $"AIP-2026-{Random.Shared.Next(1000, 9999)}";
         await requests.CreateAsync(TrustRequest(reference), default);
@@ -91,10 +93,16 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
         public ValueTask<ApproverDirectory> GetAsync(CancellationToken ct) => ValueTask.FromResult(directory);
     }
 
-    private sealed class CountingPublisher : IRequestEventPublisher
+    /// <summary>Counts the events and runs their decision-row follow-up on the request as it then stands.</summary>
+    private sealed class CountingPublisher(IRequestStore requests, DecisionRecorder followUp) : IRequestEventPublisher
     {
         private int _count;
         public int Count => _count;
-        public Task PublishAsync(RequestEvent e, CancellationToken ct) { Interlocked.Increment(ref _count); return Task.CompletedTask; }
+
+        public async Task PublishAsync(RequestEvent e, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _count);
+            await followUp.HandleAsync(e, (await requests.GetAsync(e.Reference, ct))!.Value, ct);
+        }
     }
 }

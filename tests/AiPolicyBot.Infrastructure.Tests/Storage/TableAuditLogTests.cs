@@ -46,6 +46,23 @@ public sealed class TableAuditLogTests() : TestTables("audtests")
     }
 
     [Fact]
+    public async Task Twenty_writers_racing_to_record_one_fact_add_it_once_among_other_appends()
+    {
+        await Log.AppendAsync("AIP-2026-0007", new AuditEvent("submitted", "user-1"), Ct);
+        // Ten copies of one follow-up (the same fact) race ten appends of other facts on the same stream.
+        var fact = new AuditEvent("approval.approved", "approver-cio", "AIP-2026-0007", """{"role":"CIO"}""");
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () => i % 2 == 0
+            ? await Log.AppendUnlessAsync("AIP-2026-0007", fact, e => e.Kind == fact.Kind && e.ActorId == fact.ActorId, Ct)
+            : await Log.AppendAsync("AIP-2026-0007", new AuditEvent("reminded", $"system-{i}"), Ct))));
+
+        var rows = await Log.ReadAsync("AIP-2026-0007", Ct);
+        Assert.Single(rows, r => r.Kind == fact.Kind);
+        Assert.Equal(1 + 1 + 10, rows.Count);
+        Assert.Equal(9, Enumerable.Range(0, 20).Count(i => i % 2 == 0 && results[i] is null)); // the other nine saw it there
+        Assert.True((await Log.VerifyAsync("AIP-2026-0007", Ct)).IsIntact);
+    }
+
+    [Fact]
     public async Task A_changed_row_is_detected()
     {
         await AppendThree("AIP-2026-0002");

@@ -46,6 +46,30 @@ public class TriageServiceBehaviourTests
     }
 
     [Fact]
+    public void A_breach_admitted_in_a_thank_you_reply_reaches_the_dpo()
+    {
+        var result = ServiceClassifier.Classify("Re: [AIP-2026-0131] Your question about Canva",
+            "Thanks so much for getting back to me, that all makes sense and I will stick to the approved list from now on.\n\n" +
+            "I should own up that before I asked, I had already uploaded the Year 4 reading records to Canva to make the charts, " +
+            "with the children's names and their SEN notes on them. Sorry!\n\nHave a lovely weekend,\nPriya\n\n" +
+            "On Thu, 12 Nov 2026, Information Assurance wrote:\n> Canva is approved without personal data. Please do not upload pupil information.",
+            from: "p.shah@oakfield.example");
+        Assert.True(TriageClassifier.AlertsDpo(result.Category, result.Signals), string.Join(' ', result.Signals));
+    }
+
+    [Fact]
+    public void A_breach_in_a_forwarded_chain_reaches_the_dpo()
+    {
+        var result = ServiceClassifier.Classify("Fwd: parents evening bookings",
+            "See below, not sure who this should go to.\n\n---------- Forwarded message ---------\nFrom: Office <office@brookmere.example>\n" +
+            "Subject: parents evening bookings\n\nHi all, the booking summary the new AI scheduler emailed to every parent in 5B this " +
+            "morning lists all thirty families with the children's names, their parents' mobile numbers and the notes teachers " +
+            "added about each child. Parents have started replying to ask why they can see other families' details.",
+            from: "j.okafor@brookmere.example");
+        Assert.True(TriageClassifier.AlertsDpo(result.Category, result.Signals), string.Join(' ', result.Signals));
+    }
+
+    [Fact]
     public void The_end_to_end_breach_journeys_mail_is_a_breach()
     {
         // the body tests/e2e/06-breach-mail-alerts-dpo.test.js drops in the local inbox

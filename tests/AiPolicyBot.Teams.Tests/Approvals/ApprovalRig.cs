@@ -59,6 +59,8 @@ internal sealed class ApprovalRig
             new RegisterRecorder(Register, Audit, Time), RegisterListener,
             approvalOptions,
             Options.Create(new PolicyOptions { NextPolicyReviewDate = new DateOnly(2027, 7, 31) }), NullLogger<ApprovalFollowUp>.Instance);
+        // As composed: the decision rows first, then the cards and messages that report them.
+        Events.Handlers.Add(new DecisionRecorder(Decisions, Decisions, Audit));
         Events.Handlers.Add(FollowUp);
         ICardActionHandler[] handlers =
         [

@@ -3,9 +3,14 @@ using System.Text;
 using System.Text.Json;
 using AiPolicyBot.Application.Requests;
 using AiPolicyBot.Hosting;
+using AiPolicyBot.Hosting.Jobs;
+using AiPolicyBot.Infrastructure.Queues;
+using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Testing.Requests;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +23,9 @@ namespace AiPolicyBot.Testing.Cost;
 /// The real composition (AddAiPolicyBot, Development, local unauthenticated mode) against Azurite with tables and
 /// queues of its own, every storage request counted (<see cref="StorageCallLogs"/>), and a connector stand-in that
 /// answers every reply. Turns and card clicks go through <see cref="MessagesEndpoint"/> exactly as a POST to
-/// /api/messages would; no hosted service runs, so nothing but the measured work touches storage. Shared by the cost
-/// and scan tests and the storage benchmarks (tests/bench).
+/// /api/messages would; no hosted service runs, so nothing but the measured work touches storage, and request events
+/// wait in their queue until <see cref="FollowUpAsync"/> runs them. Shared by the cost and scan tests and the storage
+/// benchmarks (tests/bench).
 /// </summary>
 public sealed class StorageRig : IAsyncDisposable
 {
@@ -91,6 +97,63 @@ public sealed class StorageRig : IAsyncDisposable
 
         var value = new { action = new { type = "Action.Execute", verb, data } };
         return PostAsync(Activity("invoke", null, userId, "a:approver-" + userId, value, "adaptiveCard/action"));
+    }
+
+    /// <summary>
+    /// Runs the follow-up of every request event waiting in the queue (the request-events job, as composed), in
+    /// batches of <paramref name="batchSize"/> at once, until the queue is empty; with <paramref name="twice"/> the
+    /// relay first sends every still-pending event again, so two copies of each race each other. As the queue trigger
+    /// does: a message that fails is retried (here at once), and one that failed five times goes to the poison queue.
+    /// Returns the number of messages received (a retried one counts again).
+    /// </summary>
+    public async Task<int> FollowUpAsync(int batchSize = 16, bool twice = false)
+    {
+        if (twice) await Services.GetRequiredService<RequestEventRelay>().RunAsync(TimeSpan.Zero, default);
+        var job = Services.GetRequiredService<RequestEventsJob>();
+        var queue = FollowUpQueue(RequestEventsJob.Queue);
+        var received = 0;
+        for (var round = 0; ; round++)
+        {
+            if (round > 1000) throw new InvalidOperationException("the request-events queue did not drain");
+            QueueMessage[] messages = await queue.ReceiveMessagesAsync(batchSize, TimeSpan.FromSeconds(60));
+            if (messages.Length == 0) return received;
+            received += messages.Length;
+            await Task.WhenAll(messages.Select(m => HandleAsync(job, queue, m)));
+        }
+    }
+
+    private async Task HandleAsync(RequestEventsJob job, QueueClient queue, QueueMessage message)
+    {
+        try
+        {
+            await job.HandleAsync(message.Body.ToString(), default);
+        }
+        catch (Exception) when (message.DequeueCount < 5)
+        {
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            return;
+        }
+        catch (Exception)
+        {
+            var poison = FollowUpQueue(RequestEventsJob.PoisonQueue);
+            await poison.CreateIfNotExistsAsync();
+            await poison.SendMessageAsync(message.Body.ToString());
+        }
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+    }
+
+    /// <summary>How many request events the follow-up gave up on (moved to the poison queue).</summary>
+    public async Task<int> PoisonedFollowUpsAsync()
+    {
+        var poison = FollowUpQueue(RequestEventsJob.PoisonQueue);
+        return await poison.ExistsAsync() ? (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+    }
+
+    // Not the composition's counting client: the test's own queue calls are not the bot's.
+    private QueueClient FollowUpQueue(string name)
+    {
+        var options = Services.GetRequiredService<StorageOptions>();
+        return new QueueClient(options.ConnectionString, options.QueueName(name), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     }
 
     /// <summary>A request submitted as the wizard would: trust-wide with pupil data, so CIO, CDO and DPO must decide.</summary>

@@ -6,5 +6,7 @@ namespace AiPolicyBot.Testing.Messaging;
 public sealed class PrefixTeamsIds : ITeamsUserIds
 {
     public Task<IReadOnlyList<string>> MrisForAsync(IEnumerable<string> userIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>([.. userIds.Select(id => "29:" + id)]);
+        Task.FromResult(KnownMris(userIds));
+
+    public IReadOnlyList<string> KnownMris(IEnumerable<string> userIds) => [.. userIds.Select(id => "29:" + id)];
 }

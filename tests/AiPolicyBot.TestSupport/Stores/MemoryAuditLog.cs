@@ -18,6 +18,15 @@ public sealed class MemoryAuditLog : IAuditLog
         }
     }
 
+    public Task<AuditEntry?> AppendUnlessAsync(string stream, AuditEvent e, Func<AuditEntry, bool> alreadyThere, CancellationToken ct)
+    {
+        lock (_gate) // the look and the append under one lock, as the table's head ETag makes them one step
+        {
+            if (Entries.Any(x => x.Stream == stream && alreadyThere(x))) return Task.FromResult<AuditEntry?>(null);
+            return Task.FromResult<AuditEntry?>(AppendAsync(stream, e, ct).Result);
+        }
+    }
+
     public Task<IReadOnlyList<AuditEntry>> ReadAsync(string stream, CancellationToken ct)
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<AuditEntry>>([.. Entries.Where(x => x.Stream == stream)]);

@@ -42,5 +42,8 @@ public sealed class MemoryRequestStore : IRequestStore
     public Task<IReadOnlyList<Versioned<ToolRequest>>> ListOpenAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.State.IsOpen()).OrderBy(v => v.Value.SubmittedAt)]);
 
+    public async Task<IReadOnlyList<OpenRequest>> ListOpenSummariesAsync(CancellationToken ct) =>
+        [.. (await ListOpenAsync(ct)).Select(v => OpenRequest.Of(v.Value))];
+
     public Task<string> NextReferenceAsync(int year, CancellationToken ct) => throw new NotSupportedException();
 }

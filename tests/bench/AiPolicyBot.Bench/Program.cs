@@ -43,10 +43,11 @@ if (args.Length > 0 && args[0] == "triage-throughput")
     return;
 }
 
-if (args.Length > 0 && args[0] == "large-trust")
+// "large-trust PREFIX PEOPLE SAMPLES": on a trust tools/ScaleData generated with that prefix (tests/bench/storage.sh).
+if (args.Length > 1 && args[0] == "large-trust")
 {
     await AiPolicyBot.Bench.Storage.LargeTrustHarness.RunAsync(storage ?? throw new InvalidOperationException("set AIPOLICYBOT_BENCH_STORAGE"),
-        people: Arg(1, 20_000), requests: Arg(2, 50_000), auditRows: Arg(3, 200_000), openRequests: Arg(4, 200), samples: Arg(5, 300));
+        prefix: args[1], people: Arg(2, 20_000), samples: Arg(3, 300));
     return;
 }
 

@@ -13,8 +13,8 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// <summary>
 /// The verbs that change a request, one class each over one shared flow: read the reference the card carries (a
 /// stable id, never state), build the command from the card's inputs, apply it through the
-/// <see cref="ApprovalWorkflow"/> (authorization, ETag, decision rows, outbox, audit) and answer with the clicker's
-/// fresh card. Anyone who may see the request but not act gets the read-only card, never an error that says why;
+/// <see cref="ApprovalWorkflow"/> (authorization, ETag, the request and its follow-up event) and answer with the
+/// clicker's fresh card, built from memory (<see cref="ApprovalCardService.AnswerCard"/>). Anyone who may see the request but not act gets the read-only card, never an error that says why;
 /// anyone who may not see it gets the same "not yours" card for every reference (<see cref="RequestVisibility"/>).
 /// </summary>
 public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
@@ -64,7 +64,7 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
             // Not allowed or no longer possible: show the current state, read-only for them, without saying more.
             _ => ((string?)null, false),
         };
-        return InvokeResponseFactory.Card(await cards.CardForAsync(request, outcome.Directory, userId, notice, problem, ct));
+        return InvokeResponseFactory.Card(cards.AnswerCard(request, outcome.Directory, userId, notice, problem));
     }
 
     /// <summary>A decide command with the roles chosen and, for an approval, the narrowed scope and review date.</summary>

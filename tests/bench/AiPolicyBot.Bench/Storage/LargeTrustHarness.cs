@@ -1,95 +1,62 @@
 using System.Diagnostics;
-using AiPolicyBot.Academies;
-using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Testing.Cost;
-using Azure.Data.Tables;
+using AiPolicyBot.Tools.ScaleData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Bench.Storage;
 
 /// <summary>
-/// "large-trust": a generated trust on Azurite (people with their academy, requests spread over them with a small open
-/// share, audit rows under every request), then "my requests" and "pending approvals" asked as staff messages through
-/// the endpoint, one at a time, with their latency percentiles, and a check that none of those turns scanned a table.
-/// The requests are copies of one submitted through the real routing, stored through the real request store (so its
-/// index is written as in production); audit rows are written in entity-group batches per request.
+/// "large-trust": "my requests" and "pending approvals" asked as staff messages through the endpoint, one at a time,
+/// on a trust tools/ScaleData generated on Azurite beforehand (tests/bench/storage.sh large-trust runs it, or reuses
+/// one already there to measure two builds on the same rows): their latency percentiles, where each turn's time goes (every storage
+/// call it made, with its mean time, against the rest), and a check that none of those turns scanned a table.
 /// </summary>
 public static class LargeTrustHarness
 {
-    public static async Task RunAsync(string connectionString, int people, int requests, int auditRows, int openRequests, int samples)
+    public static async Task RunAsync(string connectionString, string prefix, int people, int samples)
     {
-        Console.WriteLine($"# large-trust: {people} people, {requests} requests ({openRequests} open), {auditRows} audit rows; load average {Latencies.Load()}");
-        await using var rig = new StorageRig(connectionString);
-        var store = rig.Services.GetRequiredService<IRequestStore>();
-        var academies = rig.Services.GetRequiredService<IStaffAcademyStore>();
-        var tables = rig.Services.GetRequiredService<TableClients>();
-        await tables.EnsureCreatedAsync(default);
-        var template = (await store.GetAsync(await rig.SubmitAsync(Person(0)), default))!.Value;
+        Console.WriteLine($"# large-trust on the generated trust '{prefix}' ({people} people), {samples} turns each; load average {Latencies.Load()}");
+        await using var rig = new StorageRig(connectionString, prefix: prefix);
+        var generator = new TrustGenerator(new ScaleOptions(prefix, connectionString, people, 0, 0, 0, 0, default));
+
+        // Data written by the generator (or an older version) has no index until the first listing builds it (one
+        // scan, once): timed on its own, then the measured turns see what every later turn sees.
         var clock = Stopwatch.StartNew();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = 32 };
-
-        await Parallel.ForAsync(0, people, options, async (p, ct) => await academies.SetAsync(Person(p), "oakfield", ct));
-        Console.WriteLine($"people written in {clock.Elapsed.TotalSeconds:0} s");
-
-        clock.Restart();
-        var start = new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        await Parallel.ForAsync(0, requests, options, async (i, ct) =>
-        {
-            var open = i >= requests - openRequests; // the newest few are still open
-            var request = template with
-            {
-                Reference = Reference(i, requests),
-                RequesterId = Person(i % people),
-                State = open ? RequestState.Pending : RequestState.Approved,
-                PendingRoles = open ? template.PendingRoles : [],
-                SubmittedAt = start.AddHours(i * 1.7),
-                UpdatedAt = start.AddHours(i * 1.7 + 30),
-            };
-            await store.CreateAsync(request, ct);
-        });
-        Console.WriteLine($"requests written in {clock.Elapsed.TotalSeconds:0} s");
-
-        clock.Restart();
-        var perRequest = Math.Max(1, auditRows / requests);
-        await Parallel.ForAsync(0, requests, options, async (i, ct) =>
-        {
-            var stream = Reference(i, requests);
-            var batch = Enumerable.Range(1, perRequest).Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(stream, s.ToString("D10")) { ["Kind"] = "generated", ["Actor"] = Person(i % people), ["Hash"] = new string('a', 64) })).ToList();
-            await tables.Audit.SubmitTransactionAsync(batch, ct);
-        });
-        Console.WriteLine($"audit rows written in {clock.Elapsed.TotalSeconds:0} s; load average {Latencies.Load()}");
-
-        // Data written by an older version has no index until the first listing builds it (one scan, once):
-        // timed on its own, then the measured turns see what every later turn sees.
-        clock.Restart();
-        if (await rig.TurnAsync("my requests", Person(1), "a:large-first") != 200) throw new InvalidOperationException("my requests failed");
-        Console.WriteLine($"first listing (index backfill of every request, once): {clock.Elapsed.TotalSeconds:0.0} s");
+        if (await rig.TurnAsync("my requests", generator.PersonId(1), "a:large-first") != 200) throw new InvalidOperationException("my requests failed");
+        Console.WriteLine($"first listing (the index built if it was not yet): {clock.Elapsed.TotalSeconds:0.0} s");
         if (await rig.TurnAsync("pending", StorageRig.Cio, "a:large-pending") != 200) throw new InvalidOperationException("pending failed");
+        var open = await rig.Services.GetRequiredService<IRequestStore>().ListOpenAsync(default);
+        var waiting = await rig.Services.GetRequiredService<PendingApprovalsQuery>().ForAsync(StorageRig.Cio, default);
+        Console.WriteLine($"open requests {open.Count}, waiting for the CIO {waiting.Count}; load average {Latencies.Load()}");
+        if (open.Count == 0) throw new InvalidOperationException($"no trust under the prefix '{prefix}' (generate it with tools/ScaleData)");
 
-        rig.Calls.Clear();
-        var random = new Random(22);
-        var mine = await Latencies.RunAsync("\"my requests\" turn", 1, TimeSpan.FromMinutes(5), async _ =>
-        {
-            if (await rig.TurnAsync("my requests", Person(random.Next(1, people)), "a:large-mine") != 200) throw new InvalidOperationException("my requests failed");
-        }, samples);
-        var pending = await Latencies.RunAsync("\"pending approvals\" turn (CIO)", 1, TimeSpan.FromMinutes(5), async _ =>
-        {
-            if (await rig.TurnAsync("pending", StorageRig.Cio, "a:large-pending") != 200) throw new InvalidOperationException("pending failed");
-        }, samples);
+        var seed = Environment.TickCount & 0xffff; // another sample of people each run: most are new to the bot, as in a first turn
+        Console.WriteLine($"people sampled with seed {seed}");
+        var random = new Random(seed);
+        var mine = await MeasureAsync(rig, "\"my requests\" turn", samples,
+            () => rig.TurnAsync("my requests", generator.PersonId(1 + random.Next(people)), "a:large-mine"));
+        var pending = await MeasureAsync(rig, "\"pending approvals\" turn (CIO)", samples,
+            () => rig.TurnAsync("pending", StorageRig.Cio, "a:large-pending"));
         Console.WriteLine(mine);
         Console.WriteLine(pending);
-        var scans = rig.Calls.Tables.Calls.Where(c => c.IsScan).ToList();
-        Console.WriteLine($"table scans during the measured turns: {scans.Count}{(scans.Count > 0 ? " (" + string.Join(", ", scans.Select(s => s.Resource).Distinct()) + ")" : "")}; load average {Latencies.Load()}");
     }
 
-    /// <summary>Ten years of references, AIP-YYYY-NNNN (at most 9,999 a year).</summary>
-    private static string Reference(int i, int requests)
+    private static async Task<Latencies.Result> MeasureAsync(StorageRig rig, string name, int samples, Func<Task<int>> turn)
     {
-        var perYear = (requests + 9) / 10;
-        return $"AIP-{2016 + i / perYear}-{i % perYear + 1:D4}";
+        rig.Calls.Clear();
+        var result = await Latencies.RunAsync(name, 1, TimeSpan.FromMinutes(5), async _ =>
+        {
+            if (await turn() != 200) throw new InvalidOperationException(name + " failed");
+        }, samples);
+        var calls = rig.Calls.Tables.Calls.Concat(rig.Calls.Queues.Calls).ToList();
+        Console.WriteLine($"## {name}: where a turn's time goes ({result.Calls} turns, mean {result.Samples.Average():0.00} ms)");
+        foreach (var g in calls.GroupBy(c => $"{c.Service} {c.Method} {c.Resource.Replace(rig.Prefix, "", StringComparison.Ordinal)}{(c.IsQuery ? " (query)" : "")}"))
+            Console.WriteLine($"  {g.Key,-48} {(double)g.Count() / result.Calls,5:0.00} per turn, mean {g.Average(c => c.Elapsed.TotalMilliseconds),7:0.00} ms");
+        Console.WriteLine($"  storage time per turn {calls.Sum(c => c.Elapsed.TotalMilliseconds) / result.Calls:0.00} ms (summed over its calls; the rest is the bot)");
+        var scans = calls.Where(c => c.IsScan).ToList();
+        Console.WriteLine($"  table scans: {scans.Count}{(scans.Count > 0 ? " (" + string.Join(", ", scans.Select(s => s.Resource).Distinct()) + ")" : "")}; load average {Latencies.Load()}");
+        return result;
     }
-
-    private static string Person(int i) => $"00000000-0000-4000-9000-{i:D12}";
 }
