@@ -21,13 +21,20 @@ public sealed class MlTriageModel : ITriageModel
     private readonly NaiveBayesTriageModel? _naiveBayes;
     private readonly double _naiveBayesWeight;
     private readonly BreachPassageModel? _passages;
+    private readonly LogisticBreachPassages? _logistic;
+    private readonly BreachPassageKind _passageKind;
 
     /// <param name="naiveBayes">The naive Bayes layer blended in at <see cref="TriageModelSettings.NaiveBayesWeight"/>, if any.</param>
     /// <param name="passages">The breach passage model (<see cref="TriageModelSettings.PassageWindow"/>), if any.</param>
-    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null, BreachPassageModel? passages = null)
+    /// <param name="logistic">The logistic passage model (<see cref="TriageModelSettings.PassageKind"/>), if any.</param>
+    public MlTriageModel(
+        MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null, BreachPassageModel? passages = null,
+        LogisticBreachPassages? logistic = null)
     {
         _naiveBayes = naiveBayes;
         _passages = passages;
+        _logistic = logistic;
+        _passageKind = file.Settings?.PassageKind ?? BreachPassageKind.NaiveBayes;
         _naiveBayesWeight = naiveBayes is null ? 0 : file.Settings?.NaiveBayesWeight ?? 0;
         _engine = ml.Model.CreatePredictionEngine<TriageModelRow, TriageModelOutput>(model);
         _slots = SlotClasses(_engine.OutputSchema);
@@ -45,7 +52,23 @@ public sealed class MlTriageModel : ITriageModel
 
     public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(evidence, TriageModelRow.From(evidence)));
 
-    public double BreachPassage(TriageEvidence evidence) => _passages?.Strongest(evidence) ?? 0;
+    public double BreachPassage(TriageEvidence evidence) =>
+        _passageKind is BreachPassageKind.UpperLogistic or BreachPassageKind.UpperBoth ? _passages?.Strongest(evidence) ?? 0 : Passage(evidence);
+
+    public double BreachPassageUpper(TriageEvidence evidence) => Passage(evidence);
+
+    private double Passage(TriageEvidence evidence)
+    {
+        if (_logistic is null || _passageKind == BreachPassageKind.NaiveBayes) return _passages?.Strongest(evidence) ?? 0;
+        var sentences = evidence.OwnSentences;
+        var logistic = _logistic.Scores(sentences);
+        if (_passageKind is BreachPassageKind.Logistic or BreachPassageKind.UpperLogistic || _passages is null) return logistic.DefaultIfEmpty(0).Max();
+        var best = 0.0;
+        var i = 0;
+        foreach (var passage in BreachPassages.Windows(sentences, _passages.Window))
+            best = Math.Max(best, Math.Sqrt(_passages.Score(passage) * logistic[i++]));
+        return best;
+    }
 
     /// <summary>Uncalibrated class probabilities, by class: the maximum-entropy model's, blended with naive Bayes.</summary>
     internal double[] Raw(TriageEvidence evidence, TriageModelRow row)
