@@ -18,6 +18,8 @@ public sealed class LogisticBreachPassages
 {
     private readonly PredictionEngine<PassageRow, PassageScore> _engine;
     private readonly Lock _gate = new();
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
 
     public int Window { get; }
 
@@ -25,6 +27,8 @@ public sealed class LogisticBreachPassages
 
     private LogisticBreachPassages(MLContext ml, ITransformer model, int window, bool withNeighbours)
     {
+        _ml = ml;
+        _model = model;
         _engine = ml.Model.CreatePredictionEngine<PassageRow, PassageScore>(model);
         Window = window;
         WithNeighbours = withNeighbours;
@@ -86,6 +90,15 @@ public sealed class LogisticBreachPassages
                 L2Regularization = l2,
             }));
         return new LogisticBreachPassages(ml, pipeline.Fit(data), window, withNeighbours);
+    }
+
+    /// <summary>Writes the fitted ML.NET model (<see cref="Load"/> reads it back; nothing is refitted).</summary>
+    public void Save(Stream stream) => _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(Array.Empty<PassageRow>()).Schema, stream);
+
+    public static LogisticBreachPassages Load(Stream stream, int window, bool withNeighbours)
+    {
+        var ml = new MLContext(seed: TriageModelTrainer.Seed);
+        return new LogisticBreachPassages(ml, ml.Model.Load(stream, out _), window, withNeighbours);
     }
 
     private static TextFeaturizingEstimator.Options Options() => new()

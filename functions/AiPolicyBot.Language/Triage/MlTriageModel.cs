@@ -107,7 +107,7 @@ public sealed class MlTriageModel : ITriageModel
     /// naive Bayes tables and the breach passage model's tables.
     /// </summary>
     /// <remarks>Both naive Bayes models are read from their stored tables: no training mail is read and nothing is refitted.</remarks>
-    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables, Stream? passageTables = null)
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables, Stream? passageTables = null, Stream? logisticPassages = null)
     {
         var ml = new MLContext(seed: TriageModelTrainer.Seed);
         var model = ml.Model.Load(modelZip, out _);
@@ -125,7 +125,13 @@ public sealed class MlTriageModel : ITriageModel
             if (passageTables is null) throw new InvalidDataException("The triage model has a breach passage model but its tables are missing: run tools/triage-training.");
             passages = BreachPassageModel.FromTables(NaiveBayesModel.Read(passageTables), settings.PassageWindow);
         }
-        return new MlTriageModel(ml, model, file, nb, passages);
+        LogisticBreachPassages? logistic = null;
+        if (file.Settings is { PassageWindow: > 0 } s && s.PassageKind != BreachPassageKind.NaiveBayes)
+        {
+            if (logisticPassages is null) throw new InvalidDataException("The triage model has a logistic passage model but it is missing: run tools/triage-training.");
+            logistic = LogisticBreachPassages.Load(logisticPassages, s.PassageWindow, s.PassageNeighbours);
+        }
+        return new MlTriageModel(ml, model, file, nb, passages, logistic);
     }
 
     /// <summary>The committed model embedded in this assembly (Triage/Model), built by tools/triage-training.</summary>
@@ -137,7 +143,8 @@ public sealed class MlTriageModel : ITriageModel
         using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
         using var naiveBayes = assembly.GetManifestResourceStream(ResourceName("triage-model-nb.bin"));
         using var passages = assembly.GetManifestResourceStream(ResourceName("triage-model-passages.bin"));
-        return Load(zip, json, naiveBayes, passages);
+        using var logistic = assembly.GetManifestResourceStream(ResourceName("triage-model-passages-lr.zip"));
+        return Load(zip, json, naiveBayes, passages, logistic);
     }
 
     private static string ResourceName(string file) =>

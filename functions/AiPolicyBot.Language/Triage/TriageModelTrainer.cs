@@ -40,9 +40,10 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
 
     /// <param name="NaiveBayes">The blended naive Bayes layer's tables (null when the settings blend none), saved with the model.</param>
     /// <param name="Passages">The breach passage model's tables (null when the settings have none), saved with the model.</param>
+    /// <param name="Logistic">The logistic passage model (null unless the settings score passages with it), saved with the model.</param>
     public sealed record Trained(
         MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes,
-        NaiveBayesModel.Tables? Passages);
+        NaiveBayesModel.Tables? Passages, LogisticBreachPassages? Logistic = null);
 
     /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
     public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
@@ -107,7 +108,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         var naiveBayes = tables is null ? null : NaiveBayesTriageModel.FromTables(tables, options);
         var passageTables = PassageTables(evidence, labels);
         var passages = passageTables is null ? null : BreachPassageModel.FromTables(passageTables, _settings.PassageWindow);
-        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes, passages, Logistic(evidence, labels)), transformer, ml, file, tables, passageTables);
+        var logistic = Logistic(evidence, labels);
+        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes, passages, logistic), transformer, ml, file, tables, passageTables, logistic);
     }
 
     /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
@@ -134,8 +136,17 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     /// Writes the ML.NET model, its JSON side file and the tables of the naive Bayes layer and of the breach passage
     /// model (each when the settings have it; a path with nothing to write is deleted).
     /// </summary>
-    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath, string passagesPath)
+    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath, string passagesPath, string? logisticPath = null)
     {
+        if (logisticPath is not null)
+        {
+            if (trained.Logistic is null) File.Delete(logisticPath);
+            else
+            {
+                using var stream = File.Create(logisticPath);
+                trained.Logistic.Save(stream);
+            }
+        }
         var schema = trained.Context.Data.LoadFromEnumerable(Array.Empty<TriageModelRow>()).Schema;
         trained.Context.Model.Save(trained.Transformer, schema, zipPath);
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
