@@ -81,14 +81,14 @@ public sealed class LogisticBreachPassages
                 .Append(ml.Transforms.Concatenate("Features", "PassageFeatures", "NeighbourFeatures"))
             : text.Append(ml.Transforms.Concatenate("Features", "PassageFeatures"));
         var pipeline = features.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(PassageRow.Label),
-                FeatureColumnName = "Features",
-                ExampleWeightColumnName = nameof(PassageRow.Weight),
-                NumberOfThreads = 1, // deterministic
-                MaximumNumberOfIterations = 40,
-                L2Regularization = l2,
-            }));
+        {
+            LabelColumnName = nameof(PassageRow.Label),
+            FeatureColumnName = "Features",
+            ExampleWeightColumnName = nameof(PassageRow.Weight),
+            NumberOfThreads = 1, // deterministic
+            MaximumNumberOfIterations = 40,
+            L2Regularization = l2,
+        }));
         return new LogisticBreachPassages(ml, pipeline.Fit(data), window, withNeighbours);
     }
 
