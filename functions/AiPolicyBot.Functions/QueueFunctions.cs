@@ -9,7 +9,7 @@ namespace AiPolicyBot.Functions;
 /// <summary>
 /// Every queue trigger of the app and its poison queue, one line each over the host-independent handlers (retries
 /// and poison per host.json; the local host runs the same with QueuePump). The relays that re-send to these queues
-/// are timers (<see cref="TimerFunctions"/>).
+/// are timers (<see cref="OutboxRelayFunctions"/>).
 /// </summary>
 public sealed class QueueFunctions(
     MailOutboxSender sender, MailPoisonHandler mailPoison,

@@ -13,15 +13,27 @@ public sealed record DueDiligenceItem(string Code, string Title, string OwnerRol
 /// </summary>
 public static class DueDiligence
 {
-    public const string Dpia = "dpia";
-    public const string Dpa = "dpa";
-    public const string Security = "security";
-    public const string Safeguarding = "safeguarding";
-    public const string PrivacyNotice = "privacyNotice";
-    public const string Equality = "equality";
-    public const string VendorTraining = "vendorTraining";
-    public const string Jcq = "jcq";
-    public const string Incident = "incident";
+    public static readonly DueDiligenceItem Dpia = new("dpia", "DPIA completed and signed off", ApproverRoles.Dpo);
+    public static readonly DueDiligenceItem Dpa = new("dpa", "Data processing agreement (and transfer terms) in place", ApproverRoles.Dpo);
+    public static readonly DueDiligenceItem Security = new("security", "Security evidence reviewed (certifications, hosting, access scopes)", ApproverRoles.Cio);
+    public static readonly DueDiligenceItem Safeguarding = new("safeguarding", "Safeguarding lead signed off filtering and monitoring", ApproverRoles.Dpo);
+    public static readonly DueDiligenceItem PrivacyNotice = new("privacyNotice", "Privacy notice updated", ApproverRoles.Dpo);
+    public static readonly DueDiligenceItem Equality = new("equality", "Bias and equality review (policy 3.3)", ApproverRoles.Cdo);
+    public static readonly DueDiligenceItem VendorTraining = new("vendorTraining", "Vendor training on inputs switched off", ApproverRoles.Cdo);
+    public static readonly DueDiligenceItem Jcq = new("jcq", "JCQ AI-use rules: exams officer informed", ApproverRoles.AcademyLeader);
+    public static readonly DueDiligenceItem Incident = new("incident", "Possible data incident reviewed (ICO 72-hour clock)", ApproverRoles.Dpo);
+
+    /// <summary>
+    /// The checklist in order, each item with the condition code that calls for it. Security is also called for by the
+    /// tiers that put a tool on Trust systems (<see cref="CalledFor"/>).
+    /// </summary>
+    private static readonly (DueDiligenceItem Item, string Condition)[] Checklist =
+    [
+        (Dpia, ConditionCodes.DpiaRequired), (Dpa, ConditionCodes.DpaRequired), (Security, ConditionCodes.LeastPrivilegeScopes),
+        (Safeguarding, ConditionCodes.SafeguardingFiltering), (PrivacyNotice, ConditionCodes.PrivacyNoticeUpdate),
+        (Equality, ConditionCodes.EqualityReview), (VendorTraining, ConditionCodes.VendorTrainingOff), (Jcq, ConditionCodes.JcqRules),
+        (Incident, ConditionCodes.PossibleIncidentReview),
+    ];
 
     /// <summary>A link to evidence is optional, but kept short and https-only (it is shown on cards).</summary>
     public const int MaxLinkLength = 500;
@@ -29,19 +41,11 @@ public static class DueDiligence
     public static IReadOnlyList<DueDiligenceItem> For(ToolRequest request)
     {
         var codes = new HashSet<string>(request.Outcome.Conditions.Concat(request.AddedConditions), StringComparer.Ordinal);
-        var items = new List<DueDiligenceItem>();
-        if (codes.Contains(ConditionCodes.DpiaRequired)) items.Add(new(Dpia, "DPIA completed and signed off", ApproverRoles.Dpo));
-        if (codes.Contains(ConditionCodes.DpaRequired)) items.Add(new(Dpa, "Data processing agreement (and transfer terms) in place", ApproverRoles.Dpo));
-        if (request.Outcome.Tier is Tier.TrustApproval or Tier.ItInstall || codes.Contains(ConditionCodes.LeastPrivilegeScopes))
-            items.Add(new(Security, "Security evidence reviewed (certifications, hosting, access scopes)", ApproverRoles.Cio));
-        if (codes.Contains(ConditionCodes.SafeguardingFiltering)) items.Add(new(Safeguarding, "Safeguarding lead signed off filtering and monitoring", ApproverRoles.Dpo));
-        if (codes.Contains(ConditionCodes.PrivacyNoticeUpdate)) items.Add(new(PrivacyNotice, "Privacy notice updated", ApproverRoles.Dpo));
-        if (codes.Contains(ConditionCodes.EqualityReview)) items.Add(new(Equality, "Bias and equality review (policy 3.3)", ApproverRoles.Cdo));
-        if (codes.Contains(ConditionCodes.VendorTrainingOff)) items.Add(new(VendorTraining, "Vendor training on inputs switched off", ApproverRoles.Cdo));
-        if (codes.Contains(ConditionCodes.JcqRules)) items.Add(new(Jcq, "JCQ AI-use rules: exams officer informed", ApproverRoles.AcademyLeader));
-        if (codes.Contains(ConditionCodes.PossibleIncidentReview)) items.Add(new(Incident, "Possible data incident reviewed (ICO 72-hour clock)", ApproverRoles.Dpo));
-        return items;
+        return [.. Checklist.Where(check => CalledFor(check.Item, check.Condition, request, codes)).Select(check => check.Item)];
     }
+
+    private static bool CalledFor(DueDiligenceItem item, string condition, ToolRequest request, HashSet<string> codes) =>
+        codes.Contains(condition) || (item == Security && request.Outcome.Tier is Tier.TrustApproval or Tier.ItInstall);
 
     /// <summary>The items nobody has ticked yet, in checklist order.</summary>
     public static IReadOnlyList<DueDiligenceItem> Outstanding(ToolRequest request) =>

@@ -27,11 +27,9 @@ public static class ConditionCodes
     public const string TrustAccountOnly = "TRUST_ACCOUNT_ONLY";
     public const string VendorTrainingOff = "VENDOR_TRAINING_OFF";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        DpaRequired, DpiaRequired, EqualityReview, ExplainabilityRecord, HumanReview, HumanReviewOfOutputs, IpConsent,
-        IpNoPupilWork, ItManagedDeployment, JcqRules, LearnerUseProhibited, LeastPrivilegeScopes, MinAge,
-        NoPersonalOrSensitiveData, PossibleIncidentReview, PrivacyNoticeUpdate, Review12Months, Review6Months,
-        SafeguardingFiltering, SupervisedUse, TrainingBeforeFirstUse, TrustAccountOnly, VendorTrainingOff,
-    };
+    /// <summary>
+    /// The closed list: the codes <see cref="ConditionDescriptions"/> gives a meaning, so the list and the meanings are
+    /// one table and cannot drift apart.
+    /// </summary>
+    public static IReadOnlySet<string> All => ConditionDescriptions.Codes;
 }

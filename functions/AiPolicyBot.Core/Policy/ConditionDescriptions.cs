@@ -33,6 +33,9 @@ public static class ConditionDescriptions
         [ConditionCodes.VendorTrainingOff] = "Vendor training on inputs is switched off or contractually excluded before use.",
     };
 
+    /// <summary>Every code with a meaning: the closed list (<see cref="ConditionCodes.All"/>).</summary>
+    public static IReadOnlySet<string> Codes { get; } = new HashSet<string>(Texts.Keys, StringComparer.Ordinal);
+
     /// <summary>True when <paramref name="code"/> is one of the closed list of codes.</summary>
     public static bool IsKnown(string code) => Texts.ContainsKey(code);
 

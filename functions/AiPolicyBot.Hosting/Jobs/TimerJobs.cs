@@ -7,7 +7,7 @@ using AiPolicyBot.Infrastructure.Storage;
 namespace AiPolicyBot.Hosting.Jobs;
 
 // The scheduled work over the application's use cases, one small class each (a TimerJob says its name, schedule
-// and local cadence once). Each is a timer trigger in TimerFunctions and a PeriodicJob in the local host.
+// and local cadence once). Each is a timer trigger in a *TimerFunctions class and a PeriodicJob in the local host.
 
 /// <summary>Hourly → <see cref="ApprovalDeadlines"/>: expire old requests, remind slow approvers.</summary>
 public sealed class ApprovalDeadlinesJob(ApprovalDeadlines deadlines) : TimerJob("approval-deadlines", Cron, TimeSpan.FromHours(1))

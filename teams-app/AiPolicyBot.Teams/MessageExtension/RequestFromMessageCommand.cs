@@ -2,6 +2,7 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
+using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.MessageExtension;
@@ -19,7 +20,7 @@ public sealed class RequestFromMessageCommand(StaffConversation conversation, IT
     {
         var message = action.Message ?? throw new ValidationFailedException([new FieldError("value.messagePayload", "is required for a message action")]);
         var understanding = await conversation.UnderstandAsync(message.Text, ct);
-        var prefill = StaffConversation.Prefill(understanding);
+        var prefill = WizardPrefill.From(understanding);
         if (message.Text.Length > 0) prefill["purpose"] = RequestForm.Purpose(message.Text);
         if (understanding.Tool is { } tool) demand.Record(tool.Id);
         return form.Open(prefill, note: understanding.ToolName is { } name

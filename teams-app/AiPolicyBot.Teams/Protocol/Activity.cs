@@ -6,10 +6,10 @@ namespace AiPolicyBot.Teams.Protocol;
 /// <summary>
 /// The Bot Framework activity subset AiPolicyBot handles (docs/teams-channel.md), with Bot Framework wire names.
 /// Serialized with <c>AiPolicyJson.Options</c> (camelCase, nulls omitted). Unknown fields survive in
-/// <see cref="Extra"/> because Teams adds fields and event types at any time.
+/// <see cref="WireObject.Extra"/> because Teams adds fields and event types at any time.
 /// Dates stay strings: a channel's odd timestamp format must never turn a valid activity into a 400.
 /// </summary>
-public sealed record Activity
+public sealed record Activity : WireObject
 {
     public string? Type { get; init; }
     public string? Id { get; init; }
@@ -41,9 +41,6 @@ public sealed record Activity
     /// <summary>Action.Submit data on a message; the invoke payload on an invoke.</summary>
     public JsonElement? Value { get; init; }
 
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
-
     /// <summary>The tenant: conversation.tenantId, else channelData.tenant.id (Teams sets one or both).</summary>
     [JsonIgnore]
     public string? TenantId => Conversation?.TenantId ?? ChannelData?.Tenant?.Id;
@@ -61,6 +58,16 @@ public sealed record Activity
     };
 }
 
+/// <summary>
+/// A Bot Framework object whose fields AiPolicyBot does not model still round-trips: Teams adds fields at any time, and
+/// an activity or account we send back (a reply, an update) must not lose them.
+/// </summary>
+public abstract record WireObject
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
 /// <summary>Activity type names (Bot Framework wire values).</summary>
 public static class ActivityTypes
 {
@@ -71,45 +78,36 @@ public static class ActivityTypes
 }
 
 /// <summary>A user or bot: <c>29:…</c> user ids, <c>28:…</c> bot ids; aadObjectId is the stable Entra object id.</summary>
-public record ChannelAccount
+public record ChannelAccount : WireObject
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? AadObjectId { get; init; }
     public string? Role { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 /// <summary>conversationType: personal, groupChat or channel.</summary>
-public sealed record ConversationAccount
+public sealed record ConversationAccount : WireObject
 {
     public string? Id { get; init; }
     public string? ConversationType { get; init; }
     public string? TenantId { get; init; }
     public bool? IsGroup { get; init; }
     public string? Name { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 /// <summary>An attachment: a card (contentType + content) or a file (contentUrl).</summary>
-public sealed record Attachment
+public sealed record Attachment : WireObject
 {
     public required string ContentType { get; init; }
     public object? Content { get; init; }
     public string? ContentUrl { get; init; }
     public string? Name { get; init; }
     public string? ThumbnailUrl { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 /// <summary>An entity: <c>mention</c> (mentioned + text) or <c>clientInfo</c> (locale, country, platform, timezone).</summary>
-public sealed record Entity
+public sealed record Entity : WireObject
 {
     public required string Type { get; init; }
     public ChannelAccount? Mentioned { get; init; }
@@ -118,13 +116,10 @@ public sealed record Entity
     public string? Country { get; init; }
     public string? Platform { get; init; }
     public string? Timezone { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 /// <summary>Teams' channelData (botbuilder TeamsChannelData): tenant, team, channel, event type and source.</summary>
-public sealed record TeamsChannelData
+public sealed record TeamsChannelData : WireObject
 {
     public TenantInfo? Tenant { get; init; }
     public TeamInfo? Team { get; init; }
@@ -135,9 +130,6 @@ public sealed record TeamsChannelData
 
     /// <summary>Where an invoke came from, e.g. <c>compose</c> or <c>message</c>.</summary>
     public SourceInfo? Source { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 public sealed record TenantInfo(string? Id);

@@ -41,9 +41,12 @@ public static partial class MentionText
     private static string WithoutLeadingTagOf(string botName, string text) =>
         LeadingAtTag().Replace(text, m => string.Equals(m.Groups[1].Value.Trim(), botName, StringComparison.OrdinalIgnoreCase) ? "" : m.Value);
 
-    [GeneratedRegex(@"^\s*<at>(.*?)</at>", RegexOptions.CultureInvariant)]
+    // Both patterns are linear (one anchored lazy run, one run of spaces); the match timeout is only a backstop.
+    private const int TimeoutMs = 500;
+
+    [GeneratedRegex(@"^\s*<at>(.*?)</at>", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex LeadingAtTag();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Whitespace();
 }

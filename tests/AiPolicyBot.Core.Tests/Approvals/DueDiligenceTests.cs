@@ -25,7 +25,7 @@ public class DueDiligenceTests
     {
         var approved = ApprovedByAll(TrustRequest());
         Assert.Equal(RequestState.Approved, approved.State);
-        Assert.Equal([DueDiligence.Dpia, DueDiligence.Dpa, DueDiligence.Security, DueDiligence.VendorTraining],
+        Assert.Equal([DueDiligence.Dpia.Code, DueDiligence.Dpa.Code, DueDiligence.Security.Code, DueDiligence.VendorTraining.Code],
             DueDiligence.For(approved).Select(i => i.Code));
         Assert.True(DueDiligence.ChecksPending(approved));
         var entry = RegisterDecision.For(approved, null, new DateOnly(2026, 11, 3), null)!;
@@ -33,7 +33,7 @@ public class DueDiligenceTests
         Assert.Equal(UseVerdict.ChecksPending, UseCheck.Assess(entry, new UseQuestion(), new HashSet<string>(), new DateOnly(2026, 11, 3)).Verdict);
 
         var r = approved;
-        foreach (var (who, code) in new[] { (Dpo, DueDiligence.Dpa), (Cio, DueDiligence.Security), (Cdo, DueDiligence.VendorTraining) })
+        foreach (var (who, code) in new[] { (Dpo, DueDiligence.Dpa.Code), (Cio, DueDiligence.Security.Code), (Cdo, DueDiligence.VendorTraining.Code) })
         {
             var tick = Apply(r, new TickCheckCommand(Actor(who), code, "https://sharepoint.example/evidence"));
             Assert.Equal(TransitionStatus.Applied, tick.Status);
@@ -43,9 +43,9 @@ public class DueDiligenceTests
         Assert.True(DueDiligence.ChecksPending(r));
         Assert.Equal(["DPIA completed and signed off"], RegisterDecision.For(r, null, new DateOnly(2026, 11, 3), null)!.ChecksPending);
 
-        var dpia = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia, null));
+        var dpia = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia.Code, null));
         Assert.False(DueDiligence.ChecksPending(dpia.Request));
-        var tick1 = Assert.Single(dpia.Request.Checks, t => t.Code == DueDiligence.Dpia);
+        var tick1 = Assert.Single(dpia.Request.Checks, t => t.Code == DueDiligence.Dpia.Code);
         Assert.Equal((Dpo, Now), (tick1.ById, tick1.At));
         var live = RegisterDecision.For(dpia.Request, null, new DateOnly(2026, 11, 3), null)!;
         Assert.Empty(live.ChecksPending);
@@ -56,16 +56,16 @@ public class DueDiligenceTests
     public void Only_people_on_the_route_tick_never_the_requester_and_a_link_must_be_https()
     {
         var r = TrustRequest();
-        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(Teacher), DueDiligence.Dpia, null)).Status);
-        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(Stranger), DueDiligence.Dpia, null)).Status);
-        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(OakfieldLeader), DueDiligence.Dpia, null)).Status);
-        var bad = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia, "javascript:alert(1)"));
+        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(Teacher), DueDiligence.Dpia.Code, null)).Status);
+        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(Stranger), DueDiligence.Dpia.Code, null)).Status);
+        Assert.Equal(TransitionStatus.NotAllowed, Apply(r, new TickCheckCommand(Actor(OakfieldLeader), DueDiligence.Dpia.Code, null)).Status);
+        var bad = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia.Code, "javascript:alert(1)"));
         Assert.Equal((TransitionStatus.Invalid, "link"), (bad.Status, bad.ProblemField));
         var unknown = Apply(r, new TickCheckCommand(Actor(Dpo), "safeguarding", null));
         Assert.Equal((TransitionStatus.Invalid, "check"), (unknown.Status, unknown.ProblemField));
-        var once = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia, null)).Request;
-        Assert.Equal(TransitionStatus.Repeated, Apply(once, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia, null)).Status);
-        Assert.Equal(TransitionStatus.NotApplicable, Apply(once, new TickCheckCommand(Actor(Cio), DueDiligence.Dpia, null)).Status);
+        var once = Apply(r, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia.Code, null)).Request;
+        Assert.Equal(TransitionStatus.Repeated, Apply(once, new TickCheckCommand(Actor(Dpo), DueDiligence.Dpia.Code, null)).Status);
+        Assert.Equal(TransitionStatus.NotApplicable, Apply(once, new TickCheckCommand(Actor(Cio), DueDiligence.Dpia.Code, null)).Status);
     }
 
     [Fact]

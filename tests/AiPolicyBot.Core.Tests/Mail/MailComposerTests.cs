@@ -1,3 +1,4 @@
+using System.Reflection;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
@@ -164,7 +165,11 @@ public sealed class MailComposerTests
     [Fact]
     public void Every_condition_code_has_a_plain_english_description()
     {
-        foreach (var code in ConditionCodes.All)
+        // Every code constant, not only the closed list (which is the described codes themselves).
+        var constants = typeof(ConditionCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(constants.Order(StringComparer.Ordinal), ConditionCodes.All.Order(StringComparer.Ordinal));
+        foreach (var code in constants)
         {
             Assert.True(ConditionDescriptions.IsKnown(code), code);
             Assert.NotEqual(code, ConditionDescriptions.Describe(code));

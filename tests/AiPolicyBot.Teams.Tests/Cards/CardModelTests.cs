@@ -46,7 +46,7 @@ public class CardModelTests
     [Fact]
     public void A_card_sent_as_the_message_content_writes_the_same_bytes_as_its_json_object()
     {
-        // The chat path sends the card model itself (StaffConversation.CardMessage); the connector must still receive
+        // The chat path sends the card model itself (CardActivities.CardMessage); the connector must still receive
         // byte for byte what the JSON-object form of the card wrote.
         var cards = SampleCards.All().Concat(AiPolicyBot.Teams.Tests.Conversation.ConversationCardsTests.AllCards()).ToList();
         Assert.True(cards.Count > 10);
@@ -57,7 +57,7 @@ public class CardModelTests
                 Type = AiPolicyBot.Teams.Protocol.ActivityTypes.Message,
                 Attachments = [new AiPolicyBot.Teams.Protocol.Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
             };
-            var sent = AiPolicyBot.Teams.Conversation.Staff.StaffConversation.CardMessage(card);
+            var sent = CardActivities.CardMessage(card);
             Assert.True(Wire(asObject).SequenceEqual(Wire(sent)), $"{name}: the sent card's JSON differs");
         }
 

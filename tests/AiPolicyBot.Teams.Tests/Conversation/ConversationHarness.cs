@@ -32,6 +32,7 @@ internal sealed class ConversationHarness
     public Mock<IConnectorClient> Connector { get; } = new();
     public ConcurrentQueue<Activity> Sent { get; } = new();
     public StaffConversation Conversation { get; }
+    public TrainingRecorder Recorder { get; }
     public RequestSubmission Submission { get; }
     public TrainingCache Training { get; }
 
@@ -46,8 +47,8 @@ internal sealed class ConversationHarness
         var academies = new AcademyOptions { Items = { ["oakfield"] = new AcademyInfo { Name = "Oakfield Academy" } } };
         Conversation = new StaffConversation(register, Training, time,
             Mock.Of<IOptionsMonitor<AcademyOptions>>(m => m.CurrentValue == academies),
-            Mock.Of<IOptionsMonitor<PolicyOptions>>(m => m.CurrentValue == new PolicyOptions()),
             Support.TestUnderstanding.Create(academies));
+        Recorder = new TrainingRecorder(Conversation, time, Mock.Of<IOptionsMonitor<PolicyOptions>>(m => m.CurrentValue == new PolicyOptions()));
         Idempotency.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Requests.Setup(s => s.NextReferenceAsync(2026, It.IsAny<CancellationToken>())).ReturnsAsync("AIP-2026-0001");
         Requests.Setup(s => s.CreateAsync(It.IsAny<ToolRequest>(), It.IsAny<RequestEvent>(), It.IsAny<CancellationToken>()))

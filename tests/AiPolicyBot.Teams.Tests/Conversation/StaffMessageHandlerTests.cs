@@ -24,7 +24,7 @@ public sealed class StaffMessageHandlerTests
 
     public StaffMessageHandlerTests()
     {
-        var recorder = new TrainingRecorder(_h.Conversation);
+        var recorder = _h.Recorder;
         _handler = new StaffMessageHandler(_h.Conversation,
         [
             new PendingApprovalsFallbackResponder(), new AskToolResponder(_h.Conversation, _demand, new StaffAcademies(new InMemoryStaffAcademyStore())), new RequestApprovalResponder(_h.Conversation),

@@ -27,7 +27,7 @@ internal static class MessageExtensionSamples
 
     public static StaffConversation Conversation(RegisterCache register) => new(
         register, new AiPolicyBot.Training.TrainingCache(new NoTraining()), new ManualClock(Now),
-        new StaticMonitor<AcademyOptions>(new AcademyOptions()), new StaticMonitor<PolicyOptions>(new PolicyOptions()),
+        new StaticMonitor<AcademyOptions>(new AcademyOptions()),
         Support.TestUnderstanding.Create(new AcademyOptions()));
 
     private sealed class StaticMonitor<T>(T value) : IOptionsMonitor<T>

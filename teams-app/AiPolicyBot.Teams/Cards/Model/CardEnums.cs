@@ -2,110 +2,123 @@ using System.Text.Json.Serialization;
 
 namespace AiPolicyBot.Teams.Cards.Model;
 
-// Adaptive Card enum values are written in their schema spelling ("Large", "Bolder"), whatever the naming policy of
-// AiPolicyJson.Options: JsonStringEnumMemberName wins over the converter's camelCase policy.
+// Adaptive Card enum values are written in their schema spelling. Where the schema spells them like the members
+// ("Large", "Bolder"), the enum names SchemaSpelling as its converter; where it spells them in lower case ("heading",
+// "emphasis", "positive"), AiPolicyJson's camelCase enum names are already that spelling.
 
+/// <summary>Writes an enum's member names as they are declared (no naming policy).</summary>
+public sealed class SchemaSpelling<TEnum>() : JsonStringEnumConverter<TEnum>(namingPolicy: null, allowIntegerValues: false)
+    where TEnum : struct, Enum;
+
+[JsonConverter(typeof(SchemaSpelling<TextSize>))]
 public enum TextSize
 {
-    [JsonStringEnumMemberName("Small")] Small,
-    [JsonStringEnumMemberName("Default")] Default,
-    [JsonStringEnumMemberName("Medium")] Medium,
-    [JsonStringEnumMemberName("Large")] Large,
-    [JsonStringEnumMemberName("ExtraLarge")] ExtraLarge,
+    Small,
+    Default,
+    Medium,
+    Large,
+    ExtraLarge,
 }
 
+[JsonConverter(typeof(SchemaSpelling<TextWeight>))]
 public enum TextWeight
 {
-    [JsonStringEnumMemberName("Lighter")] Lighter,
-    [JsonStringEnumMemberName("Default")] Default,
-    [JsonStringEnumMemberName("Bolder")] Bolder,
+    Lighter,
+    Default,
+    Bolder,
 }
 
 /// <summary>Never the only carrier of meaning: always say it in words too.</summary>
+[JsonConverter(typeof(SchemaSpelling<TextColor>))]
 public enum TextColor
 {
-    [JsonStringEnumMemberName("Default")] Default,
-    [JsonStringEnumMemberName("Dark")] Dark,
-    [JsonStringEnumMemberName("Light")] Light,
-    [JsonStringEnumMemberName("Accent")] Accent,
-    [JsonStringEnumMemberName("Good")] Good,
-    [JsonStringEnumMemberName("Warning")] Warning,
-    [JsonStringEnumMemberName("Attention")] Attention,
+    Default,
+    Dark,
+    Light,
+    Accent,
+    Good,
+    Warning,
+    Attention,
 }
 
 public enum TextBlockStyle
 {
-    [JsonStringEnumMemberName("default")] Default,
-    [JsonStringEnumMemberName("heading")] Heading,
+    Default,
+    Heading,
 }
 
 public enum ContainerStyle
 {
-    [JsonStringEnumMemberName("default")] Default,
-    [JsonStringEnumMemberName("emphasis")] Emphasis,
-    [JsonStringEnumMemberName("good")] Good,
-    [JsonStringEnumMemberName("attention")] Attention,
-    [JsonStringEnumMemberName("warning")] Warning,
-    [JsonStringEnumMemberName("accent")] Accent,
+    Default,
+    Emphasis,
+    Good,
+    Attention,
+    Warning,
+    Accent,
 }
 
+[JsonConverter(typeof(SchemaSpelling<Spacing>))]
 public enum Spacing
 {
-    [JsonStringEnumMemberName("None")] None,
-    [JsonStringEnumMemberName("Small")] Small,
-    [JsonStringEnumMemberName("Default")] Default,
-    [JsonStringEnumMemberName("Medium")] Medium,
-    [JsonStringEnumMemberName("Large")] Large,
-    [JsonStringEnumMemberName("ExtraLarge")] ExtraLarge,
-    [JsonStringEnumMemberName("Padding")] Padding,
+    None,
+    Small,
+    Default,
+    Medium,
+    Large,
+    ExtraLarge,
+    Padding,
 }
 
+[JsonConverter(typeof(SchemaSpelling<HorizontalAlignment>))]
 public enum HorizontalAlignment
 {
-    [JsonStringEnumMemberName("Left")] Left,
-    [JsonStringEnumMemberName("Center")] Center,
-    [JsonStringEnumMemberName("Right")] Right,
+    Left,
+    Center,
+    Right,
 }
 
+[JsonConverter(typeof(SchemaSpelling<VerticalAlignment>))]
 public enum VerticalAlignment
 {
-    [JsonStringEnumMemberName("Top")] Top,
-    [JsonStringEnumMemberName("Center")] Center,
-    [JsonStringEnumMemberName("Bottom")] Bottom,
+    Top,
+    Center,
+    Bottom,
 }
 
+[JsonConverter(typeof(SchemaSpelling<ImageSize>))]
 public enum ImageSize
 {
-    [JsonStringEnumMemberName("Auto")] Auto,
-    [JsonStringEnumMemberName("Stretch")] Stretch,
-    [JsonStringEnumMemberName("Small")] Small,
-    [JsonStringEnumMemberName("Medium")] Medium,
-    [JsonStringEnumMemberName("Large")] Large,
+    Auto,
+    Stretch,
+    Small,
+    Medium,
+    Large,
 }
 
+[JsonConverter(typeof(SchemaSpelling<ImageStyle>))]
 public enum ImageStyle
 {
-    [JsonStringEnumMemberName("Default")] Default,
-    [JsonStringEnumMemberName("Person")] Person,
+    Default,
+    Person,
 }
 
 public enum ChoiceInputStyle
 {
-    [JsonStringEnumMemberName("compact")] Compact,
-    [JsonStringEnumMemberName("expanded")] Expanded,
-    [JsonStringEnumMemberName("filtered")] Filtered,
+    Compact,
+    Expanded,
+    Filtered,
 }
 
 public enum ActionStyle
 {
-    [JsonStringEnumMemberName("default")] Default,
-    [JsonStringEnumMemberName("positive")] Positive,
-    [JsonStringEnumMemberName("destructive")] Destructive,
+    Default,
+    Positive,
+    Destructive,
 }
 
 /// <summary>Which inputs an action sends: "auto" (all, validated) or "none" (e.g. Cancel/Back).</summary>
 public enum AssociatedInputs
 {
-    [JsonStringEnumMemberName("auto")] Auto,
-    [JsonStringEnumMemberName("none")] None,
+    Auto,
+    None,
 }

@@ -7,6 +7,7 @@ using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Incidents;
 using Microsoft.Extensions.Options;
+using static AiPolicyBot.Teams.Cards.CardActivities;
 using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
@@ -26,7 +27,7 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         {
             // A tool the register does not know: counted by name only (the dashboard's shadow-AI signal).
             if (u.UnknownToolName is { } unknown) demand.RecordUnknown(unknown);
-            var state = WizardState.Start(Prefill(u, "newTool"));
+            var state = WizardState.Start(WizardPrefill.From(u, "newTool"));
             await turn.SendAsync(CardMessage(UnknownToolCard.Build(u.UnknownToolName, u.Text, state, conversation.Pages())), ct);
             return;
         }
@@ -38,7 +39,7 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
         if (assessment.TrainingRequired && !assessment.TrainingDone
             && (await conversation.Training.StateAsync(UserId(turn), entry.Id, ct)).State == AiPolicyBot.Training.TrainingState.Expired)
             assessment = assessment with { TrainingExpired = true };
-        await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, Prefill(u))), ct);
+        await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, WizardPrefill.From(u))), ct);
     }
 }
 
@@ -48,7 +49,7 @@ public sealed class RequestApprovalResponder(StaffConversation conversation) : I
     public Intent Intent => Intent.RequestApproval;
 
     public Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct) =>
-        turn.SendAsync(CardMessage(RequestWizardCard.Build(WizardState.Start(Prefill(u)), conversation.Pages())), ct);
+        turn.SendAsync(CardMessage(RequestWizardCard.Build(WizardState.Start(WizardPrefill.From(u)), conversation.Pages())), ct);
 }
 
 /// <summary>"Which tools are approved (for marking)?": the register's approved entries, filtered by the hints.</summary>

@@ -1,4 +1,5 @@
 using AiPolicyBot.Contacts;
+using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -8,5 +9,5 @@ namespace AiPolicyBot.Teams.Conversation.Staff;
 public sealed class StaffWelcomeHandler(IOptions<TrustContacts>? contacts = null) : IInstallHandler
 {
     public Task OnInstalledAsync(TurnContext turn, CancellationToken ct) =>
-        turn.SendAsync(StaffConversation.CardMessage(HelpCard.Build(welcome: true, contacts?.Value)), ct);
+        turn.SendAsync(CardActivities.CardMessage(HelpCard.Build(welcome: true, contacts?.Value)), ct);
 }
