@@ -109,8 +109,14 @@ public sealed class IntentModelTables
         for (var i = 0; i < biases.Length; i++) biases[i] = r.ReadSingle();
         return new IntentModelTables
         {
-            Labels = labels, CharNgramLength = charN, WordNgramLength = wordN, CharGrams = charGrams, Words = words,
-            WordGrams = wordGrams, Weights = weights, Biases = biases,
+            Labels = labels,
+            CharNgramLength = charN,
+            WordNgramLength = wordN,
+            CharGrams = charGrams,
+            Words = words,
+            WordGrams = wordGrams,
+            Weights = weights,
+            Biases = biases,
         };
     }
 
