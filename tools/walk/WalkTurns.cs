@@ -81,20 +81,23 @@ public sealed class WalkTurns
         using var client = host.CreateClient();
         // One turn first, then a pause for the host's background warm-up: what stays is the work of a warm turn, the
         // same in both runs, so only the measured turns differ between them.
-        await TurnAsync(client);
+        await TurnAsync(client, "can I use Gemini?");
         await Task.Delay(TimeSpan.FromSeconds(3));
         var turns = int.Parse(Environment.GetEnvironmentVariable("WALK_TURNS") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+        // WALK_VARY=1: each measured turn is a text the host has not seen, so the understanding runs rather than
+        // its per-text cache (the walk of a new question; without it, of a repeated one).
+        var vary = Environment.GetEnvironmentVariable("WALK_VARY") == "1";
         for (var i = 0; i < turns; i++)
         {
-            await TurnAsync(client);
+            await TurnAsync(client, vary ? $"can I use ChatGPT for lesson {i + 1}?" : "can I use ChatGPT?");
         }
 
         Assert.Equal(turns + 1, posts.Count(p => p.StartsWith("POST ", StringComparison.Ordinal)));
     }
 
-    private static async Task TurnAsync(HttpClient client)
+    private static async Task TurnAsync(HttpClient client, string text)
     {
-        using var response = await client.PostAsJsonAsync("/api/messages", Message("can I use ChatGPT?"));
+        using var response = await client.PostAsJsonAsync("/api/messages", Message(text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Counts the project source files a warm "can I use ChatGPT?" turn crosses, from POST /api/messages of the local host
-# to the connector post of the reply (docs/architecture.md, "The walk of a turn"): the turn runs once and twice under
+# to the connector post of the reply (docs/architecture.md, "The walk of a turn"); WALK_VARY=1 measures a question the
+# host has not seen (each measured turn a new text) instead of a repeated one. The turn runs once and twice under
 # coverage (coverlet), and the files whose lines ran more often the second time are the walk. Framework code is not
 # counted (it is not instrumented), nor source-generated code. Azurite on AZURITE_PORT_BASE (default 20000) unless
 # AIPOLICYBOT_TEST_STORAGE names a running one; the fake connector listens on AIPOLICYBOT_PLAYGROUND_PORT_BASE + 19.

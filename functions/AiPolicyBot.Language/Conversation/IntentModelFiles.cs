@@ -3,13 +3,15 @@ namespace AiPolicyBot.Language.Conversation;
 /// <summary>
 /// The committed training data and the committed model made from it by <c>tools/IntentTraining</c>, embedded in this
 /// assembly. The model is a file, not trained at start-up, because loading it costs a fraction of training it and the
-/// first answer after a cold start must be quick (docs/conversation-quality.md).
+/// first answer after a cold start must be quick (docs/conversation-quality.md). Chat turns load the exported tables
+/// (intent-model.bin, no ML.NET); the ML.NET model (intent-model.zip) stays for training, reports and provenance.
 /// </summary>
 public static class IntentModelFiles
 {
     public const string TrainingDataPath = "functions/AiPolicyBot.Language/Conversation/Data/chat-train.jsonl";
     public const string ModelPath = "functions/AiPolicyBot.Language/Conversation/Model/intent-model.zip";
     public const string InfoPath = "functions/AiPolicyBot.Language/Conversation/Model/intent-model.json";
+    public const string TablesPath = "functions/AiPolicyBot.Language/Conversation/Model/intent-model.bin";
 
     private const string Prefix = "AiPolicyBot.Language.Conversation.";
 
@@ -20,12 +22,27 @@ public static class IntentModelFiles
 
     public static IntentModelInfo Info() => IntentModelInfo.Parse(System.Text.Encoding.UTF8.GetString(Read(Prefix + "intent-model.json")));
 
-    /// <summary>The committed model with its fitted temperature.</summary>
-    public static IntentModel LoadModel()
+    /// <summary>The committed model with its fitted temperature, scored from its exported tables (no ML.NET).</summary>
+    public static IntentModel LoadModel() => new(new IntentScorer(Tables()), Info().Temperature);
+
+    public static IntentModelTables Tables()
     {
-        var info = Info();
+        using var bin = Open(Prefix + "intent-model.bin");
+        return IntentModelTables.Read(bin);
+    }
+
+    /// <summary>The tables' payload as committed (the guard compares it with a fresh export).</summary>
+    public static byte[] TablesPayload()
+    {
+        using var bin = Open(Prefix + "intent-model.bin");
+        return IntentModelTables.Payload(bin);
+    }
+
+    /// <summary>The committed ML.NET model (training, parity tests, the export): loads ML.NET.</summary>
+    public static MlIntentModel LoadMlModel()
+    {
         using var zip = Open(Prefix + "intent-model.zip");
-        return IntentModel.Load(zip, info.Temperature);
+        return MlIntentModel.Load(zip);
     }
 
     private static Stream Open(string name) =>

@@ -20,7 +20,7 @@ public static class FirstCallHarness
         var register = new RegisterSnapshot(DemoRegister.Entries);
         _ = register.Search;
         var understanding = UnderstandingServices.Create(new NoAcademies());
-        Time("intent model load (committed model, ML.NET)", () => _ = new IntentModelProvider().Model.Labels.Count);
+        Time("intent model load (committed model: exported tables, no ML.NET)", () => _ = new IntentModelProvider().Model.Labels.Count);
         Time("MessageUnderstanding, first message (model load, catalogue index, JIT)", () => understanding.Understand(InProcessBot.Question, register));
         Time("MessageUnderstanding, second message", () => understanding.Understand("can I use gemini with year 7?", register));
         Time("OtherReplies, first reply", () => OtherReplies.For("thanks"));
