@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AiPolicyBot.Triage;
 using Microsoft.ML;
@@ -23,6 +24,9 @@ public sealed class MlTriageModel : ITriageModel
     private readonly BreachPassageModel? _passages;
     private readonly LogisticBreachPassages? _logistic;
     private readonly BreachPassageKind _passageKind;
+    // The classifier asks for both tiers' scores of one mail: each is computed once per evidence.
+    private readonly ConditionalWeakTable<TriageEvidence, StrongBox<double>> _naiveBayesScores = new();
+    private readonly ConditionalWeakTable<TriageEvidence, StrongBox<double>> _chosenScores = new();
 
     /// <param name="naiveBayes">The naive Bayes layer blended in at <see cref="TriageModelSettings.NaiveBayesWeight"/>, if any.</param>
     /// <param name="passages">The breach passage model (<see cref="TriageModelSettings.PassageWindow"/>), if any.</param>
@@ -53,13 +57,21 @@ public sealed class MlTriageModel : ITriageModel
     public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(evidence, TriageModelRow.From(evidence)));
 
     public double BreachPassage(TriageEvidence evidence) =>
-        _passageKind is BreachPassageKind.UpperLogistic or BreachPassageKind.UpperBoth ? _passages?.Strongest(evidence) ?? 0 : Passage(evidence);
+        _passageKind is BreachPassageKind.UpperLogistic or BreachPassageKind.UpperBoth ? NaiveBayesStrongest(evidence) : Chosen(evidence);
 
-    public double BreachPassageUpper(TriageEvidence evidence) => Passage(evidence);
+    public double BreachPassageUpper(TriageEvidence evidence) => Chosen(evidence);
+
+    private double NaiveBayesStrongest(TriageEvidence evidence) =>
+        _passages is null ? 0 : _naiveBayesScores.GetValue(evidence, e => new StrongBox<double>(_passages.Strongest(e))).Value;
+
+    private double Chosen(TriageEvidence evidence) =>
+        _logistic is null || _passageKind == BreachPassageKind.NaiveBayes
+            ? NaiveBayesStrongest(evidence)
+            : _chosenScores.GetValue(evidence, e => new StrongBox<double>(Passage(e))).Value;
 
     private double Passage(TriageEvidence evidence)
     {
-        if (_logistic is null || _passageKind == BreachPassageKind.NaiveBayes) return _passages?.Strongest(evidence) ?? 0;
+        if (_logistic is null) return NaiveBayesStrongest(evidence);
         var sentences = evidence.OwnSentences;
         var logistic = _logistic.Scores(sentences);
         if (_passageKind is BreachPassageKind.Logistic or BreachPassageKind.UpperLogistic || _passages is null) return logistic.DefaultIfEmpty(0).Max();
