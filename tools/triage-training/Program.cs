@@ -184,6 +184,6 @@ if (refusals.Count > 0)
     return 3;
 }
 TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.Combine(outDir, "triage-model.json"),
-    Path.Combine(outDir, "triage-model-nb.bin"), Path.Combine(outDir, "triage-model-passages.bin"));
+    Path.Combine(outDir, "triage-model-nb.bin"), Path.Combine(outDir, "triage-model-passages.bin"), Path.Combine(outDir, "triage-model-passages-lr.zip"));
 Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s.");
 return 0;

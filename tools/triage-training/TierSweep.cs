@@ -22,6 +22,7 @@ internal static class TierSweep
         var evidence = rows.Select(r => classifier.Read(r.Mail)).ToList();
         var scores = evidence.Select(classifier.Model.Predict).ToList();
         var passages = evidence.Select(classifier.Model.BreachPassage).ToList();
+        var uppers = evidence.Select(classifier.Model.BreachPassageUpper).ToList();
         var t = classifier.Model.Thresholds;
         var settings = from floor in Floors
                        from signFloor in SignFloors
@@ -38,7 +39,7 @@ internal static class TierSweep
                 PossibleBreachWithCue = signFloor is { } g ? Math.Min(g, t.PossibleBreachWithCue) : t.PossibleBreachWithCue,
             };
             var items = rows.Select((r, i) =>
-                (r, new TriageClassifier(new TriageOptions(), new ToolGazetteer([]), new Fixed(scores[i], passages[i], tiers)).Decide(evidence[i]))).ToList();
+                (r, new TriageClassifier(new TriageOptions(), new ToolGazetteer([]), new Fixed(scores[i], passages[i], uppers[i], tiers)).Decide(evidence[i]))).ToList();
             var eval = TriageEvaluation.Of(items);
             var falseAlarms = items.Count(i => i.r.Expected != TriageCategory.Breach && TriageClassifier.AlertsDpo(i.Item2.Category, i.Item2.Signals));
             yield return string.Join(",", scoredOn, upper.ToString(CultureInfo.InvariantCulture), marketing ? "mkt-sign" : "-",
@@ -50,11 +51,13 @@ internal static class TierSweep
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private sealed class Fixed(IReadOnlyDictionary<TriageCategory, double> scores, double passage, TriageThresholds thresholds) : ITriageModel
+    private sealed class Fixed(IReadOnlyDictionary<TriageCategory, double> scores, double passage, double upper, TriageThresholds thresholds)
+        : ITriageModel
     {
         public string Version => "tiers";
         public TriageThresholds Thresholds => thresholds;
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => scores;
         public double BreachPassage(TriageEvidence evidence) => passage;
+        public double BreachPassageUpper(TriageEvidence evidence) => upper;
     }
 }

@@ -20,6 +20,12 @@ public interface ITriageModel
     /// </summary>
     double BreachPassage(TriageEvidence evidence);
 
+    /// <summary>
+    /// The passage score the upper passage tier (category breach) reads: <see cref="BreachPassage"/> unless the model
+    /// asks a second passage model to confirm a breach passage (docs/triage-quality.md "What was tried").
+    /// </summary>
+    double BreachPassageUpper(TriageEvidence evidence) => BreachPassage(evidence);
+
     TriageThresholds Thresholds { get; }
 }
 

@@ -93,11 +93,14 @@ public sealed class TriageClassifier
         var top = TriageCategories.Classes.OrderByDescending(c => scores[c]).First(); // ties: precedence order
         var breach = scores[TriageCategory.Breach];
         var passage = Model.BreachPassage(e);
+        var upper = Model.BreachPassageUpper(e);
         signals.Add($"ml:{top.WireName()}={scores[top].ToString("0.00", CultureInfo.InvariantCulture)}");
         if (top != TriageCategory.Breach)
             signals.Add($"ml:breach={breach.ToString("0.00", CultureInfo.InvariantCulture)}");
         if (passage > 0)
             signals.Add($"ml:breach-passage={passage.ToString("0.000", CultureInfo.InvariantCulture)}");
+        if (upper != passage)
+            signals.Add($"ml:breach-passage-upper={upper.ToString("0.000", CultureInfo.InvariantCulture)}");
 
         // Breach outranks every other category (docs/spec/triage.md "Breach"), in two tiers: breach on top, or a breach
         // probability at the upper tier, is a breach (a complaint that reports a breach is a breach); from the breach
@@ -111,16 +114,16 @@ public sealed class TriageClassifier
             signals.Add("breach:model");
             return Result(TriageCategory.Breach, breach);
         }
-        if (mayBeBreach && passage >= t.PassageBreach && breach >= t.PassageBreachFloor)
+        if (mayBeBreach && upper >= t.PassageBreach && breach >= t.PassageBreachFloor)
         {
             signals.Add("breach:passage");
-            return Result(TriageCategory.Breach, passage);
+            return Result(TriageCategory.Breach, upper);
         }
         // The category is what the model is confident of (a leaning to breach below its threshold is no confident
         // class: needsHuman). A possible breach keeps that category and is marked for the DPO's look.
         var category = top != TriageCategory.Breach && scores[top] >= t.AcceptFor(top) ? top : TriageCategory.NeedsHuman;
         // A passage at the upper tier without the whole mail's support is a possible breach: one sentence against the rest.
-        if (breach >= low || passage >= Math.Min(t.PassagePossible, t.PassageBreach) || PossibleBreach.Applies(e, top, breach, t))
+        if (breach >= low || passage >= t.PassagePossible || upper >= t.PassageBreach || PossibleBreach.Applies(e, top, breach, t))
         {
             signals.Add(PossibleBreachSignal);
             signals.AddRange(e.Breach.Cues.Take(6).Select(c => "breach:" + c));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AiPolicyBot.Triage;
 using Microsoft.ML;
@@ -21,13 +22,23 @@ public sealed class MlTriageModel : ITriageModel
     private readonly NaiveBayesTriageModel? _naiveBayes;
     private readonly double _naiveBayesWeight;
     private readonly BreachPassageModel? _passages;
+    private readonly LogisticBreachPassages? _logistic;
+    private readonly BreachPassageKind _passageKind;
+    // The classifier asks for both tiers' scores of one mail: each is computed once per evidence.
+    private readonly ConditionalWeakTable<TriageEvidence, StrongBox<double>> _naiveBayesScores = new();
+    private readonly ConditionalWeakTable<TriageEvidence, StrongBox<double>> _chosenScores = new();
 
     /// <param name="naiveBayes">The naive Bayes layer blended in at <see cref="TriageModelSettings.NaiveBayesWeight"/>, if any.</param>
     /// <param name="passages">The breach passage model (<see cref="TriageModelSettings.PassageWindow"/>), if any.</param>
-    public MlTriageModel(MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null, BreachPassageModel? passages = null)
+    /// <param name="logistic">The logistic passage model (<see cref="TriageModelSettings.PassageKind"/>), if any.</param>
+    public MlTriageModel(
+        MLContext ml, ITransformer model, TriageModelFile file, NaiveBayesTriageModel? naiveBayes = null, BreachPassageModel? passages = null,
+        LogisticBreachPassages? logistic = null)
     {
         _naiveBayes = naiveBayes;
         _passages = passages;
+        _logistic = logistic;
+        _passageKind = file.Settings?.PassageKind ?? BreachPassageKind.NaiveBayes;
         _naiveBayesWeight = naiveBayes is null ? 0 : file.Settings?.NaiveBayesWeight ?? 0;
         _engine = ml.Model.CreatePredictionEngine<TriageModelRow, TriageModelOutput>(model);
         _slots = SlotClasses(_engine.OutputSchema);
@@ -45,7 +56,31 @@ public sealed class MlTriageModel : ITriageModel
 
     public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => Calibrate(Raw(evidence, TriageModelRow.From(evidence)));
 
-    public double BreachPassage(TriageEvidence evidence) => _passages?.Strongest(evidence) ?? 0;
+    public double BreachPassage(TriageEvidence evidence) =>
+        _passageKind is BreachPassageKind.UpperLogistic or BreachPassageKind.UpperBoth ? NaiveBayesStrongest(evidence) : Chosen(evidence);
+
+    public double BreachPassageUpper(TriageEvidence evidence) => Chosen(evidence);
+
+    private double NaiveBayesStrongest(TriageEvidence evidence) =>
+        _passages is null ? 0 : _naiveBayesScores.GetValue(evidence, e => new StrongBox<double>(_passages.Strongest(e))).Value;
+
+    private double Chosen(TriageEvidence evidence) =>
+        _logistic is null || _passageKind == BreachPassageKind.NaiveBayes
+            ? NaiveBayesStrongest(evidence)
+            : _chosenScores.GetValue(evidence, e => new StrongBox<double>(Passage(e))).Value;
+
+    private double Passage(TriageEvidence evidence)
+    {
+        if (_logistic is null) return NaiveBayesStrongest(evidence);
+        var sentences = evidence.OwnSentences;
+        var logistic = _logistic.Scores(sentences);
+        if (_passageKind is BreachPassageKind.Logistic or BreachPassageKind.UpperLogistic || _passages is null) return logistic.DefaultIfEmpty(0).Max();
+        var best = 0.0;
+        var i = 0;
+        foreach (var passage in BreachPassages.Windows(sentences, _passages.Window))
+            best = Math.Max(best, Math.Sqrt(_passages.Score(passage) * logistic[i++]));
+        return best;
+    }
 
     /// <summary>Uncalibrated class probabilities, by class: the maximum-entropy model's, blended with naive Bayes.</summary>
     internal double[] Raw(TriageEvidence evidence, TriageModelRow row)
@@ -84,7 +119,7 @@ public sealed class MlTriageModel : ITriageModel
     /// naive Bayes tables and the breach passage model's tables.
     /// </summary>
     /// <remarks>Both naive Bayes models are read from their stored tables: no training mail is read and nothing is refitted.</remarks>
-    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables, Stream? passageTables = null)
+    public static MlTriageModel Load(Stream modelZip, Stream modelJson, Stream? naiveBayesTables, Stream? passageTables = null, Stream? logisticPassages = null)
     {
         var ml = new MLContext(seed: TriageModelTrainer.Seed);
         var model = ml.Model.Load(modelZip, out _);
@@ -102,7 +137,13 @@ public sealed class MlTriageModel : ITriageModel
             if (passageTables is null) throw new InvalidDataException("The triage model has a breach passage model but its tables are missing: run tools/triage-training.");
             passages = BreachPassageModel.FromTables(NaiveBayesModel.Read(passageTables), settings.PassageWindow);
         }
-        return new MlTriageModel(ml, model, file, nb, passages);
+        LogisticBreachPassages? logistic = null;
+        if (file.Settings is { PassageWindow: > 0 } s && s.PassageKind != BreachPassageKind.NaiveBayes)
+        {
+            if (logisticPassages is null) throw new InvalidDataException("The triage model has a logistic passage model but it is missing: run tools/triage-training.");
+            logistic = LogisticBreachPassages.Load(logisticPassages, s.PassageWindow, s.PassageNeighbours);
+        }
+        return new MlTriageModel(ml, model, file, nb, passages, logistic);
     }
 
     /// <summary>The committed model embedded in this assembly (Triage/Model), built by tools/triage-training.</summary>
@@ -114,7 +155,8 @@ public sealed class MlTriageModel : ITriageModel
         using var json = assembly.GetManifestResourceStream(ResourceName("triage-model.json"))!;
         using var naiveBayes = assembly.GetManifestResourceStream(ResourceName("triage-model-nb.bin"));
         using var passages = assembly.GetManifestResourceStream(ResourceName("triage-model-passages.bin"));
-        return Load(zip, json, naiveBayes, passages);
+        using var logistic = assembly.GetManifestResourceStream(ResourceName("triage-model-passages-lr.zip"));
+        return Load(zip, json, naiveBayes, passages, logistic);
     }
 
     private static string ResourceName(string file) =>

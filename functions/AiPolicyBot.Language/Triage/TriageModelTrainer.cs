@@ -40,9 +40,10 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
 
     /// <param name="NaiveBayes">The blended naive Bayes layer's tables (null when the settings blend none), saved with the model.</param>
     /// <param name="Passages">The breach passage model's tables (null when the settings have none), saved with the model.</param>
+    /// <param name="Logistic">The logistic passage model (null unless the settings score passages with it), saved with the model.</param>
     public sealed record Trained(
         MlTriageModel Model, ITransformer Transformer, MLContext Context, TriageModelFile File, NaiveBayesModel.Tables? NaiveBayes,
-        NaiveBayesModel.Tables? Passages);
+        NaiveBayesModel.Tables? Passages, LogisticBreachPassages? Logistic = null);
 
     /// <param name="foldOf">The cross-validation fold of each row (default: <see cref="Folds"/> folds by core message).</param>
     public Trained Train(IReadOnlyList<LabelledMail> rows, Action<string>? log = null, bool crossValidate = true, Func<int, int>? foldOf = null)
@@ -69,6 +70,7 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         {
             var oof = new double[rows.Count][];
             var oofPassage = new double[rows.Count];
+            var oofUpper = new double[rows.Count];
             foreach (var f in folds)
             {
                 var trainIdx = Enumerable.Range(0, rows.Count).Where(i => foldOf(i) != f).ToList();
@@ -76,17 +78,19 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
                 var fold = Fit(ml, trainIdx.Select(i => modelRows[i]).ToList());
                 var foldEvidence = trainIdx.Select(i => evidence[i]).ToList();
                 var foldLabels = trainIdx.Select(i => rows[i].Expected).ToList();
-                var foldModel = new MlTriageModel(ml, fold, Placeholder(1), NaiveBayes(foldEvidence, foldLabels), Passages(foldEvidence, foldLabels));
+                var foldModel = new MlTriageModel(ml, fold, Placeholder(1), NaiveBayes(foldEvidence, foldLabels), Passages(foldEvidence, foldLabels),
+                    Logistic(foldEvidence, foldLabels));
                 foreach (var i in testIdx)
                 {
                     oof[i] = foldModel.Raw(evidence[i], modelRows[i]);
                     oofPassage[i] = foldModel.BreachPassage(evidence[i]);
+                    oofUpper[i] = foldModel.BreachPassageUpper(evidence[i]);
                 }
                 log($"fold {f + 1}/{folds.Count} done ({watch.Elapsed.TotalSeconds:0} s)");
             }
             temperature = FitTemperature(oof, rows.Select(r => r.Expected).ToList());
             var calibrated = oof.Select(p => MlTriageModel.Calibrate(p, temperature)).ToList();
-            (thresholds, figures) = ChooseThresholds(evidence, calibrated, oofPassage, rows.Select(r => r.Expected).ToList(),
+            (thresholds, figures) = ChooseThresholds(evidence, calibrated, oofPassage, oofUpper, rows.Select(r => r.Expected).ToList(),
                 Enumerable.Range(0, rows.Count).Select(foldOf).ToList(), confidentRules, log);
             log($"temperature {temperature.ToString("0.00", CultureInfo.InvariantCulture)}");
         }
@@ -104,7 +108,8 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         var naiveBayes = tables is null ? null : NaiveBayesTriageModel.FromTables(tables, options);
         var passageTables = PassageTables(evidence, labels);
         var passages = passageTables is null ? null : BreachPassageModel.FromTables(passageTables, _settings.PassageWindow);
-        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes, passages), transformer, ml, file, tables, passageTables);
+        var logistic = Logistic(evidence, labels);
+        return new Trained(new MlTriageModel(ml, transformer, file, naiveBayes, passages, logistic), transformer, ml, file, tables, passageTables, logistic);
     }
 
     /// <summary>The naive Bayes layer blended into the model, trained on the same rows (null when the settings blend none).</summary>
@@ -118,6 +123,12 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     private BreachPassageModel? Passages(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
         PassageTables(evidence, labels) is { } tables ? BreachPassageModel.FromTables(tables, _settings.PassageWindow) : null;
 
+    /// <summary>The logistic passage model trained on the same rows (null unless the settings score passages with it).</summary>
+    private LogisticBreachPassages? Logistic(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
+        _settings.PassageWindow > 0 && _settings.PassageKind != BreachPassageKind.NaiveBayes
+            ? LogisticBreachPassages.Train(evidence, labels, _settings.PassageWindow, _settings.PassageNeighbours, _settings.PassageL2)
+            : null;
+
     private NaiveBayesModel.Tables? PassageTables(IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<TriageCategory> labels) =>
         _settings.PassageWindow > 0 ? BreachPassageModel.Count(evidence, labels, _settings.PassageWindow) : null;
 
@@ -125,8 +136,17 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     /// Writes the ML.NET model, its JSON side file and the tables of the naive Bayes layer and of the breach passage
     /// model (each when the settings have it; a path with nothing to write is deleted).
     /// </summary>
-    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath, string passagesPath)
+    public static void Save(Trained trained, string zipPath, string jsonPath, string naiveBayesPath, string passagesPath, string? logisticPath = null)
     {
+        if (logisticPath is not null)
+        {
+            if (trained.Logistic is null) File.Delete(logisticPath);
+            else
+            {
+                using var stream = File.Create(logisticPath);
+                trained.Logistic.Save(stream);
+            }
+        }
         var schema = trained.Context.Data.LoadFromEnumerable(Array.Empty<TriageModelRow>()).Schema;
         trained.Context.Model.Save(trained.Transformer, schema, zipPath);
         File.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(trained.File, TriageModelFile.Json) + "\n");
@@ -220,7 +240,7 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     /// </summary>
     private (TriageThresholds, Dictionary<string, double>) ChooseThresholds(
         IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<IReadOnlyDictionary<TriageCategory, double>> scores,
-        IReadOnlyList<double> passageScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds,
+        IReadOnlyList<double> passageScores, IReadOnlyList<double> upperScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds,
         IReadOnlySet<string> confidentRules, Action<string> log)
     {
         var accept = TriageCategories.Classes.ToDictionary(c => c, _ => 0.4);
@@ -229,11 +249,11 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
         TriageThresholds Current() =>
             new TriageThresholds(new Dictionary<TriageCategory, double>(accept), withCue, without, confidentRules,
                 PassageBreach: passageBreach, PassagePossible: passagePossible, PassageBreachFloor: passageFloor).Tiered();
-        (Score Pooled, double Objective) Run() => Evaluate(evidence, scores, passageScores, labels, folds, Current());
+        (Score Pooled, double Objective) Run() => Evaluate(evidence, scores, passageScores, upperScores, labels, folds, Current());
         var grid = Enumerable.Range(0, 15).Select(i => Math.Round(0.05 + i * 0.05, 2)).ToArray(); // 0.05 … 0.75
         // A passage's breach probability is sharp (naive Bayes over a few words): the grid is finest near 1.
         double[] passageGrid = [0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, TriageThresholds.Off];
-        double[] floorGrid = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
+        double[] floorGrid = _settings.WideFloor ? [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5] : [0, 0.01, 0.02, 0.05, 0.1, 0.2];
         var current = Run();
         void Sweep(Func<double> get, Action<double> set, IEnumerable<double> values)
         {
@@ -294,14 +314,15 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     /// <summary>The decision on every row; its figures pooled, and the mean of each fold's objective.</summary>
     private (Score Pooled, double Objective) Evaluate(
         IReadOnlyList<TriageEvidence> evidence, IReadOnlyList<IReadOnlyDictionary<TriageCategory, double>> scores,
-        IReadOnlyList<double> passageScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds, TriageThresholds thresholds)
+        IReadOnlyList<double> passageScores, IReadOnlyList<double> upperScores, IReadOnlyList<TriageCategory> labels, IReadOnlyList<int> folds,
+        TriageThresholds thresholds)
     {
         var predicted = new TriageCategory[labels.Count];
         var alerted = new bool[labels.Count];
         var gazetteer = Gazetteer;
         for (var i = 0; i < labels.Count; i++)
         {
-            var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], passageScores[i], thresholds));
+            var classifier = new TriageClassifier(options, gazetteer, new FixedScores(scores[i], passageScores[i], upperScores[i], thresholds));
             var result = classifier.Decide(evidence[i]);
             predicted[i] = result.Category;
             alerted[i] = TriageClassifier.AlertsDpo(result.Category, result.Signals);
@@ -339,11 +360,13 @@ public sealed class TriageModelTrainer(TriageOptions options, IEnumerable<string
     }
 
     /// <summary>A model that returns given scores: the real decision run on cross-validated probabilities.</summary>
-    private sealed class FixedScores(IReadOnlyDictionary<TriageCategory, double> scores, double passage, TriageThresholds thresholds) : ITriageModel
+    private sealed class FixedScores(IReadOnlyDictionary<TriageCategory, double> scores, double passage, double upper, TriageThresholds thresholds)
+        : ITriageModel
     {
         public string Version => "cross-validation";
         public TriageThresholds Thresholds => thresholds;
         public IReadOnlyDictionary<TriageCategory, double> Predict(TriageEvidence evidence) => scores;
         public double BreachPassage(TriageEvidence evidence) => passage;
+        public double BreachPassageUpper(TriageEvidence evidence) => upper;
     }
 }

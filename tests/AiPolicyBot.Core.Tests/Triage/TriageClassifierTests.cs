@@ -287,6 +287,20 @@ public class TriageClassifierTests
         if (byPassage) Assert.Equal(passage, result.Confidence);
     }
 
+    [Theory]
+    [InlineData(0.999, 0.5, "complaint", true)]  // the possible tier's model is sure, the confirming model is not: a possible breach
+    [InlineData(0.5, 0.995, "breach", false)]    // the confirming model alone reaches the upper tier: a breach
+    public void The_upper_passage_tier_reads_its_own_score_when_the_model_has_one(double passage, double upper, string expected, bool possible)
+    {
+        var gazetteer = new ToolGazetteer(DemoRegisterToolNames.All);
+        var e = TriageEvidence.Read(new MailToTriage("parent@home.example", null, "Unhappy", "I am unhappy with how the school answered me."),
+            new TriageOptions(), gazetteer);
+        var result = new TriageClassifier(new TriageOptions(), gazetteer, new Leaning(TriageCategory.Complaint, 0.01, passage: passage, upper: upper)).Decide(e);
+        Assert.Equal(expected, result.Category.WireName());
+        Assert.Equal(possible, result.Signals.Contains(TriageClassifier.PossibleBreachSignal));
+        Assert.Contains(result.Signals, s => s.StartsWith("ml:breach-passage-upper=", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_strong_passage_in_marketing_from_outside_without_a_breach_sign_is_at_most_a_possible_breach()
     {
@@ -304,9 +318,12 @@ public class TriageClassifierTests
     /// <summary>
     /// A model leaning to <paramref name="category"/> with the given breach probability, breach threshold 0.10, run with the
     /// tiers; its strongest breach passage is <paramref name="passage"/>, with passage thresholds 0.99 (breach, with a whole-mail
-    /// breach probability of at least <paramref name="passageFloor"/>) and <paramref name="passagePossible"/>.
+    /// breach probability of at least <paramref name="passageFloor"/>) and <paramref name="passagePossible"/>; the upper tier
+    /// reads <paramref name="upper"/> when given.
     /// </summary>
-    private sealed class Leaning(TriageCategory category, double breach, double? top = null, bool tiered = true, double passage = 0, double passageFloor = 0, double passagePossible = 0.95) : ITriageModel
+    private sealed class Leaning(
+        TriageCategory category, double breach, double? top = null, bool tiered = true, double passage = 0, double passageFloor = 0, double passagePossible = 0.95,
+        double? upper = null) : ITriageModel
     {
         public string Version => "leaning";
         public TriageThresholds Thresholds
@@ -331,6 +348,7 @@ public class TriageClassifierTests
                 c => c == category ? first : c == TriageCategory.Breach ? breach : (1 - first - breach) / 5);
         }
         public double BreachPassage(TriageEvidence evidence) => passage;
+        public double BreachPassageUpper(TriageEvidence evidence) => upper ?? passage;
     }
 
     private sealed class SureOf(TriageCategory category, double breach = 0.01 / 6) : ITriageModel
