@@ -1,5 +1,6 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Conversations;
+using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
@@ -124,11 +125,6 @@ public sealed class ConnectorApprovalMessenger(
 
     private string? BotId => botOptions.Value.AppId is { Length: > 0 } id ? "28:" + id : null;
 
-    private static Activity CardMessage(AdaptiveCard card) => new()
-    {
-        Type = ActivityTypes.Message,
-        Summary = card.FallbackText,
-        // A card alone (no text): Teams returns no id for a text + card message, and the id is what lets us edit it.
-        Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
-    };
+    // A card alone (no text): Teams returns no id for a text + card message, and the id is what lets us edit it.
+    private static Activity CardMessage(AdaptiveCard card) => CardActivities.CardMessage(card, card.FallbackText);
 }

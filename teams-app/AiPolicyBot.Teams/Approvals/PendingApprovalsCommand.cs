@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
@@ -24,7 +25,7 @@ public sealed class PendingApprovalsCommand(PendingApprovalsQuery query) : IComm
         var card = await query.CardForAsync(userId, ct);
         await turn.SendAsync(turn.Activity.CreateReply() with
         {
-            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
+            Attachments = [CardActivities.Attachment(card)],
         }, ct);
     }
 }

@@ -2,6 +2,7 @@ using AiPolicyBot.Academies;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Conversations;
 using AiPolicyBot.Policy;
+using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
@@ -50,10 +51,5 @@ public sealed class TeamsTriageNotifier(
     private static string UrgentSummary(TriageRecord r) =>
         TriageClassifier.IsPossibleBreach(r.Signals) ? "URGENT: possible data breach, please check" : "URGENT: data breach reported";
 
-    private static Activity Message(AdaptiveCard card, string? summary) => new()
-    {
-        Type = ActivityTypes.Message,
-        Summary = summary,
-        Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJsonObject() }],
-    };
+    private static Activity Message(AdaptiveCard card, string? summary) => CardActivities.CardMessage(card, summary);
 }
