@@ -6,15 +6,16 @@ using AiPolicyBot.Triage;
 // The triage model's training and retraining step (docs/triage-quality.md "Retraining"). Run from the repository root.
 //
 // dotnet run --project tools/triage-training -c Release -- --cross-author [--variant NAME] [--misses] [--tiers] [--authors A,B,...]
-//                                                               [--verbose] [--dump FILE.tsv]
+//                                                               [--verbose] [--dump FILE.tsv] [--jobs N]
 //   The development measure, writes nothing: leave one author out. For each author, trains on the other authors
 //   (thresholds set on their own cross-author predictions) and scores the author left out and the dev set.
 //   --tiers also prints each author's figures under the breach override's settings compared (TierSweep).
 //   --variant picks one of TriageModelSettings.Variants; --authors limits which authors are left out in turn.
 //   --verbose prints each training's log (rules, folds, the threshold search); --dump writes every scored mail's
 //   category and signals (author left out and dev), one per line, for reading the decisions mail by mail.
+//   --jobs N runs N trainings at once (each is single-threaded and deterministic: the same figures, sooner).
 //
-// dotnet run --project tools/triage-training -c Release [-- --eval FILE.jsonl ...] [--out DIR]
+// dotnet run --project tools/triage-training -c Release [-- --eval FILE.jsonl ...] [--out DIR] [--jobs N]
 //   Retrains: the cross-author measure above, then the model on everything in Triage/TrainingData (every author and
 //   reviewed corrections), its thresholds set on cross-author predictions (each author's mail scored by a model
 //   trained on the others). Refuses (exit 3, writes nothing) when the new model is worse than the committed one
@@ -27,6 +28,7 @@ var variant = "default";
 var evalFiles = new List<string>();
 string[]? leaveOut = null;
 string? dumpFile = null;
+var jobs = 1;
 var verbose = args.Contains("--verbose");
 for (var i = 0; i < args.Length - 1; i++)
 {
@@ -34,6 +36,7 @@ for (var i = 0; i < args.Length - 1; i++)
     if (args[i] == "--variant") variant = args[i + 1];
     if (args[i] == "--eval") evalFiles.Add(args[i + 1]);
     if (args[i] == "--dump") dumpFile = args[i + 1];
+    if (args[i] == "--jobs") jobs = Math.Max(1, int.Parse(args[i + 1], CultureInfo.InvariantCulture));
     if (args[i] == "--authors") leaveOut = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 if (!TriageModelSettings.Variants.TryGetValue(variant, out var settings))
@@ -81,32 +84,61 @@ var details = new List<string>();
 using var dump = dumpFile is null ? null : new StreamWriter(dumpFile); // every mail scored: set, author left out, id, expected, category, signals
 var crossAuthor = new Dictionary<string, double>();
 var tierRows = new List<string>();
-foreach (var (name, test) in authors.Where(a => leaveOut is null || leaveOut.Contains(a.Name)))
+var retraining = !args.Contains("--cross-author");
+// Each training is deterministic and single-threaded with its own ML.NET context, so --jobs N only runs N of them at
+// once (the authors left out in turn, and the model on everything alongside them); results print in author order.
+var finalLog = new List<string>();
+var finalTraining = retraining && jobs > 1 ? Task.Run(() => TrainOnEverything(finalLog.Add)) : null;
+var leftOut = authors.Where(a => leaveOut is null || leaveOut.Contains(a.Name)).ToList();
+var runs = leftOut.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(jobs, Math.Max(1, leftOut.Count))).Select(LeaveOut).ToList();
+foreach (var run in runs)
 {
+    foreach (var line in run.Log) Console.WriteLine(line);
+    Console.WriteLine(run.Comment);
+    foreach (var scored in run.Scored)
+    {
+        Console.WriteLine(scored.Row);
+        details.Add(scored.Details);
+        dump?.WriteLine(scored.Dump);
+        tierRows.AddRange(scored.Tiers);
+    }
+    foreach (var (key, value) in run.Figures) crossAuthor[key] = value;
+}
+
+// One author left out: trained on the others (thresholds set on their own cross-author predictions, as for the
+// committed model), scored on that author and on dev.
+LeftOut LeaveOut((string Name, IReadOnlyList<LabelledMail> Rows) author)
+{
+    var (name, test) = author;
     var others = authors.Where(a => a.Name != name).ToList();
     var (train, fold) = Pool(others);
     var trainName = string.Join("", others.Select(a => a.Name));
-    // Thresholds of the recipe are set on cross-author predictions among the training authors, as for the committed model.
-    var model = trainer.Train(train, verbose ? Console.WriteLine : null, foldOf: others.Count > 1 ? i => fold[i] : null).Model;
+    var log = new List<string>();
+    var model = trainer.Train(train, verbose ? log.Add : null, foldOf: others.Count > 1 ? i => fold[i] : null).Model;
     var t = model.Thresholds;
-    Console.WriteLine($"<!-- {name} left out: breach threshold {F(t.AcceptFor(TriageCategory.Breach))}, possible {F(t.PossibleBreach)}, with a sign {F(t.PossibleBreachWithCue)}, " +
-                      $"passage breach {F(t.PassageBreach)} (whole mail at least {F(t.PassageBreachFloor)}), passage possible {F(t.PassagePossible)} -->");
+    var comment = $"<!-- {name} left out: breach threshold {F(t.AcceptFor(TriageCategory.Breach))}, possible {F(t.PossibleBreach)}, with a sign {F(t.PossibleBreachWithCue)}, " +
+                  $"passage breach {F(t.PassageBreach)} (whole mail at least {F(t.PassageBreachFloor)}), passage possible {F(t.PassagePossible)} -->";
     var classifier = TriageClassifier.Create(options, DemoRegisterToolNames.All, model);
+    var scored = new List<Scored>();
+    var figures = new Dictionary<string, double>();
     foreach (var (scoredName, rows) in new[] { (name, test), ("dev", dev) })
     {
-        if (args.Contains("--tiers")) tierRows.AddRange(TierSweep.Rows(scoredName == "dev" ? $"dev({name} out)" : name, classifier, rows));
+        var tiers = args.Contains("--tiers") ? TierSweep.Rows(scoredName == "dev" ? $"dev({name} out)" : name, classifier, rows).ToList() : [];
         var eval = TriageEvaluation.Run(classifier, rows);
-        Console.WriteLine($"| {trainName} ({train.Count}) | {scoredName} ({rows.Count}) | {eval.SummaryCells()} |");
-        details.Add($"## trained on {trainName}, scored on {scoredName}\n\n{eval.ToMarkdown()}");
-        dump?.WriteLine(string.Join('\n', eval.Items.Select(i => $"{scoredName}\t{name}\t{i.Row.Id}\t{i.Row.Expected.WireName()}\t{i.Result.Category.WireName()}\t{string.Join(' ', i.Result.Signals)}")));
+        scored.Add(new Scored($"| {trainName} ({train.Count}) | {scoredName} ({rows.Count}) | {eval.SummaryCells()} |",
+            $"## trained on {trainName}, scored on {scoredName}\n\n{eval.ToMarkdown()}",
+            string.Join('\n', eval.Items.Select(i => $"{scoredName}\t{name}\t{i.Row.Id}\t{i.Row.Expected.WireName()}\t{i.Result.Category.WireName()}\t{string.Join(' ', i.Result.Signals)}")),
+            tiers));
         if (scoredName != "dev")
         {
-            crossAuthor[$"to{name}.macroF1"] = Math.Round(eval.MacroF1, 4);
-            crossAuthor[$"to{name}.breachRecall"] = Math.Round(eval.PerClass[TriageCategory.Breach].Recall, 4);
-            crossAuthor[$"to{name}.alertRecall"] = Math.Round(eval.AlertRecall, 4);
+            figures[$"to{name}.macroF1"] = Math.Round(eval.MacroF1, 4);
+            figures[$"to{name}.breachRecall"] = Math.Round(eval.PerClass[TriageCategory.Breach].Recall, 4);
+            figures[$"to{name}.alertRecall"] = Math.Round(eval.AlertRecall, 4);
         }
     }
+    return new LeftOut(log, comment, scored, figures);
 }
+
 if (crossAuthor.Count > 0)
 {
     string Mean(string figure) => F(crossAuthor.Where(kv => kv.Key.EndsWith("." + figure, StringComparison.Ordinal)).Average(kv => kv.Value));
@@ -128,13 +160,8 @@ if (args.Contains("--cross-author"))
 }
 
 // 2. The model on everything, thresholds from cross-author predictions (each author's mail scored by the others' model).
-var (all, authorFold) = Pool(authors);
-var corrections = TriageTrainingSet.Corrections();
-all.AddRange(corrections);
-Console.WriteLine($"Training on {all.Count} rows ({string.Join(", ", authors.Select(a => $"author {a.Name} {a.Rows.Count}"))}, corrections {corrections.Count}): " +
-                  string.Join(", ", all.GroupBy(r => r.Expected).OrderBy(g => g.Key).Select(g => $"{g.Key.WireName()} {g.Count()}")));
-// Corrections are one more fold: scored by the model of every author's mail.
-var trained = trainer.Train(all, Console.WriteLine, foldOf: i => i < authorFold.Length ? authorFold[i] : authors.Count);
+var trained = finalTraining is not null ? await finalTraining : TrainOnEverything(Console.WriteLine);
+foreach (var line in finalLog) Console.WriteLine(line); // the log of the training run alongside the others (--jobs)
 trained = trained with { File = trained.File with { CrossAuthor = crossAuthor, CrossAuthorDecision = TriageModelFile.TieredDecision } };
 
 // 3. The gate: never replace the committed model with a worse one.
@@ -187,3 +214,20 @@ TriageModelTrainer.Save(trained, Path.Combine(outDir, "triage-model.zip"), Path.
     Path.Combine(outDir, "triage-model-nb.bin"), Path.Combine(outDir, "triage-model-passages.bin"), Path.Combine(outDir, "triage-model-passages-lr.zip"));
 Console.WriteLine($"Wrote {trained.File.Version} to {outDir} in {watch.Elapsed.TotalSeconds:0.0} s.");
 return 0;
+
+TriageModelTrainer.Trained TrainOnEverything(Action<string> log)
+{
+    var (all, authorFold) = Pool(authors);
+    var corrections = TriageTrainingSet.Corrections();
+    all.AddRange(corrections);
+    log($"Training on {all.Count} rows ({string.Join(", ", authors.Select(a => $"author {a.Name} {a.Rows.Count}"))}, corrections {corrections.Count}): " +
+        string.Join(", ", all.GroupBy(r => r.Expected).OrderBy(g => g.Key).Select(g => $"{g.Key.WireName()} {g.Count()}")));
+    // Corrections are one more fold: scored by the model of every author's mail.
+    return trainer.Train(all, log, foldOf: i => i < authorFold.Length ? authorFold[i] : authors.Count);
+}
+
+/// <summary>One author left out: the training log (--verbose), the thresholds chosen, each scored set, the figures recorded.</summary>
+internal sealed record LeftOut(IReadOnlyList<string> Log, string Comment, IReadOnlyList<Scored> Scored, IReadOnlyDictionary<string, double> Figures);
+
+/// <summary>One set scored: its table row, its details (--misses), its dump lines (--dump) and its tier rows (--tiers).</summary>
+internal sealed record Scored(string Row, string Details, string Dump, IReadOnlyList<string> Tiers);
