@@ -6,11 +6,12 @@ namespace AiPolicyBot.Language.Triage;
 
 /// <summary>
 /// The labelled mail the triage model learns from, all in the repository (Triage/TrainingData/README.md): author A
-/// (helper-written mail built from hand-written cores, plus the template set embedded in Core), authors B to H (whole
-/// mails, each author writing independently) and author S (the spent blind sets: eight writers, one voice here so the
-/// leave-one-author-out measure stays affordable). The committed model trains on all of them; the development
+/// (helper-written mail built from hand-written cores, plus the template set embedded in Core) and authors B to F
+/// (whole mails, each author writing independently). The committed model trains on all of them; the development
 /// measure leaves one author out, trains on the others and scores the one left out (docs/triage-quality.md), because
-/// a slice of one author's own mail flatters a model.
+/// a slice of one author's own mail flatters a model. Candidate authors (G, H, and S: the spent blind sets) are
+/// committed and measured with the others (<c>--candidates</c>) but not trained on: the retraining run that added them
+/// was refused by the gate (docs/triage-quality.md "Latest round").
 /// </summary>
 public static class TriageTrainingSet
 {
@@ -45,13 +46,21 @@ public static class TriageTrainingSet
     public static IReadOnlyList<IReadOnlyList<LabelledMail>> WholeMailAuthors() =>
         [AuthorB(), AuthorC(), AuthorD(), AuthorE(), AuthorF(), AuthorG(), AuthorH(), SpentBlindSets()];
 
-    /// <summary>Every author's mail, by name, in training order (authors with no embedded mail left out).</summary>
+    /// <summary>Every author's mail the committed model trains on, by name, in training order (authors with no embedded mail left out).</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<LabelledMail> Rows)> Authors() =>
         new (string Name, IReadOnlyList<LabelledMail> Rows)[]
             {
                 ("A", AuthorA()), ("B", AuthorB()), ("C", AuthorC()), ("D", AuthorD()), ("E", AuthorE()), ("F", AuthorF()),
-                ("G", AuthorG()), ("H", AuthorH()), ("S", SpentBlindSets()),
             }
+            .Where(a => a.Rows.Count > 0).ToList();
+
+    /// <summary>
+    /// Authors committed but not trained on (the gate refused the model with them, docs/triage-quality.md "Latest
+    /// round"); the training tool measures with them as authors given <c>--candidates</c>. Adopting one means moving it
+    /// into <see cref="Authors"/> and retraining.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<LabelledMail> Rows)> CandidateAuthors() =>
+        new (string Name, IReadOnlyList<LabelledMail> Rows)[] { ("G", AuthorG()), ("H", AuthorH()), ("S", SpentBlindSets()) }
             .Where(a => a.Rows.Count > 0).ToList();
 
     /// <summary>Reviewed corrections from the triage cards (corrections-*.jsonl, docs/triage-quality.md "Retraining").</summary>

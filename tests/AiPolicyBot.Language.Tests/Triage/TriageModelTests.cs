@@ -19,8 +19,11 @@ public class TriageModelTests(ITestOutputHelper output)
         Assert.Equal(training.Count, model.File.TrainingRows);
         Assert.Equal(TriageModelSettings.Default, model.File.Settings);
         Assert.True(TriageTrainingSet.AuthorA().Count >= 3000, "author A's mail is embedded");
-        Assert.All(TriageTrainingSet.WholeMailAuthors(), rows => Assert.True(rows.Count >= 900));
+        Assert.All(TriageTrainingSet.WholeMailAuthors(), rows => Assert.True(rows.Count >= 600));
         Assert.Equal(["A", "B", "C", "D", "E", "F"], TriageTrainingSet.Authors().Select(a => a.Name));
+        // committed, measured with --candidates, not trained on (docs/triage-quality.md "Latest round")
+        Assert.Equal(["G", "H", "S"], TriageTrainingSet.CandidateAuthors().Select(a => a.Name));
+        Assert.Equal(1675, TriageTrainingSet.SpentBlindSets().Count); // author S: the eight spent blind sets, embedded from tests/fixtures
         // the leave-one-author-out figures the retraining gate compares against, one set per author left out
         Assert.NotNull(model.File.CrossAuthor);
         foreach (var author in TriageTrainingSet.Authors())
@@ -101,10 +104,10 @@ public class TriageModelTests(ITestOutputHelper output)
     [Fact]
     public void Ids_are_unique_the_authors_do_not_share_mail_and_the_dev_set_is_not_trained_on()
     {
-        var all = TriageTrainingSet.All();
+        var authors = TriageTrainingSet.Authors().Concat(TriageTrainingSet.CandidateAuthors()).ToList();
+        List<LabelledMail> all = [.. TriageTrainingSet.All(), .. TriageTrainingSet.CandidateAuthors().SelectMany(a => a.Rows)];
         Assert.Equal(all.Count, all.Select(r => r.Id).Distinct().Count());
         static string Key(LabelledMail m) => (m.Mail.Subject + "\n" + m.Mail.Body).Trim();
-        var authors = TriageTrainingSet.Authors();
         foreach (var (name, rows) in authors)
         {
             var others = authors.Where(a => a.Name != name).SelectMany(a => a.Rows).Select(Key).ToHashSet();
@@ -121,7 +124,7 @@ public class TriageModelTests(ITestOutputHelper output)
         var byCore = a.Where(r => TriageTrainingSet.Core(r) is not null).GroupBy(TriageTrainingSet.Core).First(g => g.Count() > 1);
         Assert.Single(byCore.Select(TriageTrainingSet.Group).Distinct());
         foreach (var whole in TriageTrainingSet.WholeMailAuthors())
-            Assert.Equal(whole.Count, whole.Select(TriageTrainingSet.Group).Distinct().Count()); // authors B to F wrote whole mails
+            Assert.Equal(whole.Count, whole.Select(TriageTrainingSet.Group).Distinct().Count()); // authors B to H and S wrote whole mails
     }
 
     [Fact]
