@@ -7,7 +7,6 @@ using AiPolicyBot.Infrastructure.Approvals;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using Microsoft.Extensions.Configuration;
@@ -56,14 +55,7 @@ public static class ApprovalsPart
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
         // Teams: one card action handler per verb, the pending-approvals command, the connector-backed messenger.
-        services.AddCardVerb<RefreshApprovalHandler>();
-        services.AddCardVerb<ApproveHandler>();
-        services.AddCardVerb<ApproveWithConditionsHandler>();
-        services.AddCardVerb<RejectHandler>();
-        services.AddCardVerb<AskInformationHandler>();
-        services.AddCardVerb<AnswerInformationHandler>();
-        services.AddCardVerb<WithdrawHandler>();
-        services.AddCardVerb<TickCheckHandler>();
+        foreach (var handler in ApprovalVerbs.Handlers) services.AddSingleton(typeof(ICardActionHandler), handler);
         services.AddSingleton<PendingApprovalsCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
         // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".
@@ -82,7 +74,4 @@ public static class ApprovalsPart
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<RegisterReviewJob>());
         return services;
     }
-
-    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, ICardActionHandler =>
-        services.AddSingleton<ICardActionHandler, T>();
 }

@@ -116,7 +116,7 @@ internal sealed class ApprovalRig
     public static bool HasDecisionButtons(AdaptiveCard card)
     {
         var json = card.ToJson();
-        return new[] { ApprovalVerbs.Approve, ApprovalVerbs.ApproveWithConditions, ApprovalVerbs.Reject, ApprovalVerbs.AskInformation }
+        return new[] { ApproveHandler.VerbName, ApproveWithConditionsHandler.VerbName, RejectHandler.VerbName, AskInformationHandler.VerbName }
             .Any(verb => json.Contains($"\"verb\":\"{verb}\"", StringComparison.Ordinal));
     }
 }

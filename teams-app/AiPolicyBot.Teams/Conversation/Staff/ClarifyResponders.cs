@@ -27,7 +27,10 @@ public sealed class ClarifiedAction(StaffConversation conversation, IEnumerable<
     private readonly IReadOnlyDictionary<Intent, IIntentResponder> _byIntent =
         HandlerRegistry.Unique(responders, r => r.Intent, "intent");
 
-    public string Verb => CardVerbs.Clarified;
+    /// <summary>A button of a clarifying question (data: intent, text).</summary>
+    public const string VerbName = "clarified";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
