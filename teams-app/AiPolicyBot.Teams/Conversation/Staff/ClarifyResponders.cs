@@ -5,7 +5,6 @@ using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Dispatch;
 using static AiPolicyBot.Teams.Cards.CardActivities;
-using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 

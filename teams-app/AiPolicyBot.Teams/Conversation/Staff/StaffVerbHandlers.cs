@@ -8,7 +8,6 @@ using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Protocol;
 using Microsoft.Extensions.Options;
-using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
@@ -86,7 +85,7 @@ public sealed class SubmitRequestAction(StaffConversation conversation, RequestS
         SubmissionResult result;
         try
         {
-            result = await submission.SubmitAsync(new SubmissionCommand(state.SessionId, UserId(turn), UserName(turn), state.ToIntakeJson()), ct);
+            result = await submission.SubmitAsync(new SubmissionCommand(state.SessionId, turn.UserId, turn.UserName, state.ToIntakeJson()), ct);
         }
         catch (SubmissionInProgressException)
         {
@@ -119,7 +118,7 @@ public sealed class RecordTrainingAction(StaffConversation conversation, Trainin
         var entryId = action.GetString("entryId");
         var entry = entryId is null ? null : (await conversation.Register.GetAsync(ct)).Get(entryId);
         if (entry is null) return InvokeResponseFactory.BadRequest("That tool is not in the register.");
-        var record = await recorder.RecordAsync(UserId(turn), entry, ct);
+        var record = await recorder.RecordAsync(turn.UserId, entry, ct);
         return InvokeResponseFactory.Card(TrainingCards.Recorded(entry, record));
     }
 }
@@ -132,7 +131,7 @@ public sealed class ShowMyRequestsAction(IRequestStore requests) : ICardActionHa
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
-        var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
+        var mine = await requests.ListByRequesterAsync(turn.UserId, ct);
         return InvokeResponseFactory.Card(MyRequestsCard.Build(mine.Select(r => r.Value).ToList()));
     }
 }
