@@ -110,9 +110,9 @@ public sealed class ApprovalWorkflow(
 
     private static RequestEventKind EventKind(TransitionResult result) => result.AuditKind switch
     {
-        AuditKinds.InformationRequested => RequestEventKind.InformationRequested,
-        AuditKinds.InformationProvided => RequestEventKind.InformationProvided,
-        AuditKinds.Withdrawn => RequestEventKind.Withdrawn,
+        var kind when kind == AuditKinds.For(DecisionKind.RequestInformation) => RequestEventKind.InformationRequested,
+        var kind when kind == AuditKinds.For(DecisionKind.Answer) => RequestEventKind.InformationProvided,
+        var kind when kind == AuditKinds.For(DecisionKind.Withdraw) => RequestEventKind.Withdrawn,
         AuditKinds.Expired => RequestEventKind.Expired,
         AuditKinds.Reminded => RequestEventKind.ReminderDue,
         _ => RequestEventKind.Decided,
