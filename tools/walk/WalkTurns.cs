@@ -3,13 +3,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.LocalHost.Pumps;
+using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Hosts;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Walk;
 
@@ -33,7 +35,7 @@ public sealed class WalkTurns
             builder.UseEnvironment("Development");
             builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = Environment.GetEnvironmentVariable("AIPOLICYBOT_TEST_STORAGE") ?? "UseDevelopmentStorage=true",
+                ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
                 ["Storage:TablePrefix"] = prefix,
                 ["Storage:QueuePrefix"] = prefix + "-",
                 ["Bot:AllowUnauthenticatedLocal"] = "true",
@@ -41,34 +43,18 @@ public sealed class WalkTurns
             }));
             builder.ConfigureServices(s =>
             {
-                s.AddSingleton<IStartupFilter, LoopbackCaller>();
+                s.AddSingleton<IStartupFilter, RemoteIpFilter>(); // from loopback
                 // The local queue pumps and timers tick on their own; without them only the turns run.
                 foreach (var pumps in s.Where(d => d.ImplementationType == typeof(LocalJobs)).ToList()) s.Remove(pumps);
             });
         }
     }
 
-    private sealed class LoopbackCaller : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext ctx, RequestDelegate n) =>
-            {
-                ctx.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return n(ctx);
-            });
-            next(app);
-        };
-    }
-
     [Fact]
     public async Task Can_I_use_ChatGPT_turns_reach_the_connector()
     {
         var posts = new ConcurrentQueue<string>();
-        var connector = WebApplication.CreateSlimBuilder();
-        connector.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, ConnectorPort));
-        connector.Logging.ClearProviders();
-        await using var fake = connector.Build();
+        await using var fake = LoopbackApp.Create(ConnectorPort);
         fake.Run(async ctx =>
         {
             posts.Enqueue($"{ctx.Request.Method} {ctx.Request.Path}");

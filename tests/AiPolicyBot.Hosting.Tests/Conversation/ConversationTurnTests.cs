@@ -1,3 +1,4 @@
+using AiPolicyBot.Testing.Hosts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -51,7 +52,7 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
             {
                 services.AddSingleton(Connector.Object);
                 services.AddSingleton(Mock.Of<IConversationReferenceStore>());
-                services.AddSingleton<IStartupFilter, BotHostFactory.RemoteIpFilter>(); // from loopback
+                services.AddSingleton<IStartupFilter, RemoteIpFilter>(); // from loopback
             });
         }
     }
