@@ -56,10 +56,10 @@ public static class ApprovalsPart
 
         // Teams: one card action handler per verb, the pending-approvals command, the connector-backed messenger.
         foreach (var handler in ApprovalVerbs.Handlers) services.AddSingleton(typeof(ICardActionHandler), handler);
-        services.AddSingleton<PendingApprovalsCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
+        services.AddSingleton<PendingApprovalsReply>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsReply>());
         // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".
-        services.AddSingleton<IIntentResponder, PendingApprovalsResponder>();
+        services.AddSingleton<IIntentResponder>(sp => sp.GetRequiredService<PendingApprovalsReply>());
         services.AddSingleton<IApprovalMessenger, ConnectorApprovalMessenger>();
         services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
         services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();

@@ -1,7 +1,7 @@
-using AiPolicyBot.Teams.Approvals.Handlers;
 using System.Globalization;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 

@@ -48,9 +48,9 @@ public class ApprovalsCompositionTests
         Assert.All(ApprovalVerbs.Handlers, type => Assert.Single(handlers, h => h.GetType() == type));
         var approvalVerbs = handlers.Where(h => ApprovalVerbs.Handlers.Contains(h.GetType())).Select(h => h.Verb).ToList();
         Assert.Equal(8, approvalVerbs.Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
+        Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsReply.CommandName);
         // The one responder for the intent is the approvals part's.
-        Assert.IsType<PendingApprovalsResponder>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
+        Assert.IsType<PendingApprovalsReply>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
             .Last(r => r.Intent == AiPolicyBot.Teams.Conversation.Understanding.Intent.PendingApprovals));
         Assert.Contains(sp.GetServices<ITimerJob>(), j => j is ApprovalDeadlinesJob);
         Assert.Contains(sp.GetServices<ITimerJob>(), j => j is RegisterReviewJob);
