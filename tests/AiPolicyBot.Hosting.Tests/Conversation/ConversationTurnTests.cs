@@ -1,14 +1,13 @@
-using AiPolicyBot.Testing.Hosts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Conversations;
-using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Hosts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
-using AiPolicyBot.Testing.Hosts;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Hosts;
 using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 

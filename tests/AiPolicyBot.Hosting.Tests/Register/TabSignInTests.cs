@@ -1,9 +1,9 @@
-using AiPolicyBot.Testing.Hosts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.Hosting.Tests.Messages;
+using AiPolicyBot.Testing.Hosts;
 using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Hosting.Tests.Register;

@@ -3,7 +3,6 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Conversation;
-using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 

@@ -2,7 +2,6 @@ using AiPolicyBot.Application.Approvals;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Conversation;
-using AiPolicyBot.Teams.Protocol;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 
