@@ -26,7 +26,7 @@ public class ApprovalFlowTests
         Assert.False(ApprovalRig.HasDecisionButtons(rig.Messenger.ChannelCards[0].Card));
 
         // A redelivered Submitted event sends nothing twice.
-        await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), default);
+        await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), outboxVersion: null, default);
         Assert.Equal(5, rig.Messenger.CardsSent.Count);
     }
 

@@ -138,6 +138,6 @@ public sealed class WizardTests
         var texts = Texts(card);
         Assert.Contains("AIP-2026-0001", texts);
         Assert.Contains("Needs your academy leader's approval", texts);
-        _h.Events.Verify(e => e.PublishAsync(It.Is<Requests.RequestEvent>(x => x.Reference == "AIP-2026-0001" && x.Kind == Requests.RequestEventKind.Submitted), It.IsAny<CancellationToken>()), Times.Once);
+        _h.Events.Verify(e => e.PublishAsync(It.Is<Requests.RequestEvent>(x => x.Reference == "AIP-2026-0001" && x.Kind == Requests.RequestEventKind.Submitted), "event-v1", It.IsAny<CancellationToken>()), Times.Once);
     }
 }
