@@ -25,8 +25,8 @@ public sealed class QueueFunctions(
         mailPoison.HandleAsync(message, ct);
 
     [Function("RequestEvents")]
-    public Task RequestEvents([QueueTrigger(RequestEventsJob.Queue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>
-        events.HandleAsync(message, ct);
+    public Task RequestEvents([QueueTrigger(RequestEventsJob.Queue, Connection = "AzureWebJobsStorage")] string message, FunctionContext context, CancellationToken ct) =>
+        events.HandleAsync(message, QueueDelivery.DequeueCount(context), ct);
 
     [Function("RequestEventsPoison")]
     public Task RequestEventsPoison([QueueTrigger(RequestEventsJob.PoisonQueue, Connection = "AzureWebJobsStorage")] string message, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Dispatch;
@@ -82,7 +83,7 @@ public class CompositionTests
         var summary = CompositionCheck.Describe(sp);
 
         Assert.Contains("commands: help, pending", summary, StringComparison.Ordinal);
-        Assert.Contains(ApprovalVerbs.Approve, summary, StringComparison.Ordinal);
+        Assert.Contains(ApproveHandler.VerbName, summary, StringComparison.Ordinal);
         Assert.Contains("adaptiveCard/action", summary, StringComparison.Ordinal);
         Assert.Contains("PendingApprovals", summary, StringComparison.Ordinal);
         Assert.Contains("register-review", summary, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public class CompositionTests
 
         var check = sp.GetServices<IHostedService>().OfType<CompositionCheck>().Single();
         var e = await Assert.ThrowsAsync<DuplicateHandlerException>(() => check.StartAsync(default));
-        Assert.Contains($"'{ApprovalVerbs.Approve}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{ApproveHandler.VerbName}'", e.Message, StringComparison.Ordinal);
         Assert.Contains("ApproveHandler", e.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(SecondApproveHandler), e.Message, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public class CompositionTests
 
     private sealed class SecondApproveHandler : ICardActionHandler
     {
-        public string Verb => ApprovalVerbs.Approve;
+        public string Verb => ApproveHandler.VerbName;
 
         public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
             Task.FromResult(InvokeResponseFactory.Message("second"));

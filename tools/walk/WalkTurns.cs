@@ -2,14 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AiPolicyBot.LocalHost.Pumps;
+using AiPolicyBot.Testing.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Walk;
 
@@ -22,53 +17,13 @@ namespace AiPolicyBot.Walk;
 /// </summary>
 public sealed class WalkTurns
 {
-    private static readonly int ConnectorPort =
-        (int.TryParse(Environment.GetEnvironmentVariable("AIPOLICYBOT_PLAYGROUND_PORT_BASE"), out var b) ? b : 29000) + 19;
-
-    private sealed class Host : WebApplicationFactory<WebHostProgram>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var prefix = "walk" + Guid.NewGuid().ToString("N")[..8];
-            builder.UseEnvironment("Development");
-            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = Environment.GetEnvironmentVariable("AIPOLICYBOT_TEST_STORAGE") ?? "UseDevelopmentStorage=true",
-                ["Storage:TablePrefix"] = prefix,
-                ["Storage:QueuePrefix"] = prefix + "-",
-                ["Bot:AllowUnauthenticatedLocal"] = "true",
-                ["Bot:AppId"] = "c9e8c047-2a74-40a2-b28a-b162d5f5327c",
-            }));
-            builder.ConfigureServices(s =>
-            {
-                s.AddSingleton<IStartupFilter, LoopbackCaller>();
-                // The local queue pumps and timers tick on their own; without them only the turns run.
-                foreach (var pumps in s.Where(d => d.ImplementationType == typeof(LocalJobs)).ToList()) s.Remove(pumps);
-            });
-        }
-    }
-
-    private sealed class LoopbackCaller : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext ctx, RequestDelegate n) =>
-            {
-                ctx.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return n(ctx);
-            });
-            next(app);
-        };
-    }
+    private static readonly int ConnectorPort = WalkHost.ConnectorPort;
 
     [Fact]
     public async Task Can_I_use_ChatGPT_turns_reach_the_connector()
     {
         var posts = new ConcurrentQueue<string>();
-        var connector = WebApplication.CreateSlimBuilder();
-        connector.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, ConnectorPort));
-        connector.Logging.ClearProviders();
-        await using var fake = connector.Build();
+        await using var fake = LoopbackApp.Create(ConnectorPort);
         fake.Run(async ctx =>
         {
             posts.Enqueue($"{ctx.Request.Method} {ctx.Request.Path}");
@@ -77,7 +32,7 @@ public sealed class WalkTurns
         });
         await fake.StartAsync();
 
-        await using var host = new Host();
+        await using var host = new WalkHost();
         using var client = host.CreateClient();
         // One turn first, then a pause for the host's background warm-up: what stays is the work of a warm turn, the
         // same in both runs, so only the measured turns differ between them.

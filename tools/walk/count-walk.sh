@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Counts the project source files a warm "can I use ChatGPT?" turn crosses, from POST /api/messages of the local host
-# to the connector post of the reply (docs/architecture.md, "The walk of a turn"); WALK_VARY=1 measures a question the
+# to the connector post of the reply (docs/architecture.md, "The walk of a turn"), or with WALK_CASE=click an approve
+# click from POST /api/messages to its committed outbox row and queued event; WALK_VARY=1 measures a question the
 # host has not seen (each measured turn a new text) instead of a repeated one. The turn runs once and twice under
 # coverage (coverlet), and the files whose lines ran more often the second time are the walk. Framework code is not
 # counted (it is not instrumented), nor source-generated code. Azurite on AZURITE_PORT_BASE (default 20000) unless
@@ -17,9 +18,12 @@ if [ -z "${AIPOLICYBOT_TEST_STORAGE:-}" ]; then
   export AIPOLICYBOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 fi
 dotnet build tools/walk/AiPolicyBot.Walk.csproj -c Release -nologo -clp:ErrorsOnly
+# WALK_CASE=click: an approve click to its outbox row (WalkClicks) instead of a chat turn (WalkTurns).
+CASE=WalkTurns
+[ "${WALK_CASE:-turn}" = click ] && CASE=WalkClicks
 for turns in 1 2; do
-  WALK_TURNS=$turns dotnet test tools/walk/AiPolicyBot.Walk.csproj -c Release --no-build --nologo \
-    --collect "XPlat Code Coverage" --results-directory "$OUT/turns-$turns" > "$OUT/turns-$turns.log" \
+  WALK_TURNS=$turns WALK_CLICKS=$turns dotnet test tools/walk/AiPolicyBot.Walk.csproj -c Release --no-build --nologo \
+    --filter "FullyQualifiedName~$CASE" --collect "XPlat Code Coverage" --results-directory "$OUT/turns-$turns" > "$OUT/turns-$turns.log" \
     || { cat "$OUT/turns-$turns.log"; exit 1; }
 done
 python3 tools/walk/walk_diff.py "$(find "$OUT/turns-1" -name coverage.cobertura.xml)" "$(find "$OUT/turns-2" -name coverage.cobertura.xml)"

@@ -30,8 +30,9 @@ public sealed class ApprovalFollowUp(
 {
     private const string Scope = "approval-followup";
 
-    public async Task HandleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
+    public async Task HandleAsync(RequestEvent e, Versioned<ToolRequest> stored, CancellationToken ct)
     {
+        var request = stored.Value;
         var directory = await directories.GetAsync(ct);
         switch (e.Kind)
         {

@@ -58,7 +58,7 @@ public sealed class ApprovalWorkflow(
             switch (result.Status)
             {
                 case TransitionStatus.Applied:
-                    Versioned<ToolRequest> saved;
+                    CommittedChange saved;
                     var followUp = RequestEvent.New(reference, EventKind(result), now, command.Actor.Id);
                     try
                     {
@@ -71,8 +71,8 @@ public sealed class ApprovalWorkflow(
                         continue;
                     }
                     if (result.DecisionRows.Count == 0) await RecordStepAsync(result, command.Actor, now, ct);
-                    await events.PublishAsync(followUp, ct);
-                    return new WorkflowOutcome(result, saved, directory);
+                    await events.PublishAsync(followUp, saved.Event.Version, ct);
+                    return new WorkflowOutcome(result, saved.Request, directory);
                 case TransitionStatus.Repeated:
                     await HealAsync(result, ct);
                     return new WorkflowOutcome(result, stored, directory);
@@ -110,9 +110,9 @@ public sealed class ApprovalWorkflow(
 
     private static RequestEventKind EventKind(TransitionResult result) => result.AuditKind switch
     {
-        AuditKinds.InformationRequested => RequestEventKind.InformationRequested,
-        AuditKinds.InformationProvided => RequestEventKind.InformationProvided,
-        AuditKinds.Withdrawn => RequestEventKind.Withdrawn,
+        var kind when kind == AuditKinds.For(DecisionKind.RequestInformation) => RequestEventKind.InformationRequested,
+        var kind when kind == AuditKinds.For(DecisionKind.Answer) => RequestEventKind.InformationProvided,
+        var kind when kind == AuditKinds.For(DecisionKind.Withdraw) => RequestEventKind.Withdrawn,
         AuditKinds.Expired => RequestEventKind.Expired,
         AuditKinds.Reminded => RequestEventKind.ReminderDue,
         _ => RequestEventKind.Decided,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiPolicyBot.Application.Mail;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Audit;
+using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 
@@ -21,11 +22,13 @@ public sealed class DecisionRecorder(IDecisionLog decisions, IOutbox outbox, IAu
     /// The rows of the event's actor (their decisions, and their questions, answers or withdrawal), from the request
     /// as it now stands: rows the request holds are never taken back, so a later or repeated event finds them too.
     /// </summary>
-    public Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct) =>
-        requestEvent.Kind is RequestEventKind.Submitted or RequestEventKind.ReminderDue || requestEvent.ActorId is null
-            ? Task.CompletedTask
-            : EnsureAsync(request, [.. request.Decisions.Concat(ApprovalStateMachine.StepRows(request)).Where(d => d.ApproverId == requestEvent.ActorId)],
-                repairAudit: true, ct);
+    public Task HandleAsync(RequestEvent requestEvent, Versioned<ToolRequest> stored, CancellationToken ct)
+    {
+        if (requestEvent.Kind is RequestEventKind.Submitted or RequestEventKind.ReminderDue || requestEvent.ActorId is null) return Task.CompletedTask;
+        var request = stored.Value;
+        return EnsureAsync(request, [.. request.Decisions.Concat(ApprovalStateMachine.StepRows(request)).Where(d => d.ApproverId == requestEvent.ActorId)],
+            repairAudit: true, ct);
+    }
 
     /// <summary>
     /// Records <paramref name="rows"/> (decisions of <paramref name="request"/>); the decision-mail job rides with the

@@ -1,3 +1,4 @@
+using AiPolicyBot.Common;
 using AiPolicyBot.Incidents;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
@@ -10,8 +11,9 @@ namespace AiPolicyBot.Application.Incidents;
 /// </summary>
 public sealed class IncidentRequestEventHandler(IIncidentIntake incidents) : IRequestEventHandler
 {
-    public async Task HandleAsync(RequestEvent e, ToolRequest request, CancellationToken ct)
+    public async Task HandleAsync(RequestEvent e, Versioned<ToolRequest> stored, CancellationToken ct)
     {
+        var request = stored.Value;
         if (e.Kind == RequestEventKind.Submitted && request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
             await incidents.OpenAsync(IncidentOpenings.FromRequest(request), ct);
     }

@@ -1,3 +1,4 @@
+using AiPolicyBot.Common;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
@@ -12,8 +13,9 @@ namespace AiPolicyBot.Application.Mail;
 /// </summary>
 public sealed class MailRequestEventHandler(IOutbox outbox, bool sendOnSubmit) : IRequestEventHandler
 {
-    public async Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct)
+    public async Task HandleAsync(RequestEvent requestEvent, Versioned<ToolRequest> stored, CancellationToken ct)
     {
+        var request = stored.Value;
         if (requestEvent.Kind == RequestEventKind.Submitted && request.Outcome.Conditions.Contains(ConditionCodes.PossibleIncidentReview))
             await outbox.EnsureAsync(OutboxJob.PossibleIncidentFor(request.Reference, request.SubmittedAt), ct);
         if (requestEvent.Kind == RequestEventKind.Submitted && sendOnSubmit)

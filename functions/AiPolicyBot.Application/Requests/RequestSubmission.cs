@@ -64,13 +64,14 @@ public sealed class RequestSubmission(
         }
 
         ToolRequest request;
-        RequestEvent submitted;
+        CommittedChange committed;
         try
         {
             request = await RouteAsync(command, intake, ct);
             // The request and its Submitted event commit together: approvers are never left without their cards.
-            submitted = RequestEvent.New(request.Reference, RequestEventKind.Submitted, request.SubmittedAt, command.RequesterId);
-            request = (await requests.CreateAsync(request, submitted, ct)).Value;
+            var submitted = RequestEvent.New(request.Reference, RequestEventKind.Submitted, request.SubmittedAt, command.RequesterId);
+            committed = await requests.CreateAsync(request, submitted, ct);
+            request = committed.Request.Value;
         }
         catch
         {
@@ -81,7 +82,7 @@ public sealed class RequestSubmission(
 
         var data = JsonSerializer.Serialize(new { tier = request.Outcome.Tier, rules = request.Outcome.Reasons.Select(r => r.Rule) }, AiPolicyJson.Options);
         await audit.AppendAsync(request.Reference, new AuditEvent("submitted", command.RequesterId, request.Reference, data), ct);
-        await events.PublishAsync(submitted, ct);
+        await events.PublishAsync(committed.Event.Value, committed.Event.Version, ct);
         return new SubmissionResult(request, []);
     }
 

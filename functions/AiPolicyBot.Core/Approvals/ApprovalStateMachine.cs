@@ -116,7 +116,7 @@ public static class ApprovalStateMachine
             UpdatedAt = now,
         };
         var row = new ApprovalDecision(access.RoleToDecide!, c.Actor.Id, c.Actor.Name, DecisionKind.RequestInformation, question, [], now);
-        return new TransitionResult(TransitionStatus.Applied, updated, [row], AuditKinds.InformationRequested);
+        return new TransitionResult(TransitionStatus.Applied, updated, [row], AuditKinds.For(DecisionKind.RequestInformation));
     }
 
     private static TransitionResult Answer(ToolRequest request, AnswerInformationCommand c, DateTimeOffset now)
@@ -136,7 +136,7 @@ public static class ApprovalStateMachine
             AnsweredQuestions = [.. request.AnsweredQuestions, request.OpenQuestion with { Answer = answer, AnsweredAt = now }],
             UpdatedAt = now,
         };
-        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Answer, answer, now)], AuditKinds.InformationProvided);
+        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Answer, answer, now)], AuditKinds.For(DecisionKind.Answer));
     }
 
     private static TransitionResult Withdraw(ToolRequest request, WithdrawCommand c, DateTimeOffset now)
@@ -154,7 +154,7 @@ public static class ApprovalStateMachine
             ClosingReason = reason ?? WithdrawnWithoutReason,
             UpdatedAt = now,
         };
-        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Withdraw, reason, now)], AuditKinds.Withdrawn);
+        return new TransitionResult(TransitionStatus.Applied, updated, [RequesterRow(request, DecisionKind.Withdraw, reason, now)], AuditKinds.For(DecisionKind.Withdraw));
     }
 
     private static TransitionResult Expire(ToolRequest request, ExpireCommand c, DateTimeOffset now)

@@ -2,15 +2,12 @@ using AiPolicyBot.Requests;
 
 namespace AiPolicyBot.Approvals;
 
-/// <summary>Audit entry kinds of the approval stream (one stream per request reference).</summary>
+/// <summary>
+/// Audit entry kinds of the approval stream (one stream per request reference). Stored values: never rename one.
+/// A decision's kind comes from its <see cref="DecisionKind"/> alone, so the two cannot drift apart.
+/// </summary>
 public static class AuditKinds
 {
-    public const string Approved = "approval.approved";
-    public const string ApprovedWithConditions = "approval.approvedWithConditions";
-    public const string Rejected = "approval.rejected";
-    public const string InformationRequested = "approval.informationRequested";
-    public const string InformationProvided = "approval.informationProvided";
-    public const string Withdrawn = "approval.withdrawn";
     public const string Expired = "approval.expired";
     public const string Reminded = "approval.reminded";
     public const string CheckTicked = "approval.checkTicked";
@@ -18,11 +15,12 @@ public static class AuditKinds
 
     public static string For(DecisionKind kind) => kind switch
     {
-        DecisionKind.Approve => Approved,
-        DecisionKind.ApproveWithConditions => ApprovedWithConditions,
-        DecisionKind.Reject => Rejected,
-        DecisionKind.Answer => InformationProvided,
-        DecisionKind.Withdraw => Withdrawn,
-        _ => InformationRequested,
+        DecisionKind.Approve => "approval.approved",
+        DecisionKind.ApproveWithConditions => "approval.approvedWithConditions",
+        DecisionKind.Reject => "approval.rejected",
+        DecisionKind.RequestInformation => "approval.informationRequested",
+        DecisionKind.Answer => "approval.informationProvided",
+        DecisionKind.Withdraw => "approval.withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a decision kind."),
     };
 }

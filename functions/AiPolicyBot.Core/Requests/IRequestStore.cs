@@ -18,10 +18,10 @@ public interface IRequestStore
     /// <see cref="CreateAsync(ToolRequest, CancellationToken)"/> with the event that follows it up, in ONE transaction:
     /// either both are stored or neither (the event then waits in the outbox for the relay).
     /// </summary>
-    Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct);
+    Task<CommittedChange> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct);
 
     /// <summary><see cref="UpdateAsync(ToolRequest, string, CancellationToken)"/> with its follow-up event, in ONE transaction.</summary>
-    Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct);
+    Task<CommittedChange> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct);
 
     /// <summary>Every request this person (Entra object id) made, newest first.</summary>
     Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct);

@@ -1,3 +1,5 @@
+using AiPolicyBot.Common;
+
 namespace AiPolicyBot.Requests;
 
 /// <summary>
@@ -17,16 +19,27 @@ public sealed record RequestEvent(string Reference, RequestEventKind Kind, DateT
 public enum RequestEventKind { Submitted, Decided, InformationRequested, InformationProvided, Withdrawn, Expired, ReminderDue }
 
 /// <summary>
+/// A change and its follow-up event as one transaction stored them: the request with its row's version, and the event
+/// with its outbox row's version, which the queue message carries so the consumer can finish the row without
+/// reading it first (docs/deploy.md, "Cost model").
+/// </summary>
+public sealed record CommittedChange(Versioned<ToolRequest> Request, Versioned<RequestEvent> Event);
+
+/// <summary>
 /// Hands a committed event to the queue. Best effort: the event's outbox row is already the truth, so a queue fault
 /// is logged and left to the relay (never thrown); only cancellation escapes.
 /// </summary>
 public interface IRequestEventPublisher
 {
-    Task PublishAsync(RequestEvent requestEvent, CancellationToken ct);
+    /// <param name="outboxVersion">The event's outbox row version from its commit; null for a copy the relay re-sends.</param>
+    Task PublishAsync(RequestEvent requestEvent, string? outboxVersion, CancellationToken ct);
 }
 
-/// <summary>One follow-up to a request event (send approval cards, tell the requester, …). Must be idempotent.</summary>
+/// <summary>
+/// One follow-up to a request event (send approval cards, tell the requester, …), given the request as stored now
+/// with its version (read once per event for every handler). Must be idempotent.
+/// </summary>
 public interface IRequestEventHandler
 {
-    Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct);
+    Task HandleAsync(RequestEvent requestEvent, Versioned<ToolRequest> stored, CancellationToken ct);
 }

@@ -7,7 +7,6 @@ using AiPolicyBot.Infrastructure.Approvals;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
-using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using Microsoft.Extensions.Configuration;
@@ -56,18 +55,11 @@ public static class ApprovalsPart
         services.AddSingleton<IRequestEventHandler, ApprovalFollowUp>();
 
         // Teams: one card action handler per verb, the pending-approvals command, the connector-backed messenger.
-        services.AddCardVerb<RefreshApprovalHandler>();
-        services.AddCardVerb<ApproveHandler>();
-        services.AddCardVerb<ApproveWithConditionsHandler>();
-        services.AddCardVerb<RejectHandler>();
-        services.AddCardVerb<AskInformationHandler>();
-        services.AddCardVerb<AnswerInformationHandler>();
-        services.AddCardVerb<WithdrawHandler>();
-        services.AddCardVerb<TickCheckHandler>();
-        services.AddSingleton<PendingApprovalsCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsCommand>());
+        foreach (var handler in ApprovalVerbs.Handlers) services.AddSingleton(typeof(ICardActionHandler), handler);
+        services.AddSingleton<PendingApprovalsReply>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<PendingApprovalsReply>());
         // Added after the conversation part's fallback responder, so this one answers "what do I need to approve?".
-        services.AddSingleton<IIntentResponder, PendingApprovalsResponder>();
+        services.AddSingleton<IIntentResponder>(sp => sp.GetRequiredService<PendingApprovalsReply>());
         services.AddSingleton<IApprovalMessenger, ConnectorApprovalMessenger>();
         services.AddSingleton<ITeamsUserIds, StoredTeamsUserIds>();
         services.AddSingleton<IRegisterChangeListener, RegisterCacheListener>();
@@ -82,7 +74,4 @@ public static class ApprovalsPart
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<RegisterReviewJob>());
         return services;
     }
-
-    private static void AddCardVerb<T>(this IServiceCollection services) where T : class, ICardActionHandler =>
-        services.AddSingleton<ICardActionHandler, T>();
 }

@@ -2,9 +2,6 @@ using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiPolicyBot.Hosting;
 

@@ -1,7 +1,5 @@
 using AiPolicyBot.Common;
 using AiPolicyBot.Triage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 

@@ -13,4 +13,10 @@ public interface IQueueJob
 
     /// <summary>Handles one decoded message. Throwing means "failed: retry"; returning means "done: delete".</summary>
     Task HandleAsync(string message, CancellationToken ct);
+
+    /// <summary>
+    /// The same, told which delivery this is (1 the first time, more after a failure or a lost lease), for a job that
+    /// can skip work on a first delivery; the hosts call this one.
+    /// </summary>
+    Task HandleAsync(string message, long dequeueCount, CancellationToken ct) => HandleAsync(message, ct);
 }

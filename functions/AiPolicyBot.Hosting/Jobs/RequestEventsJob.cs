@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AiPolicyBot.Common;
+using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
 using Microsoft.Extensions.Logging;
@@ -8,9 +8,11 @@ namespace AiPolicyBot.Hosting.Jobs;
 
 /// <summary>
 /// Runs every registered <see cref="IRequestEventHandler"/> (decision rows, approval cards, notifications, …) for one
-/// request event from the "request-events" queue, once: an event whose outbox row is already finished (a relayed or
-/// redelivered copy) is dropped, and the row is marked Handled after the handlers ran. Loads the request fresh, so a
-/// late or repeated event sees the current state. A malformed message, or one for a request that does not exist, is
+/// request event from the "request-events" queue, once: a relay's copy (no outbox version) or a redelivery is checked
+/// against its outbox row first and dropped if the row is already finished; the message sent right after the commit
+/// carries the row's version, so on its first delivery it skips that read (docs/deploy.md, "Cost model") and, should
+/// a duplicate have finished the row meanwhile, finds out when marking it (its handlers are idempotent). The row is marked Handled, guarded by its
+/// version, after the handlers ran. Loads the request fresh, so a late or repeated event sees the current state. A malformed message, or one for a request that does not exist, is
 /// logged and dropped (retrying cannot fix it); a handler failure throws so the queue retries (handlers are
 /// idempotent) and, after five attempts, poisons it (<see cref="RequestEventPoisonJob"/>).
 /// </summary>
@@ -25,30 +27,23 @@ public sealed class RequestEventsJob(
 
     public string QueueName => Queue;
 
-    /// <summary>Parses a queue message; null when it is not a request event.</summary>
-    public static RequestEvent? Parse(string message)
-    {
-        RequestEvent? requestEvent;
-        try
-        {
-            requestEvent = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        return requestEvent is not null && RequestReference.TryParse(requestEvent.Reference, out _, out _) ? requestEvent : null;
-    }
+    /// <summary>Without the delivery count: treated as a redelivery (the outbox row is read first).</summary>
+    public Task HandleAsync(string message, CancellationToken ct) => HandleAsync(message, dequeueCount: 0, ct);
 
-    public async Task HandleAsync(string message, CancellationToken ct)
+    public async Task HandleAsync(string message, long dequeueCount, CancellationToken ct)
     {
-        if (Parse(message) is not { } requestEvent)
+        if (RequestEventMessage.TryRead(message) is not { } parsed)
         {
             logger.LogWarning("Dropped a malformed request event");
             return;
         }
 
-        var row = await events.GetAsync(requestEvent, ct);
+        var requestEvent = parsed.Event;
+        // The click's own message on its first delivery: its row is as the commit left it unless a relay copy (sent
+        // only after minutes) or a duplicate delivery got there first, which the version-guarded Handled then reports.
+        var row = dequeueCount == 1 && parsed.OutboxVersion is { } version && requestEvent.Id is { Length: > 0 }
+            ? new Versioned<RequestEventRecord>(new RequestEventRecord(requestEvent, RequestEventState.Pending, requestEvent.At), version)
+            : await events.GetAsync(requestEvent, ct);
         if (row is { Value.IsFinished: true })
         {
             logger.LogInformation("Request event {EventId} already {State}; copy dropped", requestEvent.Id, row.Value.State);
@@ -67,7 +62,7 @@ public sealed class RequestEventsJob(
         {
             try
             {
-                await handler.HandleAsync(requestEvent, stored.Value, ct);
+                await handler.HandleAsync(requestEvent, stored, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

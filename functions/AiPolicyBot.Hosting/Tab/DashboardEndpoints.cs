@@ -4,9 +4,6 @@ using AiPolicyBot.Application.Reports;
 using AiPolicyBot.Application.Reports.Dashboard;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Http.Reports;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting.Tab;

@@ -10,7 +10,7 @@ namespace AiPolicyBot.Infrastructure.Queues;
 /// <summary>
 /// Publishes request events to the Storage queue <see cref="QueueName"/> (Base64, through the registered
 /// <see cref="QueueServiceClient"/>), where the request-events job runs every <see cref="IRequestEventHandler"/>.
-/// The message is the <see cref="RequestEvent"/> as JSON: a reference, a kind and the event's id, never personal data.
+/// The message is a <see cref="RequestEventMessage"/>: the event and its outbox row's version, never personal data.
 /// Best effort: the event's outbox row was committed with its change, so a queue fault is logged and the relay
 /// (<see cref="RequestEventRelay"/>) sends it later.
 /// </summary>
@@ -24,11 +24,11 @@ public sealed class QueueRequestEventPublisher(
     private readonly QueueClient _queue = queues.GetQueueClient(queueName);
     private volatile bool _created;
 
-    public async Task PublishAsync(RequestEvent requestEvent, CancellationToken ct)
+    public async Task PublishAsync(RequestEvent requestEvent, string? outboxVersion, CancellationToken ct)
     {
         try
         {
-            await SendAsync(requestEvent, ct);
+            await SendAsync(requestEvent, outboxVersion, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -38,13 +38,13 @@ public sealed class QueueRequestEventPublisher(
     }
 
     /// <summary>Sends now and throws on a queue fault (the relay wants to know).</summary>
-    public async Task SendAsync(RequestEvent requestEvent, CancellationToken ct)
+    public async Task SendAsync(RequestEvent requestEvent, string? outboxVersion, CancellationToken ct)
     {
         if (!_created)
         {
             await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
             _created = true;
         }
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(requestEvent, AiPolicyJson.Options), ct);
+        await _queue.SendMessageAsync(new RequestEventMessage(requestEvent, outboxVersion).Write(), ct);
     }
 }

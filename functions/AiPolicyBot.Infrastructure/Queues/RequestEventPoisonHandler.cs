@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
@@ -17,7 +16,7 @@ public sealed class RequestEventPoisonHandler(TableRequestEventLog events, IAdmi
 {
     public async Task HandleAsync(string message, CancellationToken ct)
     {
-        var requestEvent = TryParse(message);
+        var requestEvent = RequestEventMessage.TryRead(message)?.Event;
         if (requestEvent is null)
         {
             await alerts.RaiseAsync(new AdminAlert(PoisonAlertIds.Unreadable("request-event-poison", message), "RequestEventPoisoned", null,
@@ -48,19 +47,6 @@ public sealed class RequestEventPoisonHandler(TableRequestEventLog events, IAdmi
             $"The follow-up of {requestEvent.Reference} ({requestEvent.Kind}, event {requestEvent.Id}) failed after every retry: " +
             "approval cards, the requester's message or the register may not have been updated. Check the logs, then refresh the request's cards.",
             time.GetUtcNow()), ct);
-    }
-
-    private static RequestEvent? TryParse(string message)
-    {
-        try
-        {
-            var e = JsonSerializer.Deserialize<RequestEvent>(message, AiPolicyJson.Options);
-            return e is not null && RequestReference.TryParse(e.Reference, out _, out _) ? e : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
 

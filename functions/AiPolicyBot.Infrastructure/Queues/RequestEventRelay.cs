@@ -23,7 +23,7 @@ public sealed class RequestEventRelay(TableRequestEventLog events, IRequestEvent
     public async Task<int> RunAsync(TimeSpan grace, CancellationToken ct)
     {
         var stale = await events.ListPendingAsync(time.GetUtcNow() - grace, ct);
-        foreach (var e in stale) await publisher.PublishAsync(e, ct);
+        foreach (var e in stale) await publisher.PublishAsync(e, outboxVersion: null, ct); // read first by the consumer
         if (stale.Count > 0) logger.LogInformation("Re-sent {Count} request events", stale.Count);
         return stale.Count;
     }

@@ -19,7 +19,7 @@ namespace AiPolicyBot.Infrastructure.Storage;
 /// <see cref="PendingRolesColumn"/> and <see cref="RequesterNameColumn"/> beside its other columns, so a list of open
 /// requests reads a few narrow columns and no JSON), kept current
 /// after every change and deleted when the request becomes final (a change committed with an event: by the event's
-/// follow-up, <see cref="RefreshAsync"/>, so "pending approvals" may show a decision a few seconds late). The request
+/// follow-up, <see cref="RequestIndexFollowUp"/>, so "pending approvals" may show a decision a few seconds late). The request
 /// row stays the truth: every action reloads it. A copy is never brought back once deleted, and never overwritten by
 /// an older change (column MainVersion: the request row's server timestamp from its ETag), so racing writers cannot
 /// leave a final request listed as open. The copies have a table of their own, so listing them reads them only, on
@@ -109,14 +109,6 @@ public sealed class RequestIndex(TableClients tables)
             {
             }
         }
-    }
-
-    /// <summary>Refreshes or removes the open copy from the request row as it now stands (the follow-up of a change).</summary>
-    public async Task RefreshAsync(string reference, CancellationToken ct)
-    {
-        if (!RequestReference.TryParse(reference, out var year, out _)) return;
-        var row = await tables.Requests.GetEntityIfExistsAsync<TableEntity>(RequestEventRows.Partition(year), reference, cancellationToken: ct);
-        if (row.HasValue) await ChangedAsync(row.Value!, TableRequestStore.ToRequest(row.Value!), row.Value!.ETag, ct);
     }
 
     /// <summary>The references this person requested, in reference order (one point read).</summary>

@@ -68,10 +68,10 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
             return new Versioned<ToolRequest>(request, etag.ToString());
         }, $"request {request.Reference} changed since it was read");
 
-    public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) =>
+    public Task<CommittedChange> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) =>
         CommitAsync(new(TableTransactionActionType.Add, ToEntity(request)), request, followUp, $"request {request.Reference} already exists", ct);
 
-    public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct) =>
+    public Task<CommittedChange> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct) =>
         CommitAsync(new(TableTransactionActionType.UpdateReplace, ToEntity(request), new ETag(version)), request, followUp,
             $"request {request.Reference} changed since it was read", ct);
 
@@ -142,8 +142,8 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
         await tables.RequestIndex.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, token);
     }, ct);
 
-    /// <summary>The request row and its event row in one transaction (both or neither).</summary>
-    private async Task<Versioned<ToolRequest>> CommitAsync(
+    /// <summary>The request row and its event row in one transaction (both or neither), each with the version it got.</summary>
+    private async Task<CommittedChange> CommitAsync(
         TableTransactionAction change, ToolRequest request, RequestEvent followUp, string conflict, CancellationToken ct)
     {
         if (!string.Equals(followUp.Reference, request.Reference, StringComparison.Ordinal))
@@ -161,7 +161,8 @@ public sealed class TableRequestStore(TableClients tables, TableReferenceCounter
             await tables.EnsureCreatedAsync(ct);
             if (creates) await _index.AddAsync((TableEntity)change.Entity, request, ct); // first, so a stored request is always listed
             var response = await Table.SubmitTransactionAsync(actions, ct);
-            return new Versioned<ToolRequest>(request, response.Value[0].Headers.ETag!.Value.ToString());
+            return new CommittedChange(new Versioned<ToolRequest>(request, response.Value[0].Headers.ETag!.Value.ToString()),
+                new Versioned<RequestEvent>(followUp, response.Value[1].Headers.ETag!.Value.ToString()));
         }, conflict);
     }
 

@@ -93,7 +93,7 @@ public sealed class QueuePump(IQueueJob job, QueueClient queue, QueueClient pois
         }
         try
         {
-            await job.HandleAsync(text, ct);
+            await job.HandleAsync(text, message.DequeueCount, ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -52,9 +52,12 @@ public sealed class ApprovalCardService(
     }
 
     public async Task<AdaptiveCard> ReadOnlyCardAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct) =>
-        ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, await RefreshIdsAsync(request, directory, ct),
+        ReadOnlyCard(request, directory, await RefreshIdsAsync(request, directory, ct), await DeliveryStatusAsync(request, ct));
+
+    private AdaptiveCard ReadOnlyCard(ToolRequest request, ApproverDirectory directory, IReadOnlyList<string> refreshIds, string? deliveryStatus) =>
+        ApprovalCardBuilder.Build(new ApprovalCardContext(request, ApprovalCardView.ReadOnly, refreshIds,
             [], directory.LocalDemoSelfApproval, AcademyName: AcademyName(request))
-        { DeliveryStatus = await DeliveryStatusAsync(request, ct) });
+        { DeliveryStatus = deliveryStatus });
 
     /// <summary>Where the card reached each approver, while they are still needed ("sent to the CDO 09:12; …").</summary>
     private async Task<string?> DeliveryStatusAsync(ToolRequest request, CancellationToken ct)
@@ -75,13 +78,18 @@ public sealed class ApprovalCardService(
 
     public async Task UpdateAllCopiesAsync(ToolRequest request, ApproverDirectory directory, CancellationToken ct)
     {
-        foreach (var copy in await copies.ListAsync(request.Reference, ct))
+        var posted = await copies.ListAsync(request.Reference, ct);
+        if (posted.Count == 0) return;
+        // What every copy shows alike is read once, not once per copy (docs/deploy.md, "Cost model").
+        var refreshIds = await RefreshIdsAsync(request, directory, ct);
+        var deliveryStatus = await DeliveryStatusAsync(request, ct);
+        foreach (var copy in posted)
         {
             try
             {
                 var card = copy.Audience == CardAudience.Channel
-                    ? await ReadOnlyCardAsync(request, directory, ct)
-                    : await CardForAsync(request, directory, copy.UserId, ct);
+                    ? ReadOnlyCard(request, directory, refreshIds, deliveryStatus)
+                    : Build(request, directory, copy.UserId, refreshIds, deliveryStatus, notice: null, noticeIsProblem: false);
                 await messenger.UpdateCardAsync(copy, card, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 
@@ -42,7 +43,7 @@ public sealed class PendingApprovalsQuery(IRequestStore requests, IApproverDirec
                         Text = $"From {CardText.Escape(r.RequesterName)}, {r.SubmittedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}; still to decide: {string.Join(", ", r.PendingRoles)}",
                         IsSubtle = true,
                     },
-                    new ActionSet { Actions = [new ExecuteAction { Title = $"Open {r.Reference}", Verb = ApprovalVerbs.Refresh, Data = new ApprovalActionData(r.Reference) }] },
+                    new ActionSet { Actions = [new ExecuteAction { Title = $"Open {r.Reference}", Verb = RefreshApprovalHandler.VerbName, Data = new ApprovalActionData(r.Reference) }] },
                 ],
             });
         if (waiting.Count > MaxShown) body.Add(new TextBlock { Text = $"… and {waiting.Count - MaxShown} more.", IsSubtle = true });

@@ -23,6 +23,11 @@ public sealed class TurnContext(Activity activity, AuthMode authMode, IConnector
     /// <summary>The caller's stable Entra object id (null in some anonymous or Playground cases).</summary>
     public string? UserAadObjectId => Activity.From?.AadObjectId;
 
+    /// <summary>The caller's stable id: the Entra object id, else the channel user id (Playground).</summary>
+    public string UserId => UserAadObjectId ?? Activity.From?.Id ?? throw new InvalidOperationException("The activity has no sender.");
+
+    public string UserName => Activity.From?.Name ?? "";
+
     /// <summary>Where to reach this conversation later (what the tracker stores).</summary>
     public ConversationReference? Reference => ConversationReferences.FromActivity(Activity);
 

@@ -23,7 +23,7 @@ public sealed class BotPresence(IConnectorClient connector, IOptions<MessageExte
     public async Task<bool> IsInConversationAsync(TurnContext turn, CancellationToken ct)
     {
         var a = turn.Activity;
-        if (!options.Value.RequireBotInConversation || MessageExtensionCommands.IsOutlook(a.ChannelId)) return true;
+        if (!options.Value.RequireBotInConversation || MessageExtensionChannels.IsOutlook(a.ChannelId)) return true;
         if (a.Conversation?.ConversationType is not ("groupChat" or "channel")) return true;
         if (a.Conversation.Id is not { Length: > 0 } conversationId || a.From?.Id is not { Length: > 0 } userId || a.ServiceUrl is null) return true;
         if (_present.ContainsKey(conversationId)) return true;

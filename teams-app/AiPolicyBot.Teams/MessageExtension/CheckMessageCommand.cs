@@ -12,7 +12,10 @@ namespace AiPolicyBot.Teams.MessageExtension;
 /// </summary>
 public sealed class CheckMessageCommand(RegisterCache register, IToolDemand demand, RequestForm form, TimeProvider time) : IActionCommand
 {
-    public string CommandId => MessageExtensionCommands.CheckMessage;
+    /// <summary>"Check AI tools in this message" (message action). The id of manifest/manifest.json (composeExtensions[0].commands).</summary>
+    public const string Id = "checkMessage";
+
+    public string CommandId => Id;
 
     public async Task<InvokeResponse> FetchTaskAsync(TurnContext turn, ComposeExtensionAction action, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ internal static class MessageExtensionInvoke
     public static void CheckChannel(TurnContext turn, ILogger logger)
     {
         var channel = turn.Activity.ChannelId;
-        if (!MessageExtensionCommands.ChannelIds.Contains(channel ?? "", StringComparer.Ordinal))
+        if (!MessageExtensionChannels.Ids.Contains(channel ?? "", StringComparer.Ordinal))
             throw new ValidationFailedException([new FieldError("channelId", "is not a channel the message extension serves")]);
         if (channel != "msteams") logger.LogInformation("Message extension {Invoke} from channel {ChannelId}", turn.Activity.Name, channel);
     }
@@ -38,12 +38,14 @@ public sealed class QueryInvokeHandler(IEnumerable<ISearchCommand> commands, ILo
 {
     private readonly IReadOnlyDictionary<string, ISearchCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
-    public string Name => MessageExtensionCommands.QueryInvoke;
+    public const string InvokeName = "composeExtension/query";
+
+    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken ct)
     {
         MessageExtensionInvoke.CheckChannel(turn, logger);
-        var query = ComposeExtensionQuery.Parse(turn.Activity.Value, MessageExtensionCommands.SearchParameter);
+        var query = ComposeExtensionQuery.Parse(turn.Activity.Value, SearchToolsCommand.ParameterName);
         var command = MessageExtensionInvoke.Find(_commands, query.CommandId);
         return InvokeResponseFactory.Ok(await command.QueryAsync(turn, query, ct));
     }
@@ -57,7 +59,9 @@ public sealed class FetchTaskInvokeHandler(IEnumerable<IActionCommand> commands,
 {
     private readonly IReadOnlyDictionary<string, IActionCommand> _commands = HandlerRegistry.Unique(commands, c => c.CommandId, "message-extension command", StringComparer.Ordinal);
 
-    public string Name => MessageExtensionCommands.FetchTaskInvoke;
+    public const string InvokeName = "composeExtension/fetchTask";
+
+    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken ct)
     {
@@ -86,7 +90,9 @@ public sealed class SubmitActionInvokeHandler(IEnumerable<IActionCommand> comman
 
     public const string InstalledText = "AI Policy Helper is now in this chat. Please choose the command again.";
 
-    public string Name => MessageExtensionCommands.SubmitActionInvoke;
+    public const string InvokeName = "composeExtension/submitAction";
+
+    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken ct)
     {

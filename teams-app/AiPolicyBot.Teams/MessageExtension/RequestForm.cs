@@ -75,8 +75,8 @@ public sealed class RequestForm(StaffConversation conversation, RequestSubmissio
         SubmissionResult result;
         try
         {
-            result = await submission.SubmitAsync(new SubmissionCommand(submissionId, StaffConversation.UserId(turn),
-                StaffConversation.UserName(turn), state.ToIntakeJson(), Source), ct);
+            result = await submission.SubmitAsync(new SubmissionCommand(submissionId, turn.UserId,
+                turn.UserName, state.ToIntakeJson(), Source), ct);
         }
         catch (SubmissionInProgressException)
         {

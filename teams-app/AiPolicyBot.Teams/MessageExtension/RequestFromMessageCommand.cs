@@ -14,7 +14,10 @@ namespace AiPolicyBot.Teams.MessageExtension;
 /// </summary>
 public sealed class RequestFromMessageCommand(StaffConversation conversation, IToolDemand demand, RequestForm form) : IActionCommand
 {
-    public string CommandId => MessageExtensionCommands.RequestFromMessage;
+    /// <summary>"Request approval from message" (message action). The id of manifest/manifest.json (composeExtensions[0].commands).</summary>
+    public const string Id = "requestFromMessage";
+
+    public string CommandId => Id;
 
     public async Task<InvokeResponse> FetchTaskAsync(TurnContext turn, ComposeExtensionAction action, CancellationToken ct)
     {

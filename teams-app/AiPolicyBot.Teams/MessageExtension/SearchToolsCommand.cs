@@ -14,7 +14,13 @@ namespace AiPolicyBot.Teams.MessageExtension;
 public sealed class SearchToolsCommand(ToolSearch search, ChatDeepLink links, TimeProvider time, IOptions<MessageExtensionOptions> options)
     : ISearchCommand
 {
-    public string CommandId => MessageExtensionCommands.SearchTools;
+    /// <summary>Search "AI tools" (compose, command box; initialRun). The id of manifest/manifest.json (composeExtensions[0].commands).</summary>
+    public const string Id = "searchTools";
+
+    /// <summary>The search command's one parameter.</summary>
+    public const string ParameterName = "searchQuery";
+
+    public string CommandId => Id;
 
     public async Task<MessagingExtensionResponse> QueryAsync(TurnContext turn, ComposeExtensionQuery query, CancellationToken ct)
     {

@@ -44,11 +44,13 @@ public class ApprovalsCompositionTests
     public async Task Every_approval_verb_command_job_and_event_handler_is_composed_from_configuration()
     {
         await using var sp = Build(); // async: the durable demand counter flushes on DisposeAsync
-        var verbs = sp.GetServices<ICardActionHandler>().Select(h => h.Verb).ToHashSet();
-        Assert.Superset(ApprovalVerbs.All.ToHashSet(), verbs);
-        Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsCommand.Name);
+        var handlers = sp.GetServices<ICardActionHandler>().ToList();
+        Assert.All(ApprovalVerbs.Handlers, type => Assert.Single(handlers, h => h.GetType() == type));
+        var approvalVerbs = handlers.Where(h => ApprovalVerbs.Handlers.Contains(h.GetType())).Select(h => h.Verb).ToList();
+        Assert.Equal(8, approvalVerbs.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(sp.GetServices<ICommandHandler>(), c => c.Command == PendingApprovalsReply.CommandName);
         // The one responder for the intent is the approvals part's.
-        Assert.IsType<PendingApprovalsResponder>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
+        Assert.IsType<PendingApprovalsReply>(sp.GetServices<AiPolicyBot.Teams.Conversation.Staff.IIntentResponder>()
             .Last(r => r.Intent == AiPolicyBot.Teams.Conversation.Understanding.Intent.PendingApprovals));
         Assert.Contains(sp.GetServices<ITimerJob>(), j => j is ApprovalDeadlinesJob);
         Assert.Contains(sp.GetServices<ITimerJob>(), j => j is RegisterReviewJob);

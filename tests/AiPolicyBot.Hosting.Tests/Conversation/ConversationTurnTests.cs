@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Conversations;
-using AiPolicyBot.Hosting.Tests.Messages;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Testing.Azurite;
+using AiPolicyBot.Testing.Hosts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +51,7 @@ public sealed class ConversationTurnTests : IClassFixture<ConversationTurnTests.
             {
                 services.AddSingleton(Connector.Object);
                 services.AddSingleton(Mock.Of<IConversationReferenceStore>());
-                services.AddSingleton<IStartupFilter, BotHostFactory.RemoteIpFilter>(); // from loopback
+                services.AddSingleton<IStartupFilter, RemoteIpFilter>(); // from loopback
             });
         }
     }

@@ -155,8 +155,9 @@ public sealed class SubmissionStorageTests : IDisposable
         public ConcurrentQueue<(RequestEvent, ToolRequest)> Calls { get; } = new();
         public bool FailNext { get; set; }
 
-        public Task HandleAsync(RequestEvent requestEvent, ToolRequest request, CancellationToken ct)
+        public Task HandleAsync(RequestEvent requestEvent, Versioned<ToolRequest> stored, CancellationToken ct)
         {
+            var request = stored.Value;
             if (FailNext)
             {
                 FailNext = false;

@@ -69,7 +69,7 @@ public sealed class ConcurrentApproveClickTests : IAsyncLifetime
             var rows = await decisionLog.ListAsync(reference, default);
             Assert.Equal(request.Decisions.Select(d => $"{d.Role}|{d.ApproverId}").Order(), rows.Select(d => $"{d.Role}|{d.ApproverId}").Order());
             var entries = await audit.ReadAsync(reference, default);
-            Assert.Equal(3, entries.Count(e => e.Kind == AuditKinds.Approved));
+            Assert.Equal(3, entries.Count(e => e.Kind == AuditKinds.For(DecisionKind.Approve)));
             Assert.True((await audit.VerifyAsync(reference, default)).IsIntact);
         }
 

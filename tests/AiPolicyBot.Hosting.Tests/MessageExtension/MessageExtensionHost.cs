@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AiPolicyBot.Hosting.Tests.Messages;
+using AiPolicyBot.Testing.Hosts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +25,7 @@ public sealed class MessageExtensionHost : LocalHostFactory
             ["Bot:AllowUnauthenticatedLocal"] = "true",
             ["Bot:AppId"] = "c9e8c047-2a74-40a2-b28a-b162d5f5327c",
         }));
-        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, BotHostFactory.RemoteIpFilter>());
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteIpFilter>());
     }
 
     /// <summary>An invoke activity as Teams sends it (docs/teams-channel.md).</summary>

@@ -1,13 +1,11 @@
-using System.Net;
 using AiPolicyBot.Conversations;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.MessageExtension;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Connector;
 using AiPolicyBot.Testing.Azurite;
-using Microsoft.AspNetCore.Builder;
+using AiPolicyBot.Testing.Hosts;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +16,12 @@ namespace AiPolicyBot.Hosting.Tests.Messages;
 
 /// <summary>
 /// The local host in memory with the given Bot settings, a recording message/invoke handler, and mocked connector
-/// and store, so a test can prove that a rejected request touched nothing. The header <c>x-test-remote-ip</c> sets
-/// the caller's address (TestServer has none); without it the caller is loopback.
+/// and store, so a test can prove that a rejected request touched nothing. The header <see cref="RemoteIpFilter.Header"/>
+/// sets the caller's address (TestServer has none); without it the caller is loopback.
 /// </summary>
 public sealed class BotHostFactory(IDictionary<string, string?> settings, string environment = "Development")
     : WebApplicationFactory<WebHostProgram>
 {
-    public const string RemoteIpHeader = "x-test-remote-ip";
-
     public Mock<IConnectorClient> Connector { get; } = new();
     public Mock<IConversationReferenceStore> Store { get; } = new();
     public RecordingHandler Handler { get; } = new();
@@ -80,19 +76,5 @@ public sealed class BotHostFactory(IDictionary<string, string?> settings, string
             Interlocked.Increment(ref _calls);
             return Task.FromResult(InvokeResponseFactory.SearchMessage("No results for 'xyz'."));
         }
-    }
-
-    /// <summary>Sets the caller's address from <see cref="RemoteIpHeader"/> (default loopback): TestServer has none.</summary>
-    internal sealed class RemoteIpFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext ctx, RequestDelegate nextMiddleware) =>
-            {
-                ctx.Connection.RemoteIpAddress = IPAddress.Parse(ctx.Request.Headers[RemoteIpHeader].FirstOrDefault() ?? "127.0.0.1");
-                return nextMiddleware(ctx);
-            });
-            next(app);
-        };
     }
 }

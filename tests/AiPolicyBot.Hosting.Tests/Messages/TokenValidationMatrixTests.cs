@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AiPolicyBot.Testing.Hosts;
 using AiPolicyBot.Testing.Identity;
 using Microsoft.IdentityModel.Tokens;
 
@@ -80,7 +81,7 @@ public sealed class TokenValidationMatrixTests(MessagesAuthFixture f) : IClassFi
         }
 
         request.Headers.Add("x-ms-agents-playground", "true");
-        request.Headers.Add(BotHostFactory.RemoteIpHeader, c.RemoteIp);
+        request.Headers.Add(RemoteIpFilter.Header, c.RemoteIp);
         return await host.CreateClient().SendAsync(request);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.Hosting.Tests.Messages;
+using AiPolicyBot.Testing.Hosts;
 using AiPolicyBot.Testing.Identity;
 
 namespace AiPolicyBot.Hosting.Tests.Register;
@@ -56,7 +57,7 @@ public class TabSignInTests(RegisterHostFixture f) : IClassFixture<RegisterHostF
 
         var remote = f.Host.CreateClient();
         remote.DefaultRequestHeaders.Add(LocalSignIn.HeaderName, RegisterHostFixture.Admin);
-        remote.DefaultRequestHeaders.Add(BotHostFactory.RemoteIpHeader, "203.0.113.9");
+        remote.DefaultRequestHeaders.Add(RemoteIpFilter.Header, "203.0.113.9");
         Assert.Equal(HttpStatusCode.Unauthorized, (await remote.GetAsync("/api/register")).StatusCode);
         var config = JsonNode.Parse(await remote.GetStringAsync("/api/tab/config"))!;
         Assert.False((bool)config["localSignIn"]!);

@@ -99,10 +99,10 @@ public sealed class ApprovalConcurrencyTests() : TestTables("apprconc")
         private int _count;
         public int Count => _count;
 
-        public async Task PublishAsync(RequestEvent e, CancellationToken ct)
+        public async Task PublishAsync(RequestEvent e, string? outboxVersion, CancellationToken ct)
         {
             Interlocked.Increment(ref _count);
-            await followUp.HandleAsync(e, (await requests.GetAsync(e.Reference, ct))!.Value, ct);
+            await followUp.HandleAsync(e, (await requests.GetAsync(e.Reference, ct))!, ct);
         }
     }
 }

@@ -1,4 +1,5 @@
 using AiPolicyBot.Application.Mail;
+using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Policy;
@@ -59,7 +60,7 @@ public sealed class LocalOutboxPipelineTests : IAsyncLifetime
         var handler = new MailRequestEventHandler(_bed.TableOutbox, _bed.GraphOptions.SendOnSubmit); // SendOnSubmit off
 
         foreach (var request in new[] { flagged, plain, flagged }) // the flagged event delivered twice
-            await handler.HandleAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, MailSamples.At), request, default);
+            await handler.HandleAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, MailSamples.At), new Versioned<ToolRequest>(request, "unused by this handler"), default);
         await _bed.DrainAsync();
 
         var files = Directory.GetFiles(Path.Combine(_root, "outbox")).Select(Path.GetFileName).ToList();

@@ -180,14 +180,14 @@ public sealed class TableRequestStoreTests() : TestTables("reqtests")
         const string carol = "cccccccc-0000-0000-0000-000000000031";
         var created = await Store.CreateAsync(Samples.Request("AIP-2026-0031", carol, RequestState.Pending, Samples.Now), Ct);
         var decided = created.Value with { State = RequestState.Approved, PendingRoles = [] };
-        await Store.UpdateAsync(decided, created.Version, RequestEvent.New(decided.Reference, RequestEventKind.Decided, Samples.Now, "cio"), Ct);
+        var stored = await Store.UpdateAsync(decided, created.Version, RequestEvent.New(decided.Reference, RequestEventKind.Decided, Samples.Now, "cio"), Ct);
 
         // The commit alone leaves the copy as it was: the follow-up moves it (moments later, in the queue job).
         Assert.Contains("AIP-2026-0031", (await Store.ListOpenAsync(Ct)).Select(r => r.Value.Reference));
         var followUp = new RequestIndexFollowUp(Tables);
         var decidedEvent = RequestEvent.New(decided.Reference, RequestEventKind.Decided, Samples.Now, "cio");
-        await followUp.HandleAsync(decidedEvent, decided, Ct);
-        await followUp.HandleAsync(decidedEvent, decided, Ct); // a second copy of the event changes nothing
+        await followUp.HandleAsync(decidedEvent, stored.Request, Ct);
+        await followUp.HandleAsync(decidedEvent, stored.Request, Ct); // a second copy of the event changes nothing
         Assert.DoesNotContain("AIP-2026-0031", (await Store.ListOpenAsync(Ct)).Select(r => r.Value.Reference));
         Assert.DoesNotContain("AIP-2026-0031", (await Store.ListOpenSummariesAsync(Ct)).Select(r => r.Reference));
         Assert.Equal(["AIP-2026-0031"], (await Store.ListByRequesterAsync(carol, Ct)).Select(r => r.Value.Reference));

@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Approvals.Handlers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
@@ -7,7 +8,6 @@ using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Tests.Cards;
 using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
-using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 
@@ -34,13 +34,13 @@ public class ApprovalCardContractTests
             },
         };
         await rig.SubmitAsync(request);
-        await rig.ClickAsync(ApprovalVerbs.Reject, Cio, Ref);                                     // problem notice
-        await rig.ClickAsync(ApprovalVerbs.AskInformation, Dpo, Ref, (Inputs.Question, Nasty));
-        await rig.ClickAsync(ApprovalVerbs.Answer, Teacher, Ref, (Inputs.Answer, Nasty));
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
-        await rig.ClickAsync(ApprovalVerbs.Approve, Stranger, Ref);
-        await rig.ClickAsync(ApprovalVerbs.ApproveWithConditions, Dpo, Ref, (Inputs.Conditions, "HUMAN_REVIEW"), (Inputs.Note, Nasty));
-        await rig.ClickAsync(ApprovalVerbs.Reject, Cdo, Ref, (Inputs.RejectReason, Nasty));
+        await rig.ClickAsync(RejectHandler.VerbName, Cio, Ref);                                     // problem notice
+        await rig.ClickAsync(AskInformationHandler.VerbName, Dpo, Ref, (AskInformationHandler.QuestionInput, Nasty));
+        await rig.ClickAsync(AnswerInformationHandler.VerbName, Teacher, Ref, (AnswerInformationHandler.AnswerInput, Nasty));
+        await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Stranger, Ref);
+        await rig.ClickAsync(ApproveWithConditionsHandler.VerbName, Dpo, Ref, (ApproveWithConditionsHandler.ConditionsInput, "HUMAN_REVIEW"), (ApproveWithConditionsHandler.NoteInput, Nasty));
+        await rig.ClickAsync(RejectHandler.VerbName, Cdo, Ref, (RejectHandler.ReasonInput, Nasty));
         var cards = rig.Seen.Concat(rig.Messenger.Updates.Select((u, i) => ($"update {i} {u.Copy.Audience}", u.Card)))
             .Concat(rig.Messenger.ChannelCards.Select((c, i) => ($"channel {i}", c.Card))).ToList();
         Assert.True(cards.Count > 20);
@@ -52,7 +52,7 @@ public class ApprovalCardContractTests
             CardShape.AssertValid(json);
             foreach (var action in ExecuteActions(json))
             {
-                Assert.Contains((string)action["verb"]!, ApprovalVerbs.All);
+                Assert.Contains((string)action["verb"]!, rig.Handlers.Keys);
                 var data = Assert.IsType<JsonObject>(action["data"]);
                 Assert.Equal(["reference"], data.Select(p => p.Key));
                 Assert.Equal(Ref, (string?)data["reference"]);
@@ -73,9 +73,9 @@ public class ApprovalCardContractTests
         await rig.SubmitAsync(TrustRequest());
         var first = rig.Messenger.CardsSent[0].Card.ToJsonObject();
         Assert.Equal(new[] { Cio, CioDeputy, Cdo, Dpo }.Select(id => "29:" + id).Order(), UserIds(first).Order());
-        Assert.Equal(ApprovalVerbs.Refresh, (string?)first["refresh"]!["action"]!["verb"]);
+        Assert.Equal(RefreshApprovalHandler.VerbName, (string?)first["refresh"]!["action"]!["verb"]);
 
-        await rig.ClickAsync(ApprovalVerbs.Approve, CioDeputy, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, CioDeputy, Ref);
         var afterCio = rig.Messenger.Updates.Last().Card.ToJsonObject();
         Assert.Equal(new[] { Cdo, Dpo }.Select(id => "29:" + id).Order(), UserIds(afterCio).Order());
         Assert.DoesNotContain("29:" + Teacher, UserIds(afterCio));

@@ -4,9 +4,9 @@ using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Tests.Cards;
 using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
-using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
 
@@ -26,7 +26,7 @@ public class ApprovalFlowTests
         Assert.False(ApprovalRig.HasDecisionButtons(rig.Messenger.ChannelCards[0].Card));
 
         // A redelivered Submitted event sends nothing twice.
-        await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), default);
+        await rig.Events.PublishAsync(new RequestEvent(Ref, RequestEventKind.Submitted, rig.Time.GetUtcNow()), outboxVersion: null, default);
         Assert.Equal(5, rig.Messenger.CardsSent.Count);
     }
 
@@ -58,16 +58,16 @@ public class ApprovalFlowTests
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
 
-        var cio = await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        var cio = await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
         Assert.False(ApprovalRig.HasDecisionButtons(cio.Card!));          // the CIO has decided: read-only now
         Assert.Equal(["CDO", "DPO"], rig[Ref].PendingRoles);
         var copiesUpdatedAfterFirst = rig.Messenger.Updates.Count;
         Assert.Equal(rig.Copies.Copies.Count, copiesUpdatedAfterFirst);
         Assert.Empty(rig.Messenger.Texts);                          // the requester hears about the outcome, not each step
 
-        await rig.ClickAsync(ApprovalVerbs.ApproveWithConditions, Dpo, Ref, (Inputs.Conditions, "HUMAN_REVIEW,SUPERVISED_USE"), (Inputs.Note, "DPIA first."));
+        await rig.ClickAsync(ApproveWithConditionsHandler.VerbName, Dpo, Ref, (ApproveWithConditionsHandler.ConditionsInput, "HUMAN_REVIEW,SUPERVISED_USE"), (ApproveWithConditionsHandler.NoteInput, "DPIA first."));
         Assert.Equal(RequestState.Pending, rig[Ref].State);
-        var cdo = await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+        var cdo = await rig.ClickAsync(ApproveHandler.VerbName, Cdo, Ref);
 
         var final = rig[Ref];
         Assert.Equal(RequestState.Approved, final.State);
@@ -104,18 +104,18 @@ public class ApprovalFlowTests
         await rig.SubmitAsync(AcademyRequest());
         foreach (var user in new[] { Stranger, Teacher, BrookmereLeader, Cio })
         {
-            var result = await rig.ClickAsync(ApprovalVerbs.Approve, user, "AIP-2026-0043");
+            var result = await rig.ClickAsync(ApproveHandler.VerbName, user, "AIP-2026-0043");
             Assert.Equal(200, result.StatusCode);
             Assert.DoesNotContain("recorded", result.Card!.ToJson(), StringComparison.Ordinal);
             Assert.False(ApprovalRig.HasDecisionButtons(result.Card!));
             // The requester may still withdraw; nobody else gets a button.
-            Assert.Equal(user == Teacher, result.Card!.ToJson().Contains(ApprovalVerbs.Withdraw, StringComparison.Ordinal));
+            Assert.Equal(user == Teacher, result.Card!.ToJson().Contains(WithdrawHandler.VerbName, StringComparison.Ordinal));
         }
         Assert.Empty(rig.Decisions.Rows);
         Assert.Empty(rig.Audit.Entries);
         Assert.Equal(RequestState.Pending, rig["AIP-2026-0043"].State);
 
-        await rig.ClickAsync(ApprovalVerbs.Approve, OakfieldLeader, "AIP-2026-0043");
+        await rig.ClickAsync(ApproveHandler.VerbName, OakfieldLeader, "AIP-2026-0043");
         var entry = rig.Register.Entries["quizlet"].Value;
         Assert.Equal(RegisterStatus.ApprovedNoPersonalData, entry.Status);
         Assert.Equal(["oakfield"], entry.Scope.Academies);
@@ -126,12 +126,12 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        var noReason = await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref);
+        var noReason = await rig.ClickAsync(RejectHandler.VerbName, Dpo, Ref);
         Assert.Contains("Say why you reject", noReason.Card!.ToJson(), StringComparison.Ordinal);
         Assert.True(ApprovalRig.HasDecisionButtons(noReason.Card!));
         Assert.Empty(rig.Decisions.Rows);
 
-        await rig.ClickAsync(ApprovalVerbs.Reject, Dpo, Ref, (Inputs.RejectReason, "The vendor will not sign a DPA."));
+        await rig.ClickAsync(RejectHandler.VerbName, Dpo, Ref, (RejectHandler.ReasonInput, "The vendor will not sign a DPA."));
         Assert.Equal(RequestState.Rejected, rig[Ref].State);
         var entry = rig.Register.Entries["brisk-teaching"].Value;
         Assert.Equal(RegisterStatus.Declined, entry.Status);
@@ -139,7 +139,7 @@ public class ApprovalFlowTests
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == Teacher && t.Text.Contains("The vendor will not sign a DPA.", StringComparison.Ordinal));
         Assert.Single(rig.Decisions.Outbox);
         // Later clicks by the others change nothing.
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
         Assert.Single(rig.Decisions.Rows);
     }
 
@@ -148,9 +148,9 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
         var (rows, audit, updates, events) = (rig.Decisions.Rows.Count, rig.Audit.Entries.Count, rig.Messenger.Updates.Count, rig.Events.Published.Count);
-        var again = await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        var again = await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
         Assert.Contains("Already recorded", again.Card!.ToJson(), StringComparison.Ordinal);
         Assert.Equal((rows, audit, updates, events), (rig.Decisions.Rows.Count, rig.Audit.Entries.Count, rig.Messenger.Updates.Count, rig.Events.Published.Count));
     }
@@ -160,21 +160,21 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        var noQuestion = await rig.ClickAsync(ApprovalVerbs.AskInformation, Dpo, Ref);
+        var noQuestion = await rig.ClickAsync(AskInformationHandler.VerbName, Dpo, Ref);
         Assert.Contains("Write the question", noQuestion.Card!.ToJson(), StringComparison.Ordinal);
 
-        await rig.ClickAsync(ApprovalVerbs.AskInformation, Dpo, Ref, (Inputs.Question, "Where is the data stored?"));
+        await rig.ClickAsync(AskInformationHandler.VerbName, Dpo, Ref, (AskInformationHandler.QuestionInput, "Where is the data stored?"));
         Assert.Equal(RequestState.MoreInformationRequested, rig[Ref].State);
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == Teacher && t.Text.Contains("Where is the data stored?", StringComparison.Ordinal));
         var requesterCopy = rig.Messenger.Updates.Last(u => u.Copy.Audience == CardAudience.Requester).Card;
-        Assert.Contains(ApprovalVerbs.Answer, requesterCopy.ToJson(), StringComparison.Ordinal);
+        Assert.Contains(AnswerInformationHandler.VerbName, requesterCopy.ToJson(), StringComparison.Ordinal);
 
-        var stranger = await rig.ClickAsync(ApprovalVerbs.Answer, Stranger, Ref, (Inputs.Answer, "Mars"));
+        var stranger = await rig.ClickAsync(AnswerInformationHandler.VerbName, Stranger, Ref, (AnswerInformationHandler.AnswerInput, "Mars"));
         Assert.False(ApprovalRig.HasDecisionButtons(stranger.Card!));
-        await rig.ClickAsync(ApprovalVerbs.Answer, Teacher, Ref, (Inputs.Answer, "In the UK."));
+        await rig.ClickAsync(AnswerInformationHandler.VerbName, Teacher, Ref, (AnswerInformationHandler.AnswerInput, "In the UK."));
         Assert.Equal(RequestState.Pending, rig[Ref].State);
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == Dpo && t.Text.Contains("In the UK.", StringComparison.Ordinal));
-        Assert.Equal([AuditKinds.InformationRequested, AuditKinds.InformationProvided], rig.Audit.Entries.Select(e => e.Kind));
+        Assert.Equal([AuditKinds.For(DecisionKind.RequestInformation), AuditKinds.For(DecisionKind.Answer)], rig.Audit.Entries.Select(e => e.Kind));
         // The question and the answer are decision rows too: who asked, who answered, what, when.
         Assert.Equal([(DecisionKind.RequestInformation, "DPO", "Where is the data stored?"), (DecisionKind.Answer, "Requester", "In the UK.")],
             rig.Decisions.Rows.Select(r => (r.Decision.Kind, r.Decision.Role, r.Decision.Comment!)));
@@ -185,9 +185,9 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        await rig.ClickAsync(ApprovalVerbs.Withdraw, Cio, Ref);
+        await rig.ClickAsync(WithdrawHandler.VerbName, Cio, Ref);
         Assert.Equal(RequestState.Pending, rig[Ref].State);
-        var done = await rig.ClickAsync(ApprovalVerbs.Withdraw, Teacher, Ref, (Inputs.WithdrawReason, "Found an approved tool."));
+        var done = await rig.ClickAsync(WithdrawHandler.VerbName, Teacher, Ref, (WithdrawHandler.ReasonInput, "Found an approved tool."));
         Assert.Equal(RequestState.Withdrawn, rig[Ref].State);
         Assert.Contains("withdrawn", done.Card!.ToJson(), StringComparison.Ordinal);
         Assert.Equal($"{Ref}-decision", Assert.Single(rig.Decisions.Outbox).Key);
@@ -202,16 +202,16 @@ public class ApprovalFlowTests
         await rig.SubmitAsync(TrustRequest());
         var updates = rig.Messenger.Updates.Count;
         var data = new System.Text.Json.Nodes.JsonObject { ["reference"] = Ref };
-        var forCdo = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Cdo, "C", automatic: true);
-        var forStranger = await rig.InvokeAsync(ApprovalVerbs.Refresh, data, Stranger, "S", automatic: false);
+        var forCdo = await rig.InvokeAsync(RefreshApprovalHandler.VerbName, data, Cdo, "C", automatic: true);
+        var forStranger = await rig.InvokeAsync(RefreshApprovalHandler.VerbName, data, Stranger, "S", automatic: false);
         Assert.True(ApprovalRig.HasDecisionButtons(forCdo.Card!));
         Assert.False(ApprovalRig.HasDecisionButtons(forStranger.Card!));
         Assert.Equal(updates, rig.Messenger.Updates.Count);
         // A stranger sees nothing of the request; only Information Assurance learns that a reference is missing.
         Assert.DoesNotContain(Ref, forStranger.Card!.ToJson(), StringComparison.Ordinal);
-        var missing = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "AIP-2026-9999" }, Dpo);
+        var missing = await rig.InvokeAsync(RefreshApprovalHandler.VerbName, new() { ["reference"] = "AIP-2026-9999" }, Dpo);
         Assert.Equal(404, missing.StatusCode);
-        var malformed = await rig.InvokeAsync(ApprovalVerbs.Refresh, new() { ["reference"] = "x'; drop" }, Cdo);
+        var malformed = await rig.InvokeAsync(RefreshApprovalHandler.VerbName, new() { ["reference"] = "x'; drop" }, Cdo);
         Assert.Equal(400, malformed.StatusCode);
     }
 
@@ -220,7 +220,7 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
         rig.Time.Now = Submitted.AddDays(2);
         Assert.Equal(TransitionStatus.NotApplicable, (await rig.Workflow.ExecuteAsync(Ref, new RemindCommand(3), default)).Status);
         rig.Time.Now = Submitted.AddDays(3);
@@ -247,17 +247,17 @@ public class ApprovalFlowTests
         var rig = new ApprovalRig(directory);
         await rig.SubmitAsync(TrustRequest());
         // Holding every role, they are asked which they decide for; choosing all three approves.
-        var unchosen = await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        var unchosen = await rig.ClickAsync(ApproveHandler.VerbName, Teacher, Ref);
         Assert.Equal(RequestState.Pending, rig[Ref].State);
         Assert.Contains("choose which of them you decide for", unchosen.Card!.ToJson(), StringComparison.Ordinal);
-        await rig.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref, (Inputs.Roles, "CIO,CDO,DPO"));
+        await rig.ClickAsync(ApproveHandler.VerbName, Teacher, Ref, (ApprovalCommandHandler.RolesInput, "CIO,CDO,DPO"));
         Assert.Equal(RequestState.Approved, rig[Ref].State);
         Assert.All(rig.Seen, s => Assert.Contains("Local demo", s.Card.ToJson(), StringComparison.Ordinal));
 
         // The same people with the switch off: the requester cannot decide (separation of duties).
         var strict = new ApprovalRig(directory with { LocalDemoSelfApproval = false });
         await strict.SubmitAsync(TrustRequest());
-        await strict.ClickAsync(ApprovalVerbs.Approve, Teacher, Ref);
+        await strict.ClickAsync(ApproveHandler.VerbName, Teacher, Ref);
         Assert.Equal(RequestState.Pending, strict[Ref].State);
         Assert.Empty(strict.Decisions.Rows);
         Assert.DoesNotContain(strict.Seen, s => s.Card.ToJson().Contains("Local demo", StringComparison.Ordinal));
@@ -268,10 +268,10 @@ public class ApprovalFlowTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest() with { Outcome = TrustRequest().Outcome with { RequiresItInstall = true } });
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cio, Ref);
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Cio, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Cdo, Ref);
         Assert.DoesNotContain(rig.Messenger.Texts, t => t.UserId == ItLead);
-        await rig.ClickAsync(ApprovalVerbs.Approve, Dpo, Ref);
+        await rig.ClickAsync(ApproveHandler.VerbName, Dpo, Ref);
         Assert.Contains(rig.Messenger.Texts, t => t.UserId == ItLead && t.Text.StartsWith("**Install needed:**", StringComparison.Ordinal));
     }
 }

@@ -76,7 +76,7 @@ internal sealed class ApprovalRig
     public async Task SubmitAsync(ToolRequest request)
     {
         await Requests.CreateAsync(request, default);
-        await Events.PublishAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, Time.GetUtcNow(), request.RequesterId), default);
+        await Events.PublishAsync(new RequestEvent(request.Reference, RequestEventKind.Submitted, Time.GetUtcNow(), request.RequesterId), outboxVersion: null, default);
         foreach (var sent in Messenger.CardsSent) Seen.Add(($"sent to {sent.UserId}", sent.Card));
     }
 
@@ -116,7 +116,7 @@ internal sealed class ApprovalRig
     public static bool HasDecisionButtons(AdaptiveCard card)
     {
         var json = card.ToJson();
-        return new[] { ApprovalVerbs.Approve, ApprovalVerbs.ApproveWithConditions, ApprovalVerbs.Reject, ApprovalVerbs.AskInformation }
+        return new[] { ApproveHandler.VerbName, ApproveWithConditionsHandler.VerbName, RejectHandler.VerbName, AskInformationHandler.VerbName }
             .Any(verb => json.Contains($"\"verb\":\"{verb}\"", StringComparison.Ordinal));
     }
 }

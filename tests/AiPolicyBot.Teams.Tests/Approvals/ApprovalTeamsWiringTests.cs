@@ -29,13 +29,13 @@ public class ApprovalTeamsWiringTests
     {
         var rig = new ApprovalRig();
         await rig.SubmitAsync(TrustRequest());
-        var handler = rig.Handlers[ApprovalVerbs.Reject];
+        var handler = rig.Handlers[RejectHandler.VerbName];
         var activity = JsonSerializer.Deserialize<Activity>($$$"""
             {"type":"invoke","name":"adaptiveCard/action","id":"a1","replyToId":"act-1","serviceUrl":"http://localhost:28050/_connector",
              "from":{"id":"29:dpo","name":"Dee Pio","aadObjectId":"{{{Dpo}}}"},"conversation":{"id":"a:chat"},
              "value":{"action":{"type":"Action.Execute","verb":"approval.reject","data":{"reference":"{{{Ref}}}","rejectReason":"No DPA."}},"trigger":"manual"}}
             """, AiPolicyBot.Common.AiPolicyJson.Options)!;
-        var invoke = new CardActionInvoke(ApprovalVerbs.Reject, null, JsonDocument.Parse($$"""{"reference":"{{Ref}}","rejectReason":"No DPA."}""").RootElement, "manual");
+        var invoke = new CardActionInvoke(RejectHandler.VerbName, null, JsonDocument.Parse($$"""{"reference":"{{Ref}}","rejectReason":"No DPA."}""").RootElement, "manual");
         var response = await handler.HandleAsync(new TurnContext(activity, AuthMode.Channel, Mock.Of<IConnectorClient>()), invoke, default);
 
         Assert.Equal(200, response.StatusCode);
@@ -107,7 +107,7 @@ public class ApprovalTeamsWiringTests
         await rig.SubmitAsync(TrustRequest("AIP-2026-0001"));
         await rig.SubmitAsync(AcademyRequest("AIP-2026-0002"));
         await rig.SubmitAsync(TrustRequest("AIP-2026-0003", requester: Cio));
-        await rig.ClickAsync(ApprovalVerbs.Approve, Cdo, "AIP-2026-0001");
+        await rig.ClickAsync(ApproveHandler.VerbName, Cdo, "AIP-2026-0001");
         var query = new PendingApprovalsQuery(rig.Requests, new FixedDirectorySource(Directory()));
 
         Assert.Equal(["AIP-2026-0001"], (await query.ForAsync(Cio, default)).Select(r => r.Reference));      // not their own 0003

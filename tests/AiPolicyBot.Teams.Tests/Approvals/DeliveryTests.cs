@@ -2,6 +2,7 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
 
 namespace AiPolicyBot.Teams.Tests.Approvals;
@@ -28,7 +29,7 @@ public class DeliveryTests
         Assert.DoesNotContain(Dpo, alert.Detail, StringComparison.Ordinal); // no personal data in the alert text
 
         // The CIO's card (built after every delivery) tells where each copy went.
-        var cio = await rig.ClickAsync(ApprovalVerbs.Refresh, Cio, Ref);
+        var cio = await rig.ClickAsync(RefreshApprovalHandler.VerbName, Cio, Ref);
         var json = cio.Card!.ToJson();
         Assert.Contains("sent to the CDO 10:00; sent to the CIO 10:00; sent to the CIO deputy 10:00; emailed to the DPO", json, StringComparison.Ordinal);
     }
@@ -53,7 +54,7 @@ public class DeliveryTests
         await rig.SubmitAsync(TrustRequest());
         var first = rig.Deliveries.Rows[(Ref, Cdo)];
         Assert.Equal((DeliveryStatus.Retrying, 1, rig.Time.Now.AddMinutes(1)), (first.Status, first.Attempts, first.NextAttemptAt));
-        Assert.Contains("not yet delivered to the CDO", (await rig.ClickAsync(ApprovalVerbs.Refresh, Cio, Ref)).Card!.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("not yet delivered to the CDO", (await rig.ClickAsync(RefreshApprovalHandler.VerbName, Cio, Ref)).Card!.ToJson(), StringComparison.Ordinal);
 
         await rig.Delivery.RetryDueAsync(default); // not due yet: nothing happens
         Assert.Equal(1, rig.Deliveries.Rows[(Ref, Cdo)].Attempts);
@@ -94,7 +95,7 @@ public class DeliveryTests
         var rig = new ApprovalRig();
         rig.Messenger.Unreachable.Add(Teacher);
         await rig.SubmitAsync(TrustRequest());
-        foreach (var who in new[] { Cio, Cdo, Dpo }) await rig.ClickAsync(ApprovalVerbs.Approve, who, Ref);
+        foreach (var who in new[] { Cio, Cdo, Dpo }) await rig.ClickAsync(ApproveHandler.VerbName, who, Ref);
         Assert.Equal(RequestState.Approved, rig[Ref].State);
         Assert.True(rig.Decisions.Outbox.ContainsKey($"{Ref}-Approved-card-{Teacher}"), string.Join(", ", rig.Decisions.Outbox.Keys));
     }

@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Approvals.Handlers;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Approvals;
 using static AiPolicyBot.Testing.Approvals.ApprovalSamples;
@@ -25,11 +26,11 @@ public class RequestVisibilityTests
         rig.InvokeAsync(verb, new JsonObject { ["reference"] = reference }, user, "Someone");
 
     [Theory]
-    [InlineData(ApprovalVerbs.Refresh)]
-    [InlineData(ApprovalVerbs.Approve)]
-    [InlineData(ApprovalVerbs.Reject)]
-    [InlineData(ApprovalVerbs.Withdraw)]
-    [InlineData(ApprovalVerbs.Answer)]
+    [InlineData(RefreshApprovalHandler.VerbName)]
+    [InlineData(ApproveHandler.VerbName)]
+    [InlineData(RejectHandler.VerbName)]
+    [InlineData(WithdrawHandler.VerbName)]
+    [InlineData(AnswerInformationHandler.VerbName)]
     public async Task Outsiders_get_the_same_card_for_a_real_request_as_for_a_missing_one(string verb)
     {
         var rig = await RigAsync();
@@ -57,7 +58,7 @@ public class RequestVisibilityTests
         var rig = await RigAsync();
         foreach (var user in new[] { Teacher, OakfieldLeader, OakfieldDeputy, Dpo })
         {
-            var seen = await Ask(rig, ApprovalVerbs.Refresh, user, Academy);
+            var seen = await Ask(rig, RefreshApprovalHandler.VerbName, user, Academy);
             Assert.Equal(200, seen.StatusCode);
             Assert.Contains(Academy, seen.Card!.ToJson(), StringComparison.Ordinal);
         }
@@ -67,16 +68,16 @@ public class RequestVisibilityTests
     public async Task Only_those_who_see_every_request_learn_that_a_reference_does_not_exist()
     {
         var rig = await RigAsync();
-        Assert.Equal(404, (await Ask(rig, ApprovalVerbs.Refresh, Dpo, Missing)).StatusCode);
-        Assert.Equal(200, (await Ask(rig, ApprovalVerbs.Refresh, OakfieldLeader, Missing)).StatusCode);
+        Assert.Equal(404, (await Ask(rig, RefreshApprovalHandler.VerbName, Dpo, Missing)).StatusCode);
+        Assert.Equal(200, (await Ask(rig, RefreshApprovalHandler.VerbName, OakfieldLeader, Missing)).StatusCode);
     }
 
     [Fact]
     public async Task An_approver_who_decided_still_sees_the_request_after_it_closes()
     {
         var rig = await RigAsync();
-        await rig.ClickAsync(ApprovalVerbs.Approve, OakfieldLeader, Academy);
-        var seen = await Ask(rig, ApprovalVerbs.Refresh, OakfieldLeader, Academy);
+        await rig.ClickAsync(ApproveHandler.VerbName, OakfieldLeader, Academy);
+        var seen = await Ask(rig, RefreshApprovalHandler.VerbName, OakfieldLeader, Academy);
         Assert.Contains("Status: Approved", seen.Card!.ToJson(), StringComparison.Ordinal);
     }
 }

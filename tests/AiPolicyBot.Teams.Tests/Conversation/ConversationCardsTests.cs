@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Conversation.Staff;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
@@ -83,7 +84,7 @@ public sealed class ConversationCardsTests
         var text = AllText(json);
         Assert.Contains("this use is NOT allowed", text);
         var actions = json["actions"]!.AsArray();
-        var request = actions.Single(a => a!["verb"]!.GetValue<string>() == CardVerbs.StartRequest);
+        var request = actions.Single(a => a!["verb"]!.GetValue<string>() == StartRequestAction.VerbName);
         Assert.Equal("Request this new use", request!["title"]!.GetValue<string>());
         Assert.Equal("newUse", request["data"]!["prefill"]!["requestType"]!.GetValue<string>());
     }
@@ -104,10 +105,10 @@ public sealed class ConversationCardsTests
     public void Training_is_offered_until_recorded()
     {
         var needed = Answer("teachermatic").ToJsonObject();
-        Assert.Contains(needed["actions"]!.AsArray(), a => a!["verb"]!.GetValue<string>() == CardVerbs.RecordTraining);
+        Assert.Contains(needed["actions"]!.AsArray(), a => a!["verb"]!.GetValue<string>() == RecordTrainingAction.VerbName);
         Assert.Contains("once you've completed the training", AllText(needed));
         var done = Answer("teachermatic", trained: new HashSet<string> { "teachermatic" }).ToJsonObject();
-        Assert.DoesNotContain(done["actions"]!.AsArray(), a => a!["verb"]!.GetValue<string>() == CardVerbs.RecordTraining);
+        Assert.DoesNotContain(done["actions"]!.AsArray(), a => a!["verb"]!.GetValue<string>() == RecordTrainingAction.VerbName);
         Assert.Contains("Completed (recorded)", AllText(done));
     }
 
@@ -121,7 +122,7 @@ public sealed class ConversationCardsTests
         Assert.Contains("Expired: complete it again", AllText(json));
         var link = json["actions"]!.AsArray().Single(a => (string?)a!["type"] == "Action.OpenUrl")!;
         Assert.Equal("https://learn.trust.example/teachermatic", (string?)link["url"]);
-        Assert.Contains(json["actions"]!.AsArray(), a => (string?)a!["verb"] == CardVerbs.RecordTraining);
+        Assert.Contains(json["actions"]!.AsArray(), a => (string?)a!["verb"] == RecordTrainingAction.VerbName);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class ConversationCardsTests
     {
         var json = Answer("grammarly-ext").ToJsonObject();
         Assert.Contains("reads everything typed in the browser", AllText(json));
-        var reReview = json["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == CardVerbs.StartRequest)!;
+        var reReview = json["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == StartRequestAction.VerbName)!;
         Assert.Equal("renewal", reReview["data"]!["prefill"]!["requestType"]!.GetValue<string>());
     }
 

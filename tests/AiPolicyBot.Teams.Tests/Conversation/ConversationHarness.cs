@@ -52,7 +52,7 @@ internal sealed class ConversationHarness
         Idempotency.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Requests.Setup(s => s.NextReferenceAsync(2026, It.IsAny<CancellationToken>())).ReturnsAsync("AIP-2026-0001");
         Requests.Setup(s => s.CreateAsync(It.IsAny<ToolRequest>(), It.IsAny<RequestEvent>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((ToolRequest r, RequestEvent _, CancellationToken _) => new Versioned<ToolRequest>(r, "v1"));
+            .ReturnsAsync((ToolRequest r, RequestEvent e, CancellationToken _) => new CommittedChange(new Versioned<ToolRequest>(r, "v1"), new Versioned<RequestEvent>(e, "event-v1")));
         Submission = new RequestSubmission(Requests.Object, Audit.Object, Events.Object, Idempotency.Object, register, Training,
             new IntakeParser(academies.ValidIds()), new PolicyRouter(new PolicyOptions()), time);
         Connector.Setup(c => c.ReplyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))

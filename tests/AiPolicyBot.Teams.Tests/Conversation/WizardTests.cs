@@ -35,7 +35,7 @@ public sealed class WizardTests
     public async Task Next_moves_on_when_the_page_is_valid_and_carries_the_answers()
     {
         var action = new WizardStepAction(_h.Conversation, _h.Submission);
-        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.WizardStep, Page0), default));
+        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(WizardStepAction.VerbName, Page0), default));
         Assert.Contains("Step 2 of 3: How you'll use it", Texts(card));
         var next = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Next");
         Assert.Equal("Gamma", next.GetProperty("data").GetProperty("answers").GetProperty("toolName").GetString());
@@ -59,7 +59,7 @@ public sealed class WizardTests
             ["users"] = "staff",
             ["outputUse"] = "draftsEdited",
         };
-        var response = await action.HandleAsync(_h.Turn(), Action(CardVerbs.WizardStep, data), default);
+        var response = await action.HandleAsync(_h.Turn(), Action(WizardStepAction.VerbName, data), default);
         var card = CardOf(response);
         var texts = Texts(card);
         Assert.Contains("Step 2 of 3", texts);                       // same page
@@ -102,7 +102,7 @@ public sealed class WizardTests
             ["declNoDataYet"] = "true",
             ["declReadPolicy"] = "true",
         };
-        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.SubmitRequest, data), default));
+        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(SubmitRequestAction.VerbName, data), default));
         Assert.Contains("Step 2 of 3", Texts(card));
         Assert.Contains("Please check these answers", Texts(card));
         _h.Requests.Verify(r => r.CreateAsync(It.IsAny<Requests.ToolRequest>(), It.IsAny<Requests.RequestEvent>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -134,10 +134,10 @@ public sealed class WizardTests
             ["declNoDataYet"] = "true",
             ["declReadPolicy"] = "true",
         };
-        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(CardVerbs.SubmitRequest, data), default));
+        var card = CardOf(await action.HandleAsync(_h.Turn(), Action(SubmitRequestAction.VerbName, data), default));
         var texts = Texts(card);
         Assert.Contains("AIP-2026-0001", texts);
         Assert.Contains("Needs your academy leader's approval", texts);
-        _h.Events.Verify(e => e.PublishAsync(It.Is<Requests.RequestEvent>(x => x.Reference == "AIP-2026-0001" && x.Kind == Requests.RequestEventKind.Submitted), It.IsAny<CancellationToken>()), Times.Once);
+        _h.Events.Verify(e => e.PublishAsync(It.Is<Requests.RequestEvent>(x => x.Reference == "AIP-2026-0001" && x.Kind == Requests.RequestEventKind.Submitted), "event-v1", It.IsAny<CancellationToken>()), Times.Once);
     }
 }

@@ -146,9 +146,9 @@ public class SearchToolsTests(ITestOutputHelper output)
     }
 
     internal static ComposeExtensionQuery Query(string q, int skip, int count) =>
-        new(MessageExtensionCommands.SearchTools, q, q.Length == 0, skip, count);
+        new(SearchToolsCommand.Id, q, q.Length == 0, skip, count);
 
-    internal static TurnContext Turn() => new(new AiPolicyBot.Teams.Protocol.Activity { Type = ActivityTypes.Invoke, Name = MessageExtensionCommands.QueryInvoke, ChannelId = "msteams" },
+    internal static TurnContext Turn() => new(new AiPolicyBot.Teams.Protocol.Activity { Type = ActivityTypes.Invoke, Name = QueryInvokeHandler.InvokeName, ChannelId = "msteams" },
         AuthMode.LocalUnauthenticated, null!);
 
     private static List<string> Titles(MessagingExtensionResponse response) =>

@@ -8,10 +8,10 @@ public sealed class InlinePublisher(IRequestStore requests) : IRequestEventPubli
     public List<IRequestEventHandler> Handlers { get; } = [];
     public List<RequestEvent> Published { get; } = [];
 
-    public async Task PublishAsync(RequestEvent e, CancellationToken ct)
+    public async Task PublishAsync(RequestEvent e, string? outboxVersion, CancellationToken ct)
     {
         lock (Published) Published.Add(e);
-        var request = (await requests.GetAsync(e.Reference, ct))!.Value;
+        var request = (await requests.GetAsync(e.Reference, ct))!;
         foreach (var h in Handlers) await h.HandleAsync(e, request, ct);
     }
 }

@@ -126,7 +126,7 @@ public sealed class StorageRig : IAsyncDisposable
     {
         try
         {
-            await job.HandleAsync(message.Body.ToString(), default);
+            await job.HandleAsync(message.Body.ToString(), message.DequeueCount, default);
         }
         catch (Exception) when (message.DequeueCount < 5)
         {

@@ -31,10 +31,11 @@ public sealed class MemoryRequestStore : IRequestStore
     }
 
     // In memory a change cannot be half written: the event is handed on by the publisher, as in the workflow.
-    public Task<Versioned<ToolRequest>> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) => CreateAsync(request, ct);
+    public async Task<CommittedChange> CreateAsync(ToolRequest request, RequestEvent followUp, CancellationToken ct) =>
+        new(await CreateAsync(request, ct), new Versioned<RequestEvent>(followUp, "memory"));
 
-    public Task<Versioned<ToolRequest>> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct) =>
-        UpdateAsync(request, version, ct);
+    public async Task<CommittedChange> UpdateAsync(ToolRequest request, string version, RequestEvent followUp, CancellationToken ct) =>
+        new(await UpdateAsync(request, version, ct), new Versioned<RequestEvent>(followUp, "memory"));
 
     public Task<IReadOnlyList<Versioned<ToolRequest>>> ListByRequesterAsync(string requesterId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Versioned<ToolRequest>>>([.. _items.Values.Where(v => v.Value.RequesterId == requesterId)]);

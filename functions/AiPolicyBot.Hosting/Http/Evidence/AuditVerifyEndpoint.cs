@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Application.Audit;
 using AiPolicyBot.Hosting.Tab;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiPolicyBot.Hosting.Http.Evidence;
 

@@ -5,9 +5,6 @@ using AiPolicyBot.Approvals;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.Incidents;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiPolicyBot.Hosting.Http.Evidence;
 

@@ -2,10 +2,6 @@ using System.Text.Json.Nodes;
 using AiPolicyBot.Application.Register;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Tab;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiPolicyBot.Hosting.Http.Register;
 

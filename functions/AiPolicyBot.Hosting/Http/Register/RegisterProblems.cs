@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using AiPolicyBot.Application.Register;
 using AiPolicyBot.Common;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting.Http.Register;
 

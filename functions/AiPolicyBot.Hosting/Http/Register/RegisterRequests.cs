@@ -3,8 +3,6 @@ using System.Text.Json;
 using AiPolicyBot.Application.Register;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting.Http.Register;
 

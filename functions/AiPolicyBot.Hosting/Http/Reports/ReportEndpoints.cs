@@ -1,8 +1,5 @@
 using AiPolicyBot.Application.Reports;
 using AiPolicyBot.Hosting.Tab;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiPolicyBot.Hosting.Http.Reports;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AiPolicyBot.Application.Reports;
 using AiPolicyBot.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace AiPolicyBot.Hosting.Http.Reports;
 

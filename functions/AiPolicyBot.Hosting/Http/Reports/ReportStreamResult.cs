@@ -1,5 +1,4 @@
 using AiPolicyBot.Application.Reports;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

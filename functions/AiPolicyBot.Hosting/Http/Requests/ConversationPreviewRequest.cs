@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using AiPolicyBot.Common;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 

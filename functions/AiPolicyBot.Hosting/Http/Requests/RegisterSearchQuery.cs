@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using AiPolicyBot.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace AiPolicyBot.Hosting;
 

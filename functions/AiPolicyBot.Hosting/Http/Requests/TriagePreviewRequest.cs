@@ -3,8 +3,6 @@ using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiPolicyBot.Hosting;
 

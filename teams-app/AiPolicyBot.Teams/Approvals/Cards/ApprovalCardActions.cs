@@ -1,9 +1,9 @@
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
+using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Cards;
 using AiPolicyBot.Teams.Cards.Model;
-using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Approvals.Cards;
 
@@ -22,21 +22,21 @@ public static class ApprovalCardActions
         var approve = new ExecuteAction
         {
             Title = "Approve",
-            Verb = ApprovalVerbs.Approve,
+            Verb = ApproveHandler.VerbName,
             Data = data,
             Style = ActionStyle.Positive,
             AssociatedInputs = roles.Count > 1 ? null : AssociatedInputs.None,
         };
         var reject = ShowCardAction.Form("Reject",
-            [RequiredText(Inputs.RejectReason, "Why? The requester will see this.", "Say why you reject the request.")],
-            Submit("Reject", ApprovalVerbs.Reject, data, ActionStyle.Destructive));
+            [RequiredText(RejectHandler.ReasonInput, "Why? The requester will see this.", "Say why you reject the request.")],
+            Submit("Reject", RejectHandler.VerbName, data, ActionStyle.Destructive));
 
         var more = new List<CardElement>
         {
-            Row(ShowCardAction.Form("Approve with conditions", ConditionsForm(r), Submit("Approve", ApprovalVerbs.ApproveWithConditions, data, ActionStyle.Positive))),
+            Row(ShowCardAction.Form("Approve with conditions", ConditionsForm(r), Submit("Approve", ApproveWithConditionsHandler.VerbName, data, ActionStyle.Positive))),
             Row(ShowCardAction.Form("Ask the requester a question",
-                [RequiredText(Inputs.Question, "Your question for the requester", "Write your question.")],
-                Submit("Send", ApprovalVerbs.AskInformation, data))),
+                [RequiredText(AskInformationHandler.QuestionInput, "Your question for the requester", "Write your question.")],
+                Submit("Send", AskInformationHandler.VerbName, data))),
         };
         if (canTick && TickForm(r, data) is { } tick) more.Add(Row(tick));
         return [approve, reject, new ShowCardAction { Title = "More", Card = new AdaptiveCard { Body = more } }];
@@ -47,12 +47,12 @@ public static class ApprovalCardActions
         var actions = new List<CardAction>();
         if (r.State == RequestState.MoreInformationRequested && r.OpenQuestion is not null)
             actions.Add(ShowCardAction.Form("Answer",
-                [RequiredText(Inputs.Answer, "Your answer", "Write your answer.")],
-                Submit("Send the answer", ApprovalVerbs.Answer, data, ActionStyle.Positive)));
+                [RequiredText(AnswerInformationHandler.AnswerInput, "Your answer", "Write your answer.")],
+                Submit("Send the answer", AnswerInformationHandler.VerbName, data, ActionStyle.Positive)));
         if (r.State is RequestState.Pending or RequestState.MoreInformationRequested)
             actions.Add(ShowCardAction.Form("Withdraw",
-                [new InputText { Id = Inputs.WithdrawReason, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
-                Submit("Withdraw", ApprovalVerbs.Withdraw, data, ActionStyle.Destructive)));
+                [new InputText { Id = WithdrawHandler.ReasonInput, Label = "Why (optional)", MaxLength = ApprovalStateMachine.MaxTextLength }],
+                Submit("Withdraw", WithdrawHandler.VerbName, data, ActionStyle.Destructive)));
         return actions;
     }
 
@@ -68,12 +68,12 @@ public static class ApprovalCardActions
             [
                 new InputChoiceSet
                 {
-                    Id = Inputs.Check, Label = "Which check is done?", IsRequired = true, ErrorMessage = "Choose the check.",
+                    Id = TickCheckHandler.CheckInput, Label = "Which check is done?", IsRequired = true, ErrorMessage = "Choose the check.",
                     Style = ChoiceInputStyle.Expanded, Choices = [.. open.Select(i => new Choice($"{i.Title} ({i.OwnerRole})", i.Code))],
                 },
-                new InputText { Id = Inputs.Link, Label = "Link to the evidence (optional, https)", MaxLength = DueDiligence.MaxLinkLength, Regex = "^https://\\S+$", ErrorMessage = "An https link." },
+                new InputText { Id = TickCheckHandler.LinkInput, Label = "Link to the evidence (optional, https)", MaxLength = DueDiligence.MaxLinkLength, Regex = "^https://\\S+$", ErrorMessage = "An https link." },
             ],
-            Submit("Record", ApprovalVerbs.TickCheck, data, ActionStyle.Positive));
+            Submit("Record", TickCheckHandler.VerbName, data, ActionStyle.Positive));
     }
 
     private static List<CardElement> ConditionsForm(ToolRequest r)
@@ -84,7 +84,7 @@ public static class ApprovalCardActions
             new TextBlock { Text = "Add conditions, narrow who and what it covers, or set the review date. Nothing here can widen the request.", IsSubtle = true },
             new InputChoiceSet
             {
-                Id = Inputs.Conditions, Label = "Extra conditions", IsMultiSelect = true,
+                Id = ApproveWithConditionsHandler.ConditionsInput, Label = "Extra conditions", IsMultiSelect = true,
                 Choices = [.. ConditionCodes.All.Where(c => c != ConditionCodes.PossibleIncidentReview).Order(StringComparer.Ordinal)
                     .Select(code => new Choice(CardText.Plain(ConditionDescriptions.Describe(code)), code))],
             },
@@ -93,7 +93,7 @@ public static class ApprovalCardActions
         if (i.Users == UserGroup.StaffAndLearners)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeUsers,
+                Id = ApprovalCommandHandler.ScopeUsersInput,
                 Label = "Who may use it",
                 Style = ChoiceInputStyle.Compact,
                 Placeholder = "As asked: staff and learners",
@@ -102,7 +102,7 @@ public static class ApprovalCardActions
         if (i.Users != UserGroup.Staff)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeYearGroup,
+                Id = ApprovalCommandHandler.ScopeYearGroupInput,
                 Label = "Youngest year group",
                 Style = ChoiceInputStyle.Compact,
                 Placeholder = i.YoungestYearGroup is { } y ? "As asked: " + Register.UseCheck.YearName(y) : "As asked",
@@ -113,15 +113,15 @@ public static class ApprovalCardActions
         if (data.Count > 0)
             form.Add(new InputChoiceSet
             {
-                Id = Inputs.ScopeData,
+                Id = ApprovalCommandHandler.ScopeDataInput,
                 Label = "Data allowed (leave empty: as asked; choose 'No personal data' to allow none)",
                 IsMultiSelect = true,
                 Choices = [new("No personal data", nameof(DataCategory.None)), .. data.Select(d => new Choice(ApprovalCardBuilder.Words(d.ToString()), d.ToString()))],
             });
         if (r.Outcome.Tier != Tier.AcademyApproval)
-            form.Add(new InputToggle { Id = Inputs.ScopeAcademyOnly, Title = "Only at the requesting academy", ValueOn = "true", ValueOff = "false" });
-        form.Add(new InputDate { Id = Inputs.ReviewDate, Label = "Review by (optional)" });
-        form.Add(new InputText { Id = Inputs.Note, Label = "Note for the requester (optional)", IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength });
+            form.Add(new InputToggle { Id = ApprovalCommandHandler.ScopeAcademyOnlyInput, Title = "Only at the requesting academy", ValueOn = "true", ValueOff = "false" });
+        form.Add(new InputDate { Id = ApprovalCommandHandler.ReviewDateInput, Label = "Review by (optional)" });
+        form.Add(new InputText { Id = ApproveWithConditionsHandler.NoteInput, Label = "Note for the requester (optional)", IsMultiline = true, MaxLength = ApprovalStateMachine.MaxTextLength });
         return form;
     }
 
@@ -131,7 +131,7 @@ public static class ApprovalCardActions
     /// </summary>
     public static InputChoiceSet? RolesChoice(IReadOnlyList<string> roles) => roles.Count < 2 ? null : new()
     {
-        Id = Inputs.Roles,
+        Id = ApprovalCommandHandler.RolesInput,
         Label = "Decide as (choose your roles)",
         IsMultiSelect = true,
         Style = ChoiceInputStyle.Expanded,

@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Approvals.Handlers;
 using System.Globalization;
 using AiPolicyBot.Approvals;
 using AiPolicyBot.Policy;
@@ -107,7 +108,7 @@ public static class ApprovalCardBuilder
             FallbackText = $"AI tool request {r.Reference}: {CardText.Plain(r.Intake.ToolName)} – {StatusPlain(r)}",
             Refresh = new CardRefresh
             {
-                Action = new ExecuteAction { Verb = ApprovalVerbs.Refresh, Data = data },
+                Action = new ExecuteAction { Verb = RefreshApprovalHandler.VerbName, Data = data },
                 UserIds = [.. context.RefreshUserIds.Take(CardRefresh.MaxUserIds)],
             },
             Body = body,

@@ -13,7 +13,9 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// </summary>
 public sealed class RefreshApprovalHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
 {
-    public string Verb => ApprovalVerbs.Refresh;
+    public const string VerbName = "approval.refresh";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Conversation.Staff;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Understanding;
@@ -31,7 +32,7 @@ public static class ClarifyCard
         var actions = choices.Take(4).Select(i => (CardAction)new ExecuteAction
         {
             Title = Title(i),
-            Verb = CardVerbs.Clarified,
+            Verb = ClarifiedAction.VerbName,
             Data = new JsonObject { ["intent"] = i.Label(), ["text"] = CardText.Plain(carried) },
         }).ToList();
         return new AdaptiveCard

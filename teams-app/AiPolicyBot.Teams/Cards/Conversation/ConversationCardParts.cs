@@ -1,3 +1,4 @@
+using AiPolicyBot.Teams.Conversation.Staff;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Policy;
@@ -28,13 +29,13 @@ internal static class ConversationCardParts
     {
         var p = new JsonObject();
         foreach (var (k, v) in prefill.OrderBy(kv => kv.Key, StringComparer.Ordinal)) p[k] = CardText.Plain(v);
-        return new ExecuteAction { Title = title, Verb = CardVerbs.StartRequest, Data = new JsonObject { ["prefill"] = p }, Style = primary ? ActionStyle.Positive : null };
+        return new ExecuteAction { Title = title, Verb = StartRequestAction.VerbName, Data = new JsonObject { ["prefill"] = p }, Style = primary ? ActionStyle.Positive : null };
     }
 
     public static ExecuteAction RecordTraining(string entryId, string toolName) => new()
     {
         Title = "I've completed the training",
-        Verb = CardVerbs.RecordTraining,
+        Verb = RecordTrainingAction.VerbName,
         Data = new JsonObject { ["entryId"] = entryId },
         Tooltip = CardText.Plain($"Record that you completed the {toolName} training"),
     };

@@ -1,5 +1,6 @@
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
 namespace AiPolicyBot.Teams.Cards.Conversation;
@@ -26,9 +27,9 @@ public static class HelpCard
             Body = body,
             Actions =
             [
-                Simple("Approved tools", CardVerbs.ApprovedTools),
+                Simple("Approved tools", ShowApprovedToolsAction.VerbName),
                 StartRequest("Request a tool", new Dictionary<string, string>()),
-                Simple("My requests", CardVerbs.MyRequests),
+                Simple("My requests", ShowMyRequestsAction.VerbName),
             ],
             FallbackText = "AiPolicyBot: ask \"can I use …?\", request a tool, see your requests.",
         };

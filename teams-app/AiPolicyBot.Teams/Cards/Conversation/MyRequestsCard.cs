@@ -1,5 +1,6 @@
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
 namespace AiPolicyBot.Teams.Cards.Conversation;
@@ -59,7 +60,7 @@ public static class MyRequestsCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [StartRequest("Start a new request", new Dictionary<string, string>()), Simple("Refresh", CardVerbs.MyRequests)],
+            Actions = [StartRequest("Start a new request", new Dictionary<string, string>()), Simple("Refresh", ShowMyRequestsAction.VerbName)],
             FallbackText = $"Your requests: {requests.Count}",
         };
     }

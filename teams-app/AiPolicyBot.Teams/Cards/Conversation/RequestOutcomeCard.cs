@@ -1,6 +1,7 @@
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
 namespace AiPolicyBot.Teams.Cards.Conversation;
@@ -74,7 +75,7 @@ public static class RequestOutcomeCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [Simple("My requests", CardVerbs.MyRequests)],
+            Actions = [Simple("My requests", ShowMyRequestsAction.VerbName)],
             FallbackText = $"Request {request.Reference}: {PlainWords.Tier(o.Tier)}",
         };
     }

@@ -1,5 +1,6 @@
 using AiPolicyBot.Common;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Wizard;
 
 namespace AiPolicyBot.Teams.Cards.Conversation;
@@ -48,10 +49,10 @@ public static class RequestWizardCard
 
         var actions = new List<CardAction>();
         if (position > 1)
-            actions.Add(new ExecuteAction { Title = "Back", Verb = CardVerbs.WizardStep, Data = state.ToActionData(state.Page, "back"), AssociatedInputs = AssociatedInputs.None });
+            actions.Add(new ExecuteAction { Title = "Back", Verb = WizardStepAction.VerbName, Data = state.ToActionData(state.Page, "back"), AssociatedInputs = AssociatedInputs.None });
         actions.Add(isLast
-            ? new ExecuteAction { Title = "Submit request", Verb = CardVerbs.SubmitRequest, Data = state.ToActionData(state.Page), Style = ActionStyle.Positive }
-            : new ExecuteAction { Title = "Next", Verb = CardVerbs.WizardStep, Data = state.ToActionData(state.Page, "next"), Style = ActionStyle.Positive });
+            ? new ExecuteAction { Title = "Submit request", Verb = SubmitRequestAction.VerbName, Data = state.ToActionData(state.Page), Style = ActionStyle.Positive }
+            : new ExecuteAction { Title = "Next", Verb = WizardStepAction.VerbName, Data = state.ToActionData(state.Page, "next"), Style = ActionStyle.Positive });
 
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = "Request approval for an AI tool" };
     }

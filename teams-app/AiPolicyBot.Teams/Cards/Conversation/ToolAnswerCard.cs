@@ -1,5 +1,6 @@
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
 namespace AiPolicyBot.Teams.Cards.Conversation;
@@ -117,7 +118,7 @@ public static class ToolAnswerCard
                 actions.Add(StartRequest("Request approval", With(prefill, "newTool"), primary: true));
                 break;
         }
-        actions.Add(Simple("Approved tools", CardVerbs.ApprovedTools));
+        actions.Add(Simple("Approved tools", ShowApprovedToolsAction.VerbName));
         return actions;
     }
 

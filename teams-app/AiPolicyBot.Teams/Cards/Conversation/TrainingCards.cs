@@ -1,5 +1,6 @@
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Training;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
@@ -28,7 +29,7 @@ public static class TrainingCards
                 },
                 Para("This is your own statement (an attestation), kept with your training record. The tool's other conditions still apply.", subtle: true),
             ],
-            Actions = [Simple("Approved tools", CardVerbs.ApprovedTools)],
+            Actions = [Simple("Approved tools", ShowApprovedToolsAction.VerbName)],
             FallbackText = CardText.Plain($"Training recorded for {entry.Name}"),
         };
     }
@@ -48,7 +49,7 @@ public static class TrainingCards
             Actions = toolsNeedingTraining.Take(5).Select(e => (CardAction)new ExecuteAction
             {
                 Title = CardText.Plain($"I've completed the {e.Name} training"),
-                Verb = CardVerbs.RecordTraining,
+                Verb = RecordTrainingAction.VerbName,
                 Data = new System.Text.Json.Nodes.JsonObject { ["entryId"] = e.Id },
             }).ToList(),
             FallbackText = "Which tool was the training for?",

@@ -1,4 +1,5 @@
 using AiPolicyBot.Teams.Cards.Model;
+using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using static AiPolicyBot.Teams.Cards.Conversation.ConversationCardParts;
 
@@ -37,7 +38,7 @@ public static class UnknownToolCard
         var actions = new List<CardAction>
         {
             new ShowCardAction { Title = "Request approval", Card = form with { FallbackText = null } },
-            Simple("Approved tools", CardVerbs.ApprovedTools),
+            Simple("Approved tools", ShowApprovedToolsAction.VerbName),
         };
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = CardText.Plain($"{toolName ?? "That tool"} is not assessed yet") };
     }

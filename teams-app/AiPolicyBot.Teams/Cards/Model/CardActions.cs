@@ -17,6 +17,13 @@ public abstract record CardAction
     public string? Tooltip { get; init; }
 }
 
+public enum ActionStyle
+{
+    Default,
+    Positive,
+    Destructive,
+}
+
 /// <summary>
 /// Universal Action: Teams sends an adaptiveCard/action invoke with the verb and data merged with the inputs, and
 /// the reply can replace the card (docs/teams-channel.md). One handler class per verb.
@@ -29,6 +36,13 @@ public sealed record ExecuteAction : CardAction
     public object? Data { get; init; }
 
     public AssociatedInputs? AssociatedInputs { get; init; }
+}
+
+/// <summary>Which inputs an action sends: "auto" (all, validated) or "none" (e.g. Cancel/Back).</summary>
+public enum AssociatedInputs
+{
+    Auto,
+    None,
 }
 
 /// <summary>For dialog (task module) cards, which cannot use Action.Execute (docs/teams-channel.md).</summary>

@@ -50,6 +50,13 @@ public sealed record InputChoiceSet : CardInput
     public string? Placeholder { get; init; }
 }
 
+public enum ChoiceInputStyle
+{
+    Compact,
+    Expanded,
+    Filtered,
+}
+
 public sealed record Choice(string Title, string Value);
 
 public sealed record InputToggle : CardInput

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiPolicyBot.Teams.Cards.Model;
 
 public sealed record Container : CardElement
@@ -8,8 +10,17 @@ public sealed record Container : CardElement
     /// <summary>Lets a styled container reach the card's edges.</summary>
     public bool? Bleed { get; init; }
 
-    public VerticalAlignment? VerticalContentAlignment { get; init; }
     public CardAction? SelectAction { get; init; }
+}
+
+public enum ContainerStyle
+{
+    Default,
+    Emphasis,
+    Good,
+    Attention,
+    Warning,
+    Accent,
 }
 
 public sealed record ColumnSet : CardElement
@@ -30,7 +41,6 @@ public sealed record Column
     public string? Width { get; init; }
 
     public ContainerStyle? Style { get; init; }
-    public VerticalAlignment? VerticalContentAlignment { get; init; }
     public Spacing? Spacing { get; init; }
     public bool? Separator { get; init; }
 }
@@ -51,8 +61,16 @@ public sealed record Image : CardElement
     public required string AltText { get; init; }
 
     public ImageSize? Size { get; init; }
-    public ImageStyle? Style { get; init; }
-    public HorizontalAlignment? HorizontalAlignment { get; init; }
+}
+
+[JsonConverter(typeof(SchemaSpelling<ImageSize>))]
+public enum ImageSize
+{
+    Auto,
+    Stretch,
+    Small,
+    Medium,
+    Large,
 }
 
 /// <summary>Actions placed inside the body (e.g. per section), rather than at the card's foot.</summary>

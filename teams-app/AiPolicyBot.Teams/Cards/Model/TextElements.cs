@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiPolicyBot.Teams.Cards.Model;
 
 /// <summary>Markdown-capable text. Pass user-typed text through <see cref="CardText.Escape"/> first.</summary>
@@ -13,7 +15,6 @@ public sealed record TextBlock : CardElement
     public TextColor? Color { get; init; }
     public bool? IsSubtle { get; init; }
     public int? MaxLines { get; init; }
-    public HorizontalAlignment? HorizontalAlignment { get; init; }
 
     /// <summary>heading marks the text as a heading for screen readers.</summary>
     public TextBlockStyle? Style { get; init; }
@@ -23,7 +24,6 @@ public sealed record TextBlock : CardElement
 public sealed record RichTextBlock : CardElement
 {
     public required IReadOnlyList<TextRun> Inlines { get; init; }
-    public HorizontalAlignment? HorizontalAlignment { get; init; }
 }
 
 public sealed record TextRun
@@ -36,4 +36,41 @@ public sealed record TextRun
     public bool? IsSubtle { get; init; }
     public bool? Italic { get; init; }
     public bool? Highlight { get; init; }
+}
+
+[JsonConverter(typeof(SchemaSpelling<TextSize>))]
+public enum TextSize
+{
+    Small,
+    Default,
+    Medium,
+    Large,
+    ExtraLarge,
+}
+
+[JsonConverter(typeof(SchemaSpelling<TextWeight>))]
+public enum TextWeight
+{
+    Lighter,
+    Default,
+    Bolder,
+}
+
+/// <summary>Never the only carrier of meaning: always say it in words too.</summary>
+[JsonConverter(typeof(SchemaSpelling<TextColor>))]
+public enum TextColor
+{
+    Default,
+    Dark,
+    Light,
+    Accent,
+    Good,
+    Warning,
+    Attention,
+}
+
+public enum TextBlockStyle
+{
+    Default,
+    Heading,
 }

@@ -5,7 +5,6 @@ using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Dispatch;
 using static AiPolicyBot.Teams.Cards.CardActivities;
-using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
@@ -27,7 +26,10 @@ public sealed class ClarifiedAction(StaffConversation conversation, IEnumerable<
     private readonly IReadOnlyDictionary<Intent, IIntentResponder> _byIntent =
         HandlerRegistry.Unique(responders, r => r.Intent, "intent");
 
-    public string Verb => CardVerbs.Clarified;
+    /// <summary>A button of a clarifying question (data: intent, text).</summary>
+    public const string VerbName = "clarified";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {

@@ -8,7 +8,6 @@ using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Incidents;
 using Microsoft.Extensions.Options;
 using static AiPolicyBot.Teams.Cards.CardActivities;
-using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
@@ -32,12 +31,12 @@ public sealed class AskToolResponder(StaffConversation conversation, IToolDemand
             return;
         }
         demand.Record(entry.Id);
-        var trained = await conversation.Training.CompletedAsync(UserId(turn), ct);
-        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var trained = await conversation.Training.CompletedAsync(turn.UserId, ct);
+        var academy = await academies.ForAsync(turn.UserId, u.Academy, ct);
         var question = new UseQuestion(u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, u.Hints.UseCategory, academy);
         var assessment = UseCheck.Assess(entry, question, trained, conversation.Today);
         if (assessment.TrainingRequired && !assessment.TrainingDone
-            && (await conversation.Training.StateAsync(UserId(turn), entry.Id, ct)).State == AiPolicyBot.Training.TrainingState.Expired)
+            && (await conversation.Training.StateAsync(turn.UserId, entry.Id, ct)).State == AiPolicyBot.Training.TrainingState.Expired)
             assessment = assessment with { TrainingExpired = true };
         await turn.SendAsync(CardMessage(ToolAnswerCard.Build(assessment, u.Text, WizardPrefill.From(u))), ct);
     }
@@ -59,7 +58,7 @@ public sealed class ListApprovedResponder(StaffConversation conversation, StaffA
 
     public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
-        var academy = await academies.ForAsync(UserId(turn), u.Academy, ct);
+        var academy = await academies.ForAsync(turn.UserId, u.Academy, ct);
         var filter = new ApprovedToolsCard.Filter(u.Hints.UseCategory, u.Hints.MentionsPersonalData, u.Hints.LearnersUse, u.Hints.YoungestYearGroup, academy);
         var tools = ApprovedToolsCard.Select(await conversation.Register.GetAsync(ct), filter, conversation.Today);
         await turn.SendAsync(CardMessage(ApprovedToolsCard.Build(tools, filter)), ct);
@@ -73,7 +72,7 @@ public sealed class MyRequestsResponder(IRequestStore requests) : IIntentRespond
 
     public async Task RespondAsync(TurnContext turn, Understanding.UnderstoodMessage u, CancellationToken ct)
     {
-        var mine = (await requests.ListByRequesterAsync(UserId(turn), ct)).Select(r => r.Value).ToList();
+        var mine = (await requests.ListByRequesterAsync(turn.UserId, ct)).Select(r => r.Value).ToList();
         await turn.SendAsync(CardMessage(MyRequestsCard.Build(mine, u.Hints.Reference ?? RequestFor(mine, u))), ct);
     }
 
@@ -96,7 +95,7 @@ public sealed class TrainingDoneResponder(TrainingRecorder recorder) : IIntentRe
     {
         if (u.Tool is { } entry)
         {
-            var record = await recorder.RecordAsync(UserId(turn), entry, ct);
+            var record = await recorder.RecordAsync(turn.UserId, entry, ct);
             await turn.SendAsync(CardMessage(TrainingCards.Recorded(entry, record)), ct);
             return;
         }

@@ -2,7 +2,6 @@ using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation.Understanding;
 using AiPolicyBot.Teams.Conversation.Wizard;
-using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Training;
 using Microsoft.Extensions.Options;
 
@@ -35,12 +34,6 @@ public sealed class StaffConversation(
     }
 
     public IEnumerable<string> AllFields() => Pages().SelectMany(p => p.Questions).Select(q => q.Field);
-
-    /// <summary>The caller's stable id: the Entra object id, else the channel user id (Playground).</summary>
-    public static string UserId(TurnContext turn) =>
-        turn.UserAadObjectId ?? turn.Activity.From?.Id ?? throw new InvalidOperationException("The activity has no sender.");
-
-    public static string UserName(TurnContext turn) => turn.Activity.From?.Name ?? "";
 
     public async ValueTask<UnderstoodMessage> UnderstandAsync(string text, CancellationToken ct) =>
         understanding.Understand(text, await register.GetAsync(ct));

@@ -8,14 +8,16 @@ using AiPolicyBot.Teams.Cards.Model;
 using AiPolicyBot.Teams.Conversation.Wizard;
 using AiPolicyBot.Teams.Protocol;
 using Microsoft.Extensions.Options;
-using static AiPolicyBot.Teams.Conversation.Staff.StaffConversation;
 
 namespace AiPolicyBot.Teams.Conversation.Staff;
 
 /// <summary>"Request approval" / "Request a new use": opens the wizard with the prefill the button carries.</summary>
 public sealed class StartRequestAction(StaffConversation conversation) : ICardActionHandler
 {
-    public string Verb => CardVerbs.StartRequest;
+    /// <summary>Open the request wizard (data: prefill answers).</summary>
+    public const string VerbName = "startRequest";
+
+    public string Verb => VerbName;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
@@ -30,7 +32,10 @@ public sealed class StartRequestAction(StaffConversation conversation) : ICardAc
 /// <summary>Next / Back in the wizard. Next checks this page's answers and shows errors on the card, keeping what was typed.</summary>
 public sealed class WizardStepAction(StaffConversation conversation, RequestSubmission submission) : ICardActionHandler
 {
-    public string Verb => CardVerbs.WizardStep;
+    /// <summary>Next or back in the wizard (data: sessionId, step, direction, answers).</summary>
+    public const string VerbName = "requestWizardStep";
+
+    public string Verb => VerbName;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
@@ -68,7 +73,10 @@ public sealed class WizardStepAction(StaffConversation conversation, RequestSubm
 /// </summary>
 public sealed class SubmitRequestAction(StaffConversation conversation, RequestSubmission submission) : ICardActionHandler
 {
-    public string Verb => CardVerbs.SubmitRequest;
+    /// <summary>Submit the wizard (data: sessionId, answers).</summary>
+    public const string VerbName = "submitRequest";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
@@ -77,7 +85,7 @@ public sealed class SubmitRequestAction(StaffConversation conversation, RequestS
         SubmissionResult result;
         try
         {
-            result = await submission.SubmitAsync(new SubmissionCommand(state.SessionId, UserId(turn), UserName(turn), state.ToIntakeJson()), ct);
+            result = await submission.SubmitAsync(new SubmissionCommand(state.SessionId, turn.UserId, turn.UserName, state.ToIntakeJson()), ct);
         }
         catch (SubmissionInProgressException)
         {
@@ -100,32 +108,39 @@ public sealed class SubmitRequestAction(StaffConversation conversation, RequestS
 /// <summary>"I've completed the training" on an answer card: records the attestation.</summary>
 public sealed class RecordTrainingAction(StaffConversation conversation, TrainingRecorder recorder) : ICardActionHandler
 {
-    public string Verb => CardVerbs.RecordTraining;
+    /// <summary>"I've completed the training" (data: entryId).</summary>
+    public const string VerbName = "recordTraining";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
         var entryId = action.GetString("entryId");
         var entry = entryId is null ? null : (await conversation.Register.GetAsync(ct)).Get(entryId);
         if (entry is null) return InvokeResponseFactory.BadRequest("That tool is not in the register.");
-        var record = await recorder.RecordAsync(UserId(turn), entry, ct);
+        var record = await recorder.RecordAsync(turn.UserId, entry, ct);
         return InvokeResponseFactory.Card(TrainingCards.Recorded(entry, record));
     }
 }
 
 public sealed class ShowMyRequestsAction(IRequestStore requests) : ICardActionHandler
 {
-    public string Verb => CardVerbs.MyRequests;
+    public const string VerbName = "showMyRequests";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
-        var mine = await requests.ListByRequesterAsync(UserId(turn), ct);
+        var mine = await requests.ListByRequesterAsync(turn.UserId, ct);
         return InvokeResponseFactory.Card(MyRequestsCard.Build(mine.Select(r => r.Value).ToList()));
     }
 }
 
 public sealed class ShowApprovedToolsAction(StaffConversation conversation) : ICardActionHandler
 {
-    public string Verb => CardVerbs.ApprovedTools;
+    public const string VerbName = "showApprovedTools";
+
+    public string Verb => VerbName;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
@@ -136,7 +151,9 @@ public sealed class ShowApprovedToolsAction(StaffConversation conversation) : IC
 
 public sealed class ShowHelpAction(IOptions<TrustContacts>? contacts = null) : ICardActionHandler
 {
-    public string Verb => CardVerbs.Help;
+    public const string VerbName = "showHelp";
+
+    public string Verb => VerbName;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(TurnContext turn, CardActionInvoke action, CancellationToken ct) =>
         Task.FromResult(InvokeResponseFactory.Card(HelpCard.Build(welcome: false, contacts?.Value)));

@@ -12,21 +12,21 @@ namespace AiPolicyBot.Teams.Conversation.Understanding;
 /// </summary>
 public static partial class HintExtractor
 {
-    // Order matters: the first category that matches wins (more specific first).
-    private static readonly (UseCategory Category, Regex Pattern)[] Categories =
-    [
-        (UseCategory.Safeguarding, SafeguardingUse),
-        (UseCategory.SendEal, SendEalUse),
-        (UseCategory.Hr, HrUse),
-        (UseCategory.Finance, FinanceUse),
-        (UseCategory.Assessment, AssessmentUse),
-        (UseCategory.FeedbackMarking, FeedbackMarkingUse),
-        (UseCategory.DataAnalysis, DataAnalysisUse),
-        (UseCategory.AdminComms, AdminCommsUse),
-        (UseCategory.LearnerTutoring, LearnerTutoringUse),
-        (UseCategory.LessonPlanning, LessonPlanningUse),
-    ];
+    // The first category that matches wins, so the more specific come first.
+    private static UseCategory? UseCategoryOf(string t) =>
+        SafeguardingUse.IsMatch(t) ? UseCategory.Safeguarding
+        : SendEalUse.IsMatch(t) ? UseCategory.SendEal
+        : HrUse.IsMatch(t) ? UseCategory.Hr
+        : FinanceUse.IsMatch(t) ? UseCategory.Finance
+        : AssessmentUse.IsMatch(t) ? UseCategory.Assessment
+        : FeedbackMarkingUse.IsMatch(t) ? UseCategory.FeedbackMarking
+        : DataAnalysisUse.IsMatch(t) ? UseCategory.DataAnalysis
+        : AdminCommsUse.IsMatch(t) ? UseCategory.AdminComms
+        : LearnerTutoringUse.IsMatch(t) ? UseCategory.LearnerTutoring
+        : LessonPlanningUse.IsMatch(t) ? UseCategory.LessonPlanning
+        : null;
 
+    // Every kind of data mentioned counts.
     private static readonly (DataCategory Category, Regex Pattern)[] Data =
     [
         (DataCategory.SpecialCategory, SpecialCategoryData),
@@ -116,12 +116,6 @@ public static partial class HintExtractor
         if (string.IsNullOrWhiteSpace(text)) return UseHints.None;
         var t = text.Replace('’', '\'');
 
-        UseCategory? category = null;
-        foreach (var (c, p) in Categories)
-        {
-            if (p.IsMatch(t)) { category = c; break; }
-        }
-
         var noData = NoData.IsMatch(t);
         var data = new List<DataCategory>();
         if (!noData)
@@ -148,7 +142,7 @@ public static partial class HintExtractor
 
         return new UseHints
         {
-            UseCategory = category,
+            UseCategory = UseCategoryOf(t),
             DataCategories = data,
             SaysNoPersonalData = noData,
             LearnersUse = learners,

@@ -55,7 +55,7 @@ public class GraphInboxTests
     public async Task An_expired_deltaLink_triggers_a_full_resync_without_processing_anything_twice()
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
-        var request = bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        var request = bed.Graph.Deliver(Staff, InboxSamples.Request.Subject, InboxSamples.Request.Body);
         await bed.NewSync().RunAsync(default);
         var first = (await bed.RecordAsync("graph", request))!.Value;
         Assert.Equal(TriageCategory.ToolRequest, first.Category);
@@ -63,7 +63,7 @@ public class GraphInboxTests
 
         // A person drags the triaged mail back into the Inbox, new mail arrives, and Graph forgets the sync state.
         bed.Graph.Message(request).Folder = "inbox";
-        var breach = bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody);
+        var breach = bed.Graph.Deliver(Staff, InboxSamples.Breach.Subject, InboxSamples.Breach.Body);
         bed.Graph.ExpireDeltaTokens();
 
         var report = await bed.NewSync().RunAsync(default);
@@ -99,9 +99,9 @@ public class GraphInboxTests
 
         var ids = new List<string>
         {
-            bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody),
-            bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody),
-            bed.Graph.Deliver("parent@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody, InboxSamples.DmarcPass),
+            bed.Graph.Deliver(Staff, InboxSamples.Breach.Subject, InboxSamples.Breach.Body),
+            bed.Graph.Deliver(Staff, InboxSamples.Request.Subject, InboxSamples.Request.Body),
+            bed.Graph.Deliver("parent@home.example", InboxSamples.Complaint.Subject, InboxSamples.Complaint.Body, InboxSamples.DmarcPass),
             bed.Graph.Deliver(Staff, "Breach: sent to the wrong parent", "I sent it to the wrong parent, the report had pupil names and a UPN."),
         };
         // Moving the third message fails: after its alerts/draft/acknowledgement are recorded.
@@ -158,10 +158,10 @@ public class GraphInboxTests
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
         bed.Options.MailBudget = TimeSpan.FromSeconds(5);
-        var good = bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        var good = bed.Graph.Deliver(Staff, InboxSamples.Request.Subject, InboxSamples.Request.Body);
         var slow = bed.Graph.Deliver(Staff, "Notes", "Which AI tools may I use for lesson plans?");
         var stuck = bed.Graph.Deliver(Staff, "Which tools are approved?", "Which AI tools are approved for staff?");
-        var breach = bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody);
+        var breach = bed.Graph.Deliver(Staff, InboxSamples.Breach.Subject, InboxSamples.Breach.Body);
         bed.ClassifyDelay = n => n == 2 ? TimeSpan.FromSeconds(60) : TimeSpan.Zero; // the second mail overruns
         bed.Graph.Faults = call => call is { Step: FakeStep.Move } && call.Target == stuck ? new Fault(500) : null; // never moves
 
@@ -196,9 +196,9 @@ public class GraphInboxTests
     public async Task Triaged_mail_gets_a_category_an_extended_property_and_a_folder_per_category_created_once()
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
-        var breach1 = bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody);
+        var breach1 = bed.Graph.Deliver(Staff, InboxSamples.Breach.Subject, InboxSamples.Breach.Body);
         var breach2 = bed.Graph.Deliver(Staff, "Data breach - deepfake of a pupil", "A deepfake image of a pupil is circulating; I think it was made with an AI app.");
-        var marketing = bed.Graph.Deliver("news@vendor.example", InboxSamples.MarketingSubject, InboxSamples.MarketingBody, InboxSamples.Bulk);
+        var marketing = bed.Graph.Deliver("news@vendor.example", InboxSamples.Marketing.Subject, InboxSamples.Marketing.Body, InboxSamples.Bulk);
 
         await bed.NewSync().RunAsync(default);
 
@@ -219,8 +219,8 @@ public class GraphInboxTests
     public async Task Breach_alert_and_acknowledgement_are_sent_through_the_outbox_to_the_right_people()
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
-        bed.Graph.Deliver(Staff, InboxSamples.BreachSubject, InboxSamples.BreachBody, fromName: "Sam Teacher");
-        var request = bed.Graph.Deliver(Staff, InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        bed.Graph.Deliver(Staff, InboxSamples.Breach.Subject, InboxSamples.Breach.Body, fromName: "Sam Teacher");
+        var request = bed.Graph.Deliver(Staff, InboxSamples.Request.Subject, InboxSamples.Request.Body);
         await bed.NewSync().RunAsync(default);
 
         await bed.DrainOutboxAsync();
@@ -245,9 +245,9 @@ public class GraphInboxTests
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
         // A forged From address: outside the Trust, and Exchange's checks failed (or there are none).
-        var request = bed.Graph.Deliver("victim@home.example", InboxSamples.RequestSubject, InboxSamples.RequestBody,
+        var request = bed.Graph.Deliver("victim@home.example", InboxSamples.Request.Subject, InboxSamples.Request.Body,
             new Dictionary<string, string> { ["Authentication-Results"] = "spf=fail smtp.mailfrom=home.example; dkim=none; dmarc=fail header.from=home.example" });
-        var complaint = bed.Graph.Deliver("victim2@home.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody);
+        var complaint = bed.Graph.Deliver("victim2@home.example", InboxSamples.Complaint.Subject, InboxSamples.Complaint.Body);
 
         await bed.NewSync().RunAsync(default);
         await bed.DrainOutboxAsync();
@@ -280,14 +280,14 @@ public class GraphInboxTests
     public async Task No_reply_ever_goes_to_auto_replies_our_own_mail_or_marketing()
     {
         await using var bed = await InboxTestBed.WithGraphAsync();
-        bed.Graph.Deliver(Staff, "Automatic reply: " + InboxSamples.RequestSubject, InboxSamples.RequestBody,
+        bed.Graph.Deliver(Staff, "Automatic reply: " + InboxSamples.Request.Subject, InboxSamples.Request.Body,
             new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" });
-        bed.Graph.Deliver("alerts@vendor.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody,
+        bed.Graph.Deliver("alerts@vendor.example", InboxSamples.Complaint.Subject, InboxSamples.Complaint.Body,
             new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" });
         bed.Graph.Deliver(MailTestBed.Mailbox, "[AIP-2026-0001] We received your AI tool request", "Can we use Padlet? Your draft request is open.",
             new Dictionary<string, string> { [MailMessage.JobIdHeader] = "triage-x-ack" });
-        bed.Graph.Deliver("news@vendor.example", "Can we use our new AI trial? Free licence for schools", InboxSamples.MarketingBody, InboxSamples.Bulk);
-        bed.Graph.Deliver("noreply@vendor.example", InboxSamples.ComplaintSubject, InboxSamples.ComplaintBody);
+        bed.Graph.Deliver("news@vendor.example", "Can we use our new AI trial? Free licence for schools", InboxSamples.Marketing.Body, InboxSamples.Bulk);
+        bed.Graph.Deliver("noreply@vendor.example", InboxSamples.Complaint.Subject, InboxSamples.Complaint.Body);
 
         await bed.NewSync().RunAsync(default);
         await bed.DrainOutboxAsync();

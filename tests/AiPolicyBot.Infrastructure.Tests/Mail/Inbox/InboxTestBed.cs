@@ -210,14 +210,10 @@ public sealed class RecordingNotifier : ITriageNotifier
 /// <summary>Sample inbound mail, one per category, written the way people write.</summary>
 public static class InboxSamples
 {
-    public const string BreachSubject = "I pasted pupil data into ChatGPT";
-    public const string BreachBody = "Hi, this morning I pasted pupil names and SEN notes for my Year 4 class into ChatGPT to draft reports. I realise now this was wrong. What should I do?";
-    public const string RequestSubject = "Can we use Padlet for class boards?";
-    public const string RequestBody = "Hello, can we use Padlet with my Year 5 class for collaborative boards? I would like approval before the spring term. Thanks, Sam";
-    public const string ComplaintSubject = "Formal complaint about AI marking";
-    public const string ComplaintBody = "I wish to make a formal complaint. My son's homework was marked by an AI tool and the feedback was wrong. I am very unhappy with how this was handled.";
-    public const string MarketingSubject = "Webinar: AI for schools - book your free place";
-    public const string MarketingBody = "Join our free webinar on AI lesson planning for schools. Book now! Unsubscribe at any time.";
+    public static readonly SampleMail Breach = new("I pasted pupil data into ChatGPT", "Hi, this morning I pasted pupil names and SEN notes for my Year 4 class into ChatGPT to draft reports. I realise now this was wrong. What should I do?");
+    public static readonly SampleMail Request = new("Can we use Padlet for class boards?", "Hello, can we use Padlet with my Year 5 class for collaborative boards? I would like approval before the spring term. Thanks, Sam");
+    public static readonly SampleMail Complaint = new("Formal complaint about AI marking", "I wish to make a formal complaint. My son's homework was marked by an AI tool and the feedback was wrong. I am very unhappy with how this was handled.");
+    public static readonly SampleMail Marketing = new("Webinar: AI for schools - book your free place", "Join our free webinar on AI lesson planning for schools. Book now! Unsubscribe at any time.");
 
     /// <summary>The Trust's receiving server, as it names itself in the Authentication-Results it writes.</summary>
     public const string ReceivingServer = "mx.trust.example";
@@ -235,3 +231,6 @@ public static class InboxSamples
         ["Precedence"] = "bulk",
     };
 }
+
+/// <summary>A sample mail's subject and body: a mail is one thing, so a test cannot pair one mail's subject with another's body.</summary>
+public sealed record SampleMail(string Subject, string Body);

@@ -36,7 +36,7 @@ public class LocalDropFolderTests
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
         await using var bed = InboxTestBed.WithLocalFolder(root);
-        await DropAsync(root, "breach.eml", Eml("Sam Teacher <sam.teacher@oak.academy.example>", InboxSamples.BreachSubject, InboxSamples.BreachBody));
+        await DropAsync(root, "breach.eml", Eml("Sam Teacher <sam.teacher@oak.academy.example>", InboxSamples.Breach.Subject, InboxSamples.Breach.Body));
 
         Assert.Equal(1, await bed.NewDropFolder().RunAsync(default));
         await bed.DrainOutboxAsync();
@@ -68,7 +68,7 @@ public class LocalDropFolderTests
             await DropAsync(root, "a-tags.eml", System.Text.Encoding.UTF8.GetString(s.ToArray()));
         }
 
-        await DropAsync(root, "b-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody));
+        await DropAsync(root, "b-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.Request.Subject, InboxSamples.Request.Body));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(2, await bed.NewDropFolder().RunAsync(default));
         Assert.Empty(Directory.GetFiles(Path.Combine(root, "inbox")));
@@ -81,7 +81,7 @@ public class LocalDropFolderTests
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
         await using var bed = InboxTestBed.WithLocalFolder(root);
-        var request = Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody, "<req-1@oak.example>");
+        var request = Eml("sam.teacher@oak.academy.example", InboxSamples.Request.Subject, InboxSamples.Request.Body, "<req-1@oak.example>");
         await DropAsync(root, "a.eml", request);
         await DropAsync(root, "garbage.eml", "");
         var drop = bed.NewDropFolder();
@@ -111,9 +111,9 @@ public class LocalDropFolderTests
         await using var bed = InboxTestBed.WithLocalFolder(root);
         bed.Options.MailBudget = TimeSpan.FromSeconds(5);
         bed.ClassifyDelay = n => n == 2 ? TimeSpan.FromSeconds(60) : TimeSpan.Zero; // b-slow.eml is the second
-        await DropAsync(root, "a-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody));
+        await DropAsync(root, "a-request.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.Request.Subject, InboxSamples.Request.Body));
         await DropAsync(root, "b-slow.eml", Eml("sam.teacher@oak.academy.example", "Notes", "Which AI tools may I use?", "<slow-1@oak.example>"));
-        await DropAsync(root, "c-breach.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.BreachSubject, InboxSamples.BreachBody));
+        await DropAsync(root, "c-breach.eml", Eml("sam.teacher@oak.academy.example", InboxSamples.Breach.Subject, InboxSamples.Breach.Body));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(3, await bed.NewDropFolder().RunAsync(default));
@@ -138,7 +138,7 @@ public class LocalDropFolderTests
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
         await using var bed = InboxTestBed.WithLocalFolder(root);
-        var eml = Eml("sam.teacher@oak.academy.example", InboxSamples.RequestSubject, InboxSamples.RequestBody);
+        var eml = Eml("sam.teacher@oak.academy.example", InboxSamples.Request.Subject, InboxSamples.Request.Body);
         await DropAsync(root, "huge.eml", eml + new string('\n', (int)InboundMailLimits.MaxFileBytes));
 
         Assert.Equal(1, await bed.NewDropFolder().RunAsync(default));
@@ -162,9 +162,9 @@ public class LocalDropFolderTests
     {
         var root = Path.Combine(Path.GetTempPath(), "aipolicybot-drop-" + Guid.NewGuid().ToString("N"));
         await using var bed = InboxTestBed.WithLocalFolder(root);
-        await DropAsync(root, "ooo.eml", Eml("sam.teacher@oak.academy.example", "Automatic reply: " + InboxSamples.ComplaintSubject,
-            "I am out of the office. " + InboxSamples.ComplaintBody, null, ("Auto-Submitted", "auto-replied")));
-        await DropAsync(root, "news.eml", Eml("news@vendor.example", InboxSamples.MarketingSubject, InboxSamples.MarketingBody, null,
+        await DropAsync(root, "ooo.eml", Eml("sam.teacher@oak.academy.example", "Automatic reply: " + InboxSamples.Complaint.Subject,
+            "I am out of the office. " + InboxSamples.Complaint.Body, null, ("Auto-Submitted", "auto-replied")));
+        await DropAsync(root, "news.eml", Eml("news@vendor.example", InboxSamples.Marketing.Subject, InboxSamples.Marketing.Body, null,
             ("List-Unsubscribe", "<https://vendor.example/unsub>"), ("Precedence", "bulk")));
 
         await bed.NewDropFolder().RunAsync(default);

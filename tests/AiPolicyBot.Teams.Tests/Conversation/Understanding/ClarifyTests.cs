@@ -43,7 +43,7 @@ public sealed class ClarifyTests
         Assert.Equal(["Check a tool", "Request approval"], actions.Select(a => (string)a!["title"]!).ToArray());
         Assert.All(actions, a =>
         {
-            Assert.Equal(CardVerbs.Clarified, (string)a!["verb"]!);
+            Assert.Equal(ClarifiedAction.VerbName, (string)a!["verb"]!);
             Assert.Equal("is it ok to get perplexity sorted?", (string)a["data"]!["text"]!);
         });
         Assert.Equal(["askTool", "requestApproval"], actions.Select(a => (string)a!["data"]!["intent"]!).ToArray());
@@ -56,7 +56,7 @@ public sealed class ClarifyTests
         var responders = new IIntentResponder[] { new AskToolResponder(h.Conversation, new AiPolicyBot.Register.InMemoryToolDemand(), new StaffAcademies(new InMemoryStaffAcademyStore())), new ClarifyResponder() };
         var action = new ClarifiedAction(h.Conversation, responders);
 
-        var reply = await action.HandleAsync(h.Turn(), ConversationHarness.Action(CardVerbs.Clarified, new { intent = "askTool", text = "something about perplexity" }), default);
+        var reply = await action.HandleAsync(h.Turn(), ConversationHarness.Action(ClarifiedAction.VerbName, new { intent = "askTool", text = "something about perplexity" }), default);
 
         Assert.Contains("Check a tool", ConversationHarness.CardOf(reply).ToString());
         var sent = Assert.Single(h.Sent);
@@ -69,7 +69,7 @@ public sealed class ClarifyTests
     {
         var h = new ConversationHarness();
         var action = new ClarifiedAction(h.Conversation, [new ClarifyResponder()]);
-        var reply = await action.HandleAsync(h.Turn(), ConversationHarness.Action(CardVerbs.Clarified, new { intent = "clarify", text = "x" }), default);
+        var reply = await action.HandleAsync(h.Turn(), ConversationHarness.Action(ClarifiedAction.VerbName, new { intent = "clarify", text = "x" }), default);
         Assert.NotEqual(AiPolicyBot.Teams.Protocol.AdaptiveCardInvokeResponse.CardType, reply.Type);
         Assert.Empty(h.Sent);
     }

@@ -6,7 +6,6 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals.Cards;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
-using Inputs = AiPolicyBot.Teams.Approvals.ApprovalVerbs.Inputs;
 
 namespace AiPolicyBot.Teams.Approvals.Handlers;
 
@@ -16,15 +15,25 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// <see cref="ApprovalWorkflow"/> (authorization, ETag, the request and its follow-up event) and answer with the
 /// clicker's fresh card, built from memory (<see cref="ApprovalCardService.AnswerCard"/>). Anyone who may see the request but not act gets the read-only card, never an error that says why;
 /// anyone who may not see it gets the same "not yours" card for every reference (<see cref="RequestVisibility"/>).
+/// Each handler declares its verb and the input ids it reads, so the card that sends them names the handler's.
 /// </summary>
-public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
+public abstract class ApprovalCommandHandler(string verb, ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
 {
     /// <summary>JSON name of the reference in the action data, as AiPolicyJson writes <c>ApprovalActionData.Reference</c>.</summary>
     public const string ReferenceKey = "reference";
 
+    // The inputs of a decision form that every decision reads (Teams merges input values into the action data).
+    /// <summary>The roles a person holding several chooses to decide for (comma-separated).</summary>
+    public const string RolesInput = "roles";
+    public const string ScopeUsersInput = "scopeUsers";
+    public const string ScopeYearGroupInput = "scopeYearGroup";
+    public const string ScopeDataInput = "scopeData";
+    public const string ScopeAcademyOnlyInput = "scopeAcademyOnly";
+    public const string ReviewDateInput = "reviewDate";
+
     internal const string NoReference = "The card does not name a request (reference).";
 
-    public abstract string Verb { get; }
+    public string Verb => verb;
 
     protected abstract ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor);
 
@@ -71,19 +80,19 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
     protected static DecideCommand Decide(CardActionInvoke action, ApprovalActor actor, DecisionKind kind, string? comment, IReadOnlyList<string> conditions) =>
         new(actor, kind, comment, conditions)
         {
-            Roles = action.GetList(Inputs.Roles) is { Count: > 0 } roles ? roles : null,
+            Roles = action.GetList(RolesInput) is { Count: > 0 } roles ? roles : null,
             Scope = kind == DecisionKind.Reject ? null : Scope(action),
-            ReviewDate = kind == DecisionKind.Reject ? null : Date(action, Inputs.ReviewDate),
+            ReviewDate = kind == DecisionKind.Reject ? null : Date(action, ReviewDateInput),
         };
 
     private static ApprovalScope? Scope(CardActionInvoke action)
     {
         var scope = new ApprovalScope
         {
-            OnlyRequestingAcademy = action.GetString(Inputs.ScopeAcademyOnly) == "true",
-            Users = Parse<UserGroup>(action.GetString(Inputs.ScopeUsers), Inputs.ScopeUsers),
-            YoungestYearGroup = Parse<YearGroup>(action.GetString(Inputs.ScopeYearGroup), Inputs.ScopeYearGroup),
-            Data = action.GetList(Inputs.ScopeData) is { Count: > 0 } data ? [.. data.Select(d => Parse<DataCategory>(d, Inputs.ScopeData)!.Value)] : null,
+            OnlyRequestingAcademy = action.GetString(ScopeAcademyOnlyInput) == "true",
+            Users = Parse<UserGroup>(action.GetString(ScopeUsersInput), ScopeUsersInput),
+            YoungestYearGroup = Parse<YearGroup>(action.GetString(ScopeYearGroupInput), ScopeYearGroupInput),
+            Data = action.GetList(ScopeDataInput) is { Count: > 0 } data ? [.. data.Select(d => Parse<DataCategory>(d, ScopeDataInput)!.Value)] : null,
         };
         return scope.IsEmpty ? null : scope;
     }
@@ -103,56 +112,4 @@ public abstract class ApprovalCommandHandler(ApprovalWorkflow workflow, Approval
     {
         public string Field { get; } = field;
     }
-}
-
-public sealed class ApproveHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.Approve;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => Decide(action, actor, DecisionKind.Approve, null, []);
-    protected override string DoneNotice(ToolRequest request) => "Your approval was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
-}
-
-public sealed class ApproveWithConditionsHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.ApproveWithConditions;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
-        Decide(action, actor, DecisionKind.ApproveWithConditions, action.GetString(Inputs.Note), action.GetList(Inputs.Conditions));
-    protected override string DoneNotice(ToolRequest request) => "Your approval with conditions was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
-}
-
-public sealed class RejectHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.Reject;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
-        Decide(action, actor, DecisionKind.Reject, action.GetString(Inputs.RejectReason), []);
-    protected override string DoneNotice(ToolRequest request) => "Your rejection was recorded; the requester will see your reason.";
-}
-
-public sealed class AskInformationHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.AskInformation;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => new AskInformationCommand(actor, action.GetString(Inputs.Question));
-    protected override string DoneNotice(ToolRequest request) => "Your question was sent to the requester.";
-}
-
-public sealed class AnswerInformationHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.Answer;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => new AnswerInformationCommand(actor, action.GetString(Inputs.Answer));
-    protected override string DoneNotice(ToolRequest request) => "Thank you: your answer was sent to the approvers.";
-}
-
-public sealed class WithdrawHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.Withdraw;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) => new WithdrawCommand(actor, action.GetString(Inputs.WithdrawReason));
-    protected override string DoneNotice(ToolRequest request) => "Your request was withdrawn.";
-}
-
-public sealed class TickCheckHandler(ApprovalWorkflow workflow, ApprovalCardService cards) : ApprovalCommandHandler(workflow, cards)
-{
-    public override string Verb => ApprovalVerbs.TickCheck;
-    protected override ApprovalCommand Command(CardActionInvoke action, ApprovalActor actor) =>
-        new TickCheckCommand(actor, action.GetString(Inputs.Check), action.GetString(Inputs.Link));
-    protected override string DoneNotice(ToolRequest request) => "The check was recorded. " + ApprovalCardBuilder.StatusPlain(request) + ".";
 }
