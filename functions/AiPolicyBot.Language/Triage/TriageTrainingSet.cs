@@ -37,7 +37,7 @@ public static class TriageTrainingSet
     public static IReadOnlyList<LabelledMail> AuthorH() => Embedded("author-h-").ToList();
 
     /// <summary>
-    /// Author S: the eight spent blind sets (tests/fixtures/triage-blind-1…8.jsonl, embedded from where they stand): measured once
+    /// Author S: the spent blind sets (tests/fixtures/triage-blind-*.jsonl, nine since blind-9 was measured; embedded from where they stand): measured once
     /// each when they were unseen, now training mail and no longer a measure (docs/triage-quality.md).
     /// </summary>
     public static IReadOnlyList<LabelledMail> SpentBlindSets() => Embedded("author-s-").ToList();
