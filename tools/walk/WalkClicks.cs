@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AiPolicyBot.Application.Requests;
+using AiPolicyBot.Testing.Cost;
 using AiPolicyBot.Testing.Requests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,7 @@ namespace AiPolicyBot.Walk;
 /// </summary>
 public sealed class WalkClicks
 {
-    private const string Cio = "00000000-0000-4000-8000-0000000000c1";
+    private const string Cio = StorageRig.Cio;
 
     [Fact]
     public async Task Approve_clicks_commit_their_decision_and_its_event()
@@ -25,8 +26,8 @@ public sealed class WalkClicks
         await using var host = new WalkHost(new Dictionary<string, string?>
         {
             ["Approvers:CIO"] = Cio,
-            ["Approvers:CDO"] = "00000000-0000-4000-8000-0000000000c2",
-            ["Approvers:DPO"] = "00000000-0000-4000-8000-0000000000c3",
+            ["Approvers:CDO"] = StorageRig.Cdo,
+            ["Approvers:DPO"] = StorageRig.Dpo,
         });
         using var client = host.CreateClient();
         var submission = host.Services.GetRequiredService<RequestSubmission>();

@@ -11,10 +11,11 @@ namespace AiPolicyBot.Hosting.Jobs;
 /// request event from the "request-events" queue, once: a relay's copy (no outbox version) or a redelivery is checked
 /// against its outbox row first and dropped if the row is already finished; the message sent right after the commit
 /// carries the row's version, so on its first delivery it skips that read (docs/deploy.md, "Cost model") and, should
-/// a duplicate have finished the row meanwhile, finds out when marking it (its handlers are idempotent). The row is marked Handled, guarded by its
-/// version, after the handlers ran. Loads the request fresh, so a late or repeated event sees the current state. A malformed message, or one for a request that does not exist, is
-/// logged and dropped (retrying cannot fix it); a handler failure throws so the queue retries (handlers are
-/// idempotent) and, after five attempts, poisons it (<see cref="RequestEventPoisonJob"/>).
+/// a duplicate have finished the row meanwhile, finds out when marking it (its handlers are idempotent). The row is
+/// marked Handled, guarded by its version, after the handlers ran. Loads the request fresh, so a late or repeated
+/// event sees the current state. A malformed message, or one for a request that does not exist, is logged and dropped
+/// (retrying cannot fix it); a handler failure throws so the queue retries (handlers are idempotent) and, after five
+/// attempts, poisons it (<see cref="RequestEventPoisonJob"/>).
 /// </summary>
 public sealed class RequestEventsJob(
     IRequestStore requests,

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AiPolicyBot.Common;
 using AiPolicyBot.Requests;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;

@@ -13,8 +13,9 @@ namespace AiPolicyBot.Teams.Approvals.Handlers;
 /// The verbs that change a request, one class each over one shared flow: read the reference the card carries (a
 /// stable id, never state), build the command from the card's inputs, apply it through the
 /// <see cref="ApprovalWorkflow"/> (authorization, ETag, the request and its follow-up event) and answer with the
-/// clicker's fresh card, built from memory (<see cref="ApprovalCardService.AnswerCard"/>). Anyone who may see the request but not act gets the read-only card, never an error that says why;
-/// anyone who may not see it gets the same "not yours" card for every reference (<see cref="RequestVisibility"/>).
+/// clicker's fresh card, built from memory (<see cref="ApprovalCardService.AnswerCard"/>). Anyone who may see the
+/// request but not act gets the read-only card, never an error that says why; anyone who may not see it gets the same
+/// "not yours" card for every reference (<see cref="RequestVisibility"/>).
 /// Each handler declares its verb and the input ids it reads, so the card that sends them names the handler's.
 /// </summary>
 public abstract class ApprovalCommandHandler(string verb, ApprovalWorkflow workflow, ApprovalCardService cards) : ICardActionHandler
