@@ -20,7 +20,7 @@ public sealed class ConversationReferenceTracker(IConversationReferenceStore sto
 
     public ValueTask<TrackOutcome> TrackAsync(Activity activity, CancellationToken ct)
     {
-        var reference = ConversationReferences.FromActivity(activity);
+        var reference = activity.GetConversationReference();
         if (reference is null)
         {
             return ValueTask.FromResult(TrackOutcome.NotTrackable);

@@ -29,7 +29,7 @@ public sealed class TurnContext(Activity activity, AuthMode authMode, IConnector
     public string UserName => Activity.From?.Name ?? "";
 
     /// <summary>Where to reach this conversation later (what the tracker stores).</summary>
-    public ConversationReference? Reference => ConversationReferences.FromActivity(Activity);
+    public ConversationReference? Reference => Activity.GetConversationReference();
 
     /// <summary>Sends a message into this conversation, as a reply to the inbound activity when it has an id.</summary>
     public Task<ResourceResponse> SendAsync(Activity message, CancellationToken ct)

@@ -1,7 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AiPolicyBot.Conversations;
 
 namespace AiPolicyBot.Teams.Protocol;
+
+// The Bot Framework activity schema in one file, read top to bottom: the activity and its type names, the base that
+// keeps unmodelled fields, then what an activity carries (who: the accounts; where: Teams' channelData; what:
+// attachments and entities). Small wire records and constants only, beside the activity's three helpers (its tenant,
+// a reply, its conversation reference); the checks live in ActivityValidator, the responses in their own files.
 
 /// <summary>
 /// The Bot Framework activity subset AiPolicyBot handles (docs/teams-channel.md), with Bot Framework wire names.
@@ -56,6 +62,43 @@ public sealed record Activity : WireObject
         Text = text,
         Locale = Locale,
     };
+
+    /// <summary>
+    /// Where to reach this conversation later (what the tracker stores), as botbuilder's GetConversationReference;
+    /// null when the activity lacks what a proactive send needs. The user is recorded only for personal chats: in a
+    /// channel every speaker differs, and recording them would rewrite the reference on every message.
+    /// </summary>
+    public ConversationReference? GetConversationReference()
+    {
+        if (Conversation?.Id is not { Length: > 0 } conversationId
+            || ServiceUrl is not { Length: > 0 } serviceUrl
+            || ChannelId is not { Length: > 0 } channelId)
+        {
+            return null;
+        }
+
+        var type = Conversation.ConversationType ?? "personal";
+        var personal = type == "personal";
+        return new ConversationReference(
+            conversationId,
+            serviceUrl,
+            channelId,
+            TenantId,
+            type,
+            personal ? From?.Id : null,
+            personal ? From?.AadObjectId : null,
+            Recipient?.Id,
+            Recipient?.Name);
+    }
+}
+
+/// <summary>Activity type names (Bot Framework wire values).</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
 }
 
 /// <summary>
@@ -68,11 +111,65 @@ public abstract record WireObject
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
-/// <summary>Activity type names (Bot Framework wire values).</summary>
-public static class ActivityTypes
+/// <summary>A user or bot: <c>29:…</c> user ids, <c>28:…</c> bot ids; aadObjectId is the stable Entra object id.</summary>
+public record ChannelAccount : WireObject
 {
-    public const string Message = "message";
-    public const string ConversationUpdate = "conversationUpdate";
-    public const string InstallationUpdate = "installationUpdate";
-    public const string Invoke = "invoke";
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? AadObjectId { get; init; }
+    public string? Role { get; init; }
+}
+
+/// <summary>conversationType: personal, groupChat or channel.</summary>
+public sealed record ConversationAccount : WireObject
+{
+    public string? Id { get; init; }
+    public string? ConversationType { get; init; }
+    public string? TenantId { get; init; }
+    public bool? IsGroup { get; init; }
+    public string? Name { get; init; }
+}
+
+/// <summary>Teams' channelData (botbuilder TeamsChannelData): tenant, team, channel, event type and source.</summary>
+public sealed record TeamsChannelData : WireObject
+{
+    public TenantInfo? Tenant { get; init; }
+    public TeamInfo? Team { get; init; }
+    public ChannelInfo? Channel { get; init; }
+
+    /// <summary>teamMemberAdded, channelCreated, teamRenamed, … on conversationUpdate.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Where an invoke came from, e.g. <c>compose</c> or <c>message</c>.</summary>
+    public SourceInfo? Source { get; init; }
+}
+
+public sealed record TenantInfo(string? Id);
+
+public sealed record TeamInfo(string? Id, string? Name, string? AadGroupId);
+
+public sealed record ChannelInfo(string? Id, string? Name);
+
+public sealed record SourceInfo(string? Name);
+
+/// <summary>An attachment: a card (contentType + content) or a file (contentUrl).</summary>
+public sealed record Attachment : WireObject
+{
+    public required string ContentType { get; init; }
+    public object? Content { get; init; }
+    public string? ContentUrl { get; init; }
+    public string? Name { get; init; }
+    public string? ThumbnailUrl { get; init; }
+}
+
+/// <summary>An entity: <c>mention</c> (mentioned + text) or <c>clientInfo</c> (locale, country, platform, timezone).</summary>
+public sealed record Entity : WireObject
+{
+    public required string Type { get; init; }
+    public ChannelAccount? Mentioned { get; init; }
+    public string? Text { get; init; }
+    public string? Locale { get; init; }
+    public string? Country { get; init; }
+    public string? Platform { get; init; }
+    public string? Timezone { get; init; }
 }
