@@ -21,6 +21,9 @@ public sealed class MessagesEndpoint(
     IOptions<BotOptions> options,
     ILogger<MessagesEndpoint> logger)
 {
+    // Read once: the body limit is a setting, not a per-request lookup.
+    private readonly int _maxBodyBytes = options.Value.MaxBodyBytes;
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -42,11 +45,11 @@ public sealed class MessagesEndpoint(
         // activity's JsonElements own their data once deserialized).
         IReadOnlyList<FieldError> invalid;
         Activity? activity;
-        using (var body = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes, context.RequestAborted))
+        using (var body = await RequestBody.ReadAsync(request, _maxBodyBytes, context.RequestAborted))
         {
             if (body is not { } b)
             {
-                await ApiProblems.TooLarge(options.Value.MaxBodyBytes).ExecuteAsync(context);
+                await ApiProblems.TooLarge(_maxBodyBytes).ExecuteAsync(context);
                 return;
             }
 
@@ -89,7 +92,7 @@ public sealed class MessagesEndpoint(
             return;
         }
 
-        if (!options.Value.ServesTenant(activity!.TenantId))
+        if (!authenticator.ServesTenant(activity!.TenantId))
         {
             logger.LogWarning("Rejected an activity from a tenant that is not served");
             await ApiProblems.Forbidden().ExecuteAsync(context);

@@ -42,14 +42,10 @@ public sealed class BotOptions
     /// <summary>
     /// Tenants the bot serves. Required outside Development (start-up fails without it); empty in Development means
     /// any tenant whose token is valid. Activities from other tenants get 403 and reach no handler. Checked after
-    /// authentication; the tenant id itself is not signed, so the edge first requires the body's two tenant fields
-    /// to agree (<see cref="ActivityValidator"/>).
+    /// authentication (<see cref="Auth.BotRequestAuthenticator.ServesTenant"/>); the tenant id itself is not signed, so
+    /// the edge first requires the body's two tenant fields to agree (<see cref="ActivityValidator"/>).
     /// </summary>
     public List<string> AllowedTenantIds { get; set; } = [];
-
-    /// <summary>Whether an activity naming <paramref name="tenantId"/> may be handled (no list: every tenant).</summary>
-    public bool ServesTenant(string? tenantId) =>
-        AllowedTenantIds.Count == 0 || (tenantId is not null && AllowedTenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Hosts our connector token may be sent to (https only). "*.x" matches subdomains. Loopback is added only in the

@@ -73,14 +73,4 @@ public sealed class ActivityValidatorTests
         var result = new BotOptionsValidator(new TestHostEnvironment(environment)).Validate(null, new BotOptions { AllowedTenantIds = [.. tenants] });
         Assert.Equal(valid, result.Succeeded);
     }
-
-    [Fact]
-    public void A_pinned_bot_serves_only_its_tenants()
-    {
-        var options = new BotOptions { AllowedTenantIds = [TestTokens.TenantId] };
-        Assert.True(options.ServesTenant(TestTokens.TenantId.ToUpperInvariant()));
-        Assert.False(options.ServesTenant("00000000-0000-4000-8000-000000000bad"));
-        Assert.False(options.ServesTenant(null));
-        Assert.True(new BotOptions().ServesTenant(null));
-    }
 }

@@ -90,6 +90,16 @@ public sealed class BotRequestAuthenticatorTests() : AuthenticatorTestBase("mste
         Assert.False((await Auth(auth, TestTokens.Channel(outlookOnly), Message("msteams"))).IsAuthenticated);
     }
 
+    [Fact]
+    public void A_pinned_bot_serves_only_its_tenants()
+    {
+        var pinned = Create(o => o.AllowedTenantIds = [TestTokens.TenantId]);
+        Assert.True(pinned.ServesTenant(TestTokens.TenantId.ToUpperInvariant()));
+        Assert.False(pinned.ServesTenant("00000000-0000-4000-8000-000000000bad"));
+        Assert.False(pinned.ServesTenant(null));
+        Assert.True(Create().ServesTenant(null));
+    }
+
     private string EntraToken(string issuer, string callerClaim, string caller, string ver = "2.0", IDictionary<string, object>? claims = null,
         string? serviceUrl = null)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,10 +31,15 @@ public sealed class BotRequestAuthenticator(
     private static readonly AuthResult EntraAccepted = new(AuthMode.Entra, "Entra token");
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly BotOptions _options = options.Value;
+    // The settings are read once, here: nothing below looks at BotOptions per activity.
+    private readonly string? _appId = options.Value.AppId;
+    private readonly bool _entraTokens = options.Value.EnableEntraTokens;
+    private readonly FrozenSet<string> _channels = options.Value.AllowedChannelIds.ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _messageExtensionChannels = options.Value.MessageExtensionChannelIds.ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _tenants = options.Value.AllowedTenantIds.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private readonly ValidatedTokenCache _validated = validatedTokens ?? new ValidatedTokenCache(TimeProvider.System);
 
-    // Built once: the options are read once at construction (as _options always was), the keys per refresh.
+    // Built once: the options at construction, the keys per refresh.
     private readonly ValidationParametersCache _channelParameters = new([ChannelIssuer], options.Value.AppId);
     private readonly ValidationParametersCache _entraParameters = new(EntraIssuers(options.Value), options.Value.AppId);
 
@@ -111,7 +117,7 @@ public sealed class BotRequestAuthenticator(
             return await ValidateChannelTokenAsync(raw, token, activity, ct);
         }
 
-        if (_options.EnableEntraTokens && _entraParameters.AcceptsIssuer(issuer))
+        if (_entraTokens && _entraParameters.AcceptsIssuer(issuer))
         {
             return await ValidateEntraTokenAsync(token, activity, ct);
         }
@@ -119,13 +125,20 @@ public sealed class BotRequestAuthenticator(
         return AuthResult.Reject($"issuer '{issuer}' is not accepted");
     }
 
+    /// <summary>
+    /// Whether an activity naming <paramref name="tenantId"/> may be handled (Bot:AllowedTenantIds; no list: every
+    /// tenant). Asked after authentication: the tenant id itself is not signed, so the edge first requires the body's
+    /// two tenant fields to agree (<see cref="ActivityValidator"/>).
+    /// </summary>
+    public bool ServesTenant(string? tenantId) => _tenants.Count == 0 || (tenantId is not null && _tenants.Contains(tenantId));
+
     /// <summary>An allowed channel, or for message-extension invokes also a Microsoft 365 (Outlook) channel.</summary>
     private bool ChannelServed(Activity activity) =>
         !string.IsNullOrEmpty(activity.ChannelId)
-        && (_options.AllowedChannelIds.Contains(activity.ChannelId, StringComparer.Ordinal)
+        && (_channels.Contains(activity.ChannelId)
             || (activity.Type == ActivityTypes.Invoke
                 && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true
-                && _options.MessageExtensionChannelIds.Contains(activity.ChannelId, StringComparer.Ordinal)));
+                && _messageExtensionChannels.Contains(activity.ChannelId)));
 
     private bool LocalExceptionApplies(Activity activity, bool callerIsLoopback) =>
         localMode.Enabled && callerIsLoopback && LocalDevelopmentMode.IsLoopbackUrl(activity.ServiceUrl);
@@ -157,7 +170,7 @@ public sealed class BotRequestAuthenticator(
 
     private async ValueTask<AuthResult> ValidateChannelTokenAsync(string raw, JsonWebToken token, Activity activity, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(_options.AppId))
+        if (string.IsNullOrEmpty(_appId))
         {
             return AuthResult.Reject("Bot:AppId is not configured");
         }
@@ -242,7 +255,7 @@ public sealed class BotRequestAuthenticator(
         }
 
         var caller = token.TryGetPayloadValue<string>(callerClaim, out var c) ? c : null;
-        if (!string.Equals(caller, _options.AppId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(caller, _appId, StringComparison.OrdinalIgnoreCase))
         {
             return AuthResult.Reject($"Entra token {callerClaim} is not our app id");
         }

@@ -11,7 +11,8 @@ namespace AiPolicyBot.Teams.Protocol.Connector;
 /// </summary>
 public sealed class ServiceUrlPolicy(IOptions<BotOptions> options, IHostEnvironment environment, LocalDevelopmentMode localMode)
 {
-    private readonly BotOptions _options = options.Value;
+    // The allow-list is read and split once, not per call.
+    private readonly string[] _hosts = [.. options.Value.AllServiceUrlHosts()];
     private readonly bool _development = environment.IsDevelopment();
 
     public bool IsAllowed(Uri serviceUrl)
@@ -21,7 +22,7 @@ public sealed class ServiceUrlPolicy(IOptions<BotOptions> options, IHostEnvironm
             return _development && (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps);
         }
 
-        return serviceUrl.Scheme == Uri.UriSchemeHttps && _options.AllServiceUrlHosts().Any(pattern => HostMatches(serviceUrl.Host, pattern));
+        return serviceUrl.Scheme == Uri.UriSchemeHttps && _hosts.Any(pattern => HostMatches(serviceUrl.Host, pattern));
     }
 
     /// <summary>False only for loopback in local-development mode (the unauthenticated Playground).</summary>

@@ -23,6 +23,10 @@ public sealed class ActivityDispatcher(
     IOptions<BotOptions> options,
     ILogger<ActivityDispatcher> logger)
 {
+    // The budgets are read once, here: a turn does not look at settings.
+    private readonly TimeSpan _turnBudget = options.Value.TurnBudget;
+    private readonly TimeSpan _messageExtensionBudget = options.Value.MessageExtensionBudget;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _welcomedWithoutStore = new(StringComparer.Ordinal);
 
     private readonly IReadOnlyDictionary<string, IInvokeHandler> _invokes =
@@ -62,8 +66,8 @@ public sealed class ActivityDispatcher(
 
     private TimeSpan BudgetFor(Activity activity) =>
         activity.Type == ActivityTypes.Invoke && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true
-            ? options.Value.MessageExtensionBudget
-            : options.Value.TurnBudget;
+            ? _messageExtensionBudget
+            : _turnBudget;
 
     private async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken ct)
     {
