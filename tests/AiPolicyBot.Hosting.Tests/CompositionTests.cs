@@ -1,8 +1,10 @@
+using AiPolicyBot.Policy;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Approvals.Handlers;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Protocol;
 using AiPolicyBot.Teams.Protocol.Dispatch;
+using AiPolicyBot.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -115,6 +117,25 @@ public class CompositionTests
         await using var sp = services.BuildServiceProvider();
         var e = Assert.Throws<DuplicateHandlerException>(() => CompositionCheck.Describe(sp));
         Assert.Contains("'help'", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Training_terms_are_kept_between_questions_and_follow_a_settings_change()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Policy:PolicyVersion"] = "2025-09",
+            ["Training:ValidityMonths"] = "12",
+        }).Build();
+        using var sp = new ServiceCollection().Configure<PolicyOptions>(configuration.GetSection(PolicyOptions.Section))
+            .AddTrainingPart(configuration).BuildServiceProvider();
+        var terms = sp.GetRequiredService<Func<TrainingTerms>>();
+        Assert.Equal(new TrainingTerms("2025-09", 12), terms());
+
+        configuration["Policy:PolicyVersion"] = "2026-07";
+        configuration["Training:ValidityMonths"] = "24";
+        configuration.Reload();
+        Assert.Equal(new TrainingTerms("2026-07", 24), terms());
     }
 
     private sealed class SecondApproveHandler : ICardActionHandler

@@ -22,6 +22,19 @@ public enum TrainingState { Current, Expired, Missing }
 public sealed record TrainingTerms(string PolicyVersion, int ValidityMonths);
 
 /// <summary>
+/// The terms in force, built from the settings when the host starts and again only when a setting changes
+/// (<see cref="Replace"/>), so a question reads them (<see cref="Current"/>) without looking at settings.
+/// </summary>
+public sealed class TrainingTermsInForce(TrainingTerms initial)
+{
+    private volatile TrainingTerms _current = initial;
+
+    public TrainingTerms Current() => _current;
+
+    public void Replace(TrainingTerms terms) => _current = terms;
+}
+
+/// <summary>
 /// When an attestation stops counting: after <see cref="TrainingTerms.ValidityMonths"/> months, or at once when the
 /// policy version it was given under is no longer the current one. Pure.
 /// </summary>

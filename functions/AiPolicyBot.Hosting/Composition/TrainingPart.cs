@@ -30,7 +30,12 @@ public static class TrainingPart
         {
             var policy = sp.GetRequiredService<IOptionsMonitor<PolicyOptions>>();
             var training = sp.GetRequiredService<IOptionsMonitor<TrainingOptions>>();
-            return () => new TrainingTerms(policy.CurrentValue.PolicyVersion, training.CurrentValue.ValidityMonths);
+            TrainingTerms Build() => new(policy.CurrentValue.PolicyVersion, training.CurrentValue.ValidityMonths);
+            // Rebuilt when a setting changes, not on every question.
+            var inForce = new TrainingTermsInForce(Build());
+            policy.OnChange(_ => inForce.Replace(Build()));
+            training.OnChange(_ => inForce.Replace(Build()));
+            return inForce.Current;
         });
         // The conversation reads attestations through this cache (one store read per person, then memory).
         services.AddSingleton<TrainingCache>();
