@@ -5,11 +5,7 @@ using AiPolicyBot.Teams.Protocol.Dispatch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Timeout;
 
 namespace AiPolicyBot.Teams.Protocol;
 
@@ -34,27 +30,8 @@ public static class TeamsProtocolServices
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<BotRequestAuthenticator>();
 
-        // Outbound
-        // Polly's telemetry logs every connector call ("Execution attempt", Information): one log line per turn on the
-        // hot path. Retries and failures are Warning and above, and stay.
-        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
-        // The default HttpClient logs print full URLs, i.e. conversation and user ids: personal data stays out of logs.
-        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers()
-            .AddResilienceHandler("connector", pipeline => pipeline
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(400),
-                    MaxDelay = TimeSpan.FromSeconds(5),
-                    ShouldRetryAfterHeader = true,
-                    // A POST Teams may already have carried out is never sent again (ConnectorRetryPolicy).
-                    ShouldHandle = args => ValueTask.FromResult(
-                        ConnectorRetryPolicy.ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(8)));
+        // Outbound (the connector client's retry and time limits: ConnectorRetryPolicy)
+        services.AddConnectorHttpClient();
         services.AddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IConnectorTokenProvider>(sp =>
             sp.GetRequiredService<IOptions<BotOptions>>().Value.AppType == BotAppType.UserAssignedMSI

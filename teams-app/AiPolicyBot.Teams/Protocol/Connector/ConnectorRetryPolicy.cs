@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 
@@ -18,6 +21,35 @@ public static class ConnectorRetryPolicy
 
     /// <summary>Answers after which the call may or may not have been carried out.</summary>
     public static readonly IReadOnlySet<int> UncertainStatusCodes = new HashSet<int> { 502, 503, 504 };
+
+    /// <summary>
+    /// The connector's named HttpClient (<see cref="ConnectorClient.HttpClientName"/>) with this policy: at most 3
+    /// retries, jittered exponential back-off from 0.4 s to 5 s, Retry-After honoured, 8 s per attempt (the client's own
+    /// timeout is off so the pipeline's governs). Its configuration runs for every call, so it lives here with the policy.
+    /// </summary>
+    public static IServiceCollection AddConnectorHttpClient(this IServiceCollection services)
+    {
+        // Polly's telemetry logs every connector call ("Execution attempt", Information): one log line per turn on the
+        // hot path. Retries and failures are Warning and above, and stay.
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
+        // The default HttpClient logs print full URLs, i.e. conversation and user ids: personal data stays out of logs.
+        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("connector", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(400),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                    ShouldRetryAfterHeader = true,
+                    // A POST Teams may already have carried out is never sent again.
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(8)));
+        return services;
+    }
 
     public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome) => outcome switch
     {
