@@ -6,7 +6,9 @@
 #     r2r    a ReadyToRun publish (dotnet publish -r linux-x64 -p:PublishReadyToRun=true) into artifacts/bench/r2r
 # The first 200 includes the first turn's lazy work (register load/seed, conversation reference write, reply to the
 # sink). A loopback sink answers the reply. Ports (env BENCH_PORT_BASE=31000): Azurite BASE+3..BASE+5, host BASE+11,
-# sink BASE+12. NO_BUILD=1 skips building. Output: artifacts/bench/startup-MODE-*.txt.
+# sink BASE+12. NO_BUILD=1 skips building. STATS=1 also prints, per launch, the methods JIT-compiled and the assemblies
+# loaded by the first 200 (a startup hook, tests/bench/StartupStats; it adds a thread and a dozen methods to each
+# launch, so compare STATS runs only with STATS runs). Output: artifacts/bench/startup-MODE-*.txt.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -27,6 +29,12 @@ case $mode in
   *) echo "mode: build or r2r"; exit 2 ;;
 esac
 
+hook_env=()
+if [ "${STATS:-0}" = 1 ]; then
+  dotnet build tests/bench/StartupStats -c Release -nologo -clp:ErrorsOnly -v:q || exit 1
+  hook_env=(DOTNET_STARTUP_HOOKS="$ROOT/tests/bench/StartupStats/bin/Release/net10.0/StartupStats.dll" STARTUP_STATS_TRIGGER="$art/startup-stats")
+fi
+
 host=; sink=
 cleanup() { [ -n "$host" ] && kill "$host" 2>/dev/null; [ -n "$sink" ] && kill "$sink" 2>/dev/null; stop_azurite; }
 trap cleanup EXIT
@@ -43,7 +51,8 @@ for i in $(seq 1 "$runs"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   body=${probe//RUN/$i}
   t0=$(date +%s%N)
-  (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" \
+  rm -f "$art/startup-stats" "$art/startup-stats.out"
+  (cd "$dir" && exec env "${hook_env[@]}" ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" \
      Bot__AllowUnauthenticatedLocal=true dotnet AiPolicyBot.LocalHost.dll --urls "http://127.0.0.1:$host_port") >"$art/startup-host.log" 2>&1 &
   host=$!
   code=000
@@ -59,7 +68,13 @@ for i in $(seq 1 "$runs"); do
   # CPU the host had used by then (user + system): far less sensitive to other work on the machine than wall time.
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$host/stat")
   times+=("$ms"); cpus+=("$cpu")
-  echo "run $i: first 200 after $ms ms, host CPU $cpu ms (RSS then $rss MB; load average $load)" | tee -a "$out"
+  stats=
+  if [ "${STATS:-0}" = 1 ]; then
+    touch "$art/startup-stats"
+    for _ in $(seq 1 100); do [ -s "$art/startup-stats.out" ] && break; sleep 0.05; done
+    stats=", $(head -3 "$art/startup-stats.out" | sed 's/^jit /JIT-compiled methods /; s/^jitms /JIT time ms /; s/^assemblies /assemblies /' | paste -sd, - | sed 's/,/, /g')"
+  fi
+  echo "run $i: first 200 after $ms ms, host CPU $cpu ms (RSS then $rss MB; load average $load$stats)" | tee -a "$out"
   kill "$host"; wait "$host" 2>/dev/null; host=
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')

@@ -13,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
 
 namespace AiPolicyBot.Hosting;
 
@@ -45,13 +44,14 @@ public static class MailPart
         services.AddSingleton<IAdminAlerts>(sp => new TableAdminAlerts(sp.GetRequiredService<MailStorage>(),
             sp.GetRequiredService<ILogger<TableAdminAlerts>>(), sp.GetRequiredService<IOutbox>()));
 
-        // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl).
-        services.AddSingleton(sp => GraphMailClient.Create(sp.GetRequiredService<GraphMailOptions>()));
+        // One app-only GraphServiceClient for the process (managed identity; base URL from GraphMail:BaseUrl), built when
+        // mail first needs it.
+        services.AddSingleton<GraphMailClient>();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var mail = sp.GetRequiredService<GraphMailOptions>();
             return mail.UseGraph
-                ? new GraphMailTransport(sp.GetRequiredService<GraphServiceClient>(), mail, sp.GetRequiredService<ILogger<GraphMailTransport>>())
+                ? new GraphMailTransport(sp.GetRequiredService<GraphMailClient>(), mail, sp.GetRequiredService<ILogger<GraphMailTransport>>())
                 : ActivatorUtilities.CreateInstance<EmlMailTransport>(sp);
         });
 

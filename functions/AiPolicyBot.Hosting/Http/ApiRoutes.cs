@@ -2,6 +2,7 @@ using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 
@@ -21,7 +22,9 @@ public static class ApiRoutes
         // Anonymous: Graph cannot authenticate; the endpoint checks GraphMail:ClientState on every notification.
         api.MapPost("/graph/notifications", (HttpRequest request, GraphNotificationsEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
 
-        var admin = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
+        // The registered filter itself: AddEndpointFilter<AdminKeyFilter>() would compile a factory for it from
+        // expression trees, the one reason the host loaded System.Linq.Expressions before its first answer.
+        var admin = api.MapGroup("").AddEndpointFilter(app.ServiceProvider.GetRequiredService<AdminKeyFilter>());
         admin.MapPost("/policy/evaluate", (PolicyEvaluateRequest request, PolicyEvaluateEndpoint e, CancellationToken ct) => e.HandleAsync(request, ct));
         admin.MapGet("/register/search", (RegisterSearchQuery query, RegisterSearchEndpoint e, CancellationToken ct) => e.HandleAsync(query, ct));
         admin.MapPost("/triage/preview", (TriagePreviewRequest request, TriagePreviewEndpoint e) => e.Handle(request));

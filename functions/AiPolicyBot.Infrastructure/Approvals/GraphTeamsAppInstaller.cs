@@ -1,4 +1,5 @@
 using AiPolicyBot.Approvals;
+using AiPolicyBot.Infrastructure.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -13,13 +14,13 @@ namespace AiPolicyBot.Infrastructure.Approvals;
 /// the installation's chat, the 1:1 chat with the bot. 403 and 404 are for good; 429 and 5xx are worth a retry (the
 /// SDK has already retried them once the safe way).
 /// </summary>
-public sealed class GraphTeamsAppInstaller(GraphServiceClient graph, TeamsAppOptions options, ILogger<GraphTeamsAppInstaller> logger) : ITeamsAppInstaller
+public sealed class GraphTeamsAppInstaller(GraphMailClient graph, TeamsAppOptions options, ILogger<GraphTeamsAppInstaller> logger) : ITeamsAppInstaller
 {
     public async Task<TeamsInstall> InstallForUserAsync(string userId, CancellationToken ct)
     {
         if (options.CatalogAppId is not { Length: > 0 } catalogId || !Guid.TryParse(catalogId, out _) || !IsObjectId(userId))
             return TeamsInstall.Refused;
-        var apps = graph.Users[userId].Teamwork.InstalledApps;
+        var apps = graph.Client.Users[userId].Teamwork.InstalledApps;
         try
         {
             var installationId = await FindAsync(userId, catalogId, ct);
@@ -29,7 +30,7 @@ public sealed class GraphTeamsAppInstaller(GraphServiceClient graph, TeamsAppOpt
                 {
                     await apps.PostAsync(new UserScopeTeamsAppInstallation
                     {
-                        AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"{graph.RequestAdapter.BaseUrl}/appCatalogs/teamsApps/{catalogId}" },
+                        AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"{graph.Client.RequestAdapter.BaseUrl}/appCatalogs/teamsApps/{catalogId}" },
                     }, cancellationToken: ct);
                 }
                 catch (ApiException e) when (e.ResponseStatusCode == 409)
@@ -63,7 +64,7 @@ public sealed class GraphTeamsAppInstaller(GraphServiceClient graph, TeamsAppOpt
 
     private async Task<string?> FindAsync(string userId, string catalogId, CancellationToken ct)
     {
-        var found = await graph.Users[userId].Teamwork.InstalledApps.GetAsync(r =>
+        var found = await graph.Client.Users[userId].Teamwork.InstalledApps.GetAsync(r =>
         {
             r.QueryParameters.Filter = $"teamsApp/id eq '{catalogId}'";
             r.QueryParameters.Expand = ["teamsApp"];

@@ -15,7 +15,7 @@ namespace AiPolicyBot.Infrastructure.Mail;
 /// 3. GET the draft: isDraft false ⇒ already sent; 404 ⇒ look in Sent Items by the extended property;
 /// 4. POST /send (sending a draft always keeps the copy in Sent Items, the lookup in step 3 relies on it).
 /// </summary>
-public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOptions options, ILogger<GraphMailTransport> logger) : IMailTransport
+public sealed class GraphMailTransport(GraphMailClient graph, GraphMailOptions options, ILogger<GraphMailTransport> logger) : IMailTransport
 {
     /// <summary>MAPI named property carrying the job id: queryable, unlike internet headers.</summary>
     public const string JobIdPropertyId = "String {8d1f0a52-6a5b-4e55-9d1b-3f0b7b7c9e11} Name IaJobId";
@@ -41,7 +41,7 @@ public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOption
             throw new DraftMissingException(message.JobId);
         }
 
-        await graph.Users[Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: ct);
+        await graph.Client.Users[Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: ct);
         logger.LogInformation("Mail job {JobId} sent through Graph", message.JobId);
         return MailSendOutcome.Sent;
     }
@@ -57,7 +57,7 @@ public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOption
             InternetMessageHeaders = [.. message.Headers.Select(h => new InternetMessageHeader { Name = h.Key, Value = h.Value })],
             SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = JobIdPropertyId, Value = message.JobId }],
         };
-        var created = await graph.Users[Mailbox].Messages.PostAsync(draft, rc => rc.Headers.Add("Prefer", PreferImmutable), ct);
+        var created = await graph.Client.Users[Mailbox].Messages.PostAsync(draft, rc => rc.Headers.Add("Prefer", PreferImmutable), ct);
         return created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id.");
     }
 
@@ -66,7 +66,7 @@ public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOption
     {
         try
         {
-            var m = await graph.Users[Mailbox].Messages[draftId].GetAsync(rc =>
+            var m = await graph.Client.Users[Mailbox].Messages[draftId].GetAsync(rc =>
             {
                 rc.QueryParameters.Select = ["id", "isDraft"];
                 rc.Headers.Add("Prefer", PreferImmutable);
@@ -81,7 +81,7 @@ public sealed class GraphMailTransport(GraphServiceClient graph, GraphMailOption
 
     private async Task<string?> FindInFolderAsync(string folder, string jobId, CancellationToken ct)
     {
-        var page = await graph.Users[Mailbox].MailFolders[folder].Messages.GetAsync(rc =>
+        var page = await graph.Client.Users[Mailbox].MailFolders[folder].Messages.GetAsync(rc =>
         {
             rc.QueryParameters.Filter =
                 $"singleValueExtendedProperties/Any(ep: ep/id eq '{JobIdPropertyId}' and ep/value eq '{jobId.Replace("'", "''")}')";

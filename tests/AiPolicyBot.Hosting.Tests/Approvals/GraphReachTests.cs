@@ -45,7 +45,7 @@ public sealed class GraphReachTests : IAsyncLifetime
 
     private (ApprovalDelivery Delivery, MemoryDeliveryLog Log, MemoryDecisionLog Outbox, MemoryAdminAlerts Alerts, ManualClock Time, MemoryReferences References, GraphPersonMail People) Wire(ToolRequest request)
     {
-        var graph = GraphMailClient.Create(new GraphMailOptions { BaseUrl = _graph.BaseUrl, MaxRetry = 0 });
+        var graph = new GraphMailClient(new GraphMailOptions { BaseUrl = _graph.BaseUrl, MaxRetry = 0 });
         var installer = new GraphTeamsAppInstaller(graph, new TeamsAppOptions { CatalogAppId = CatalogId }, NullLogger<GraphTeamsAppInstaller>.Instance);
         var references = new MemoryReferences();
         var messenger = new ConnectorApprovalMessenger(new ProactiveMessenger(references, _connector.Object), references, _connector.Object,

@@ -12,7 +12,9 @@ namespace AiPolicyBot.Hosting.Tests.Conversation;
 
 /// <summary>
 /// A chat turn answers without loading ML.NET: the intent model is scored from its exported tables
-/// (docs/spec/intent-scorer.md). Other tests in this process load ML.NET (the triage preview), so the real local host
+/// (docs/spec/intent-scorer.md). Nor does it load the Graph SDK (Microsoft.Graph, Kiota) or Azure.Identity: the mail jobs the
+/// local host starts build their GraphServiceClient when mail first needs it (GraphMailClient), so a chat-only
+/// process never maps those files (docs/benchmarks.md, "Not loading what a chat turn does not use"). Other tests in this process load ML.NET (the triage preview), so the real local host
 /// runs as a child process and the evidence is the operating system's: the assembly files it has mapped
 /// (/proc/PID/maps), after it has answered a staff question through a loopback connector.
 /// </summary>
@@ -21,12 +23,13 @@ public sealed class ChatTurnWithoutMlNetTests
     private const string Question = "can I use chat gpt for lesson plans?";
 
     [Fact]
-    public async Task A_chat_turn_through_the_local_host_loads_no_ML_NET_assembly()
+    public async Task A_chat_turn_through_the_local_host_loads_neither_ML_NET_nor_the_Graph_SDK()
     {
         Assert.True(OperatingSystem.IsLinux(), "the evidence is /proc/PID/maps");
         var dir = AppContext.BaseDirectory;
         // ML.NET sits beside the host (the Language assembly references it): were it loaded, its files would be mapped.
         Assert.True(File.Exists(Path.Combine(dir, "Microsoft.ML.Data.dll")), "ML.NET is not beside the host");
+        Assert.True(File.Exists(Path.Combine(dir, "Microsoft.Graph.dll")), "the Graph SDK is not beside the host");
 
         var replies = new ConcurrentQueue<string>();
         await using var connector = LoopbackApp.Create();
@@ -56,6 +59,8 @@ public sealed class ChatTurnWithoutMlNetTests
             Assert.Contains("AiPolicyBot.Language.dll", mapped);
             Assert.Contains("AiPolicyBot.Teams.dll", mapped);
             Assert.DoesNotContain(mapped, name => name.StartsWith("Microsoft.ML", StringComparison.OrdinalIgnoreCase));
+            string[] graphSdk = ["Microsoft.Graph", "Microsoft.Kiota", "Azure.Identity"];
+            Assert.DoesNotContain(mapped, name => graphSdk.Any(sdk => name.StartsWith(sdk, StringComparison.OrdinalIgnoreCase)));
         }
         finally
         {

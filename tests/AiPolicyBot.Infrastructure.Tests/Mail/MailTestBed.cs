@@ -43,7 +43,7 @@ public sealed class MailTestBed : IAsyncDisposable
         LocalRoot = localRoot;
         Transport = transport
             ?? (graph is not null
-                ? new GraphMailTransport(GraphMailClient.Create(GraphOptions), GraphOptions, NullLogger<GraphMailTransport>.Instance)
+                ? new GraphMailTransport(new GraphMailClient(GraphOptions), GraphOptions, NullLogger<GraphMailTransport>.Instance)
                 : new EmlMailTransport(new LocalMailOptions { Root = localRoot! }, GraphOptions, TimeProvider.System, NullLogger<EmlMailTransport>.Instance));
         Sender = new MailOutboxSender(Outbox, new OutboxMailComposer(Requests, DecisionLog, GraphOptions.Recipient), Transport, Queue, Settings,
             NullLogger<MailOutboxSender>.Instance);

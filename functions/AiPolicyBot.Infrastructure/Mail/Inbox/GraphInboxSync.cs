@@ -27,7 +27,7 @@ public sealed record InboxSyncReport(int Seen, int Processed, int Skipped, bool 
 /// rung for). Across instances the ETag on the deltaLink and the records keep two runners from doing anything twice.
 /// </summary>
 public sealed class GraphInboxSync(
-    GraphServiceClient graph,
+    GraphMailClient graph,
     GraphMailOptions mail,
     IInboxSyncStateStore state,
     TriageProcessor processor,
@@ -90,7 +90,7 @@ public sealed class GraphInboxSync(
 
     private async Task<InboxSyncReport> RoundAsync(string? deltaLink, string? version, bool resynced, CancellationToken ct)
     {
-        var delta = graph.Users[mail.Mailbox].MailFolders["inbox"].Messages.Delta;
+        var delta = graph.Client.Users[mail.Mailbox].MailFolders["inbox"].Messages.Delta;
         var page = deltaLink is null
             ? await delta.GetAsDeltaGetResponseAsync(rc =>
             {
@@ -164,7 +164,7 @@ public sealed class GraphInboxSync(
         Message? m;
         try
         {
-            m = await graph.Users[mail.Mailbox].Messages[id].GetAsync(rc =>
+            m = await graph.Client.Users[mail.Mailbox].Messages[id].GetAsync(rc =>
             {
                 rc.QueryParameters.Select = MessageSelect;
                 Prefer(rc.Headers);

@@ -17,7 +17,7 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 /// it). The stored row keeps the id, the expiry and a hash of the clientState, never the secret itself.
 /// </summary>
 public sealed class GraphSubscriptionManager(
-    GraphServiceClient graph,
+    GraphMailClient graph,
     GraphMailOptions mail,
     IInboxSyncStateStore state,
     TimeProvider time,
@@ -46,7 +46,7 @@ public sealed class GraphSubscriptionManager(
             if (current.ExpiresAt - now > RenewBefore) return current.Id;
             try
             {
-                await graph.Subscriptions[current.Id].PatchAsync(new Subscription { ExpirationDateTime = now + Lifetime }, cancellationToken: ct);
+                await graph.Client.Subscriptions[current.Id].PatchAsync(new Subscription { ExpirationDateTime = now + Lifetime }, cancellationToken: ct);
                 return await SaveAsync(current with { ExpiresAt = now + Lifetime }, stored!.Version, ct);
             }
             catch (ODataError e) when (e.ResponseStatusCode == 404)
@@ -56,7 +56,7 @@ public sealed class GraphSubscriptionManager(
         }
         if (current is not null) await TryDeleteAsync(current.Id, ct);
 
-        var created = await graph.Subscriptions.PostAsync(new Subscription
+        var created = await graph.Client.Subscriptions.PostAsync(new Subscription
         {
             ChangeType = "created",
             NotificationUrl = mail.NotificationUrl,
@@ -87,7 +87,7 @@ public sealed class GraphSubscriptionManager(
     {
         try
         {
-            await graph.Subscriptions[id].DeleteAsync(cancellationToken: ct);
+            await graph.Client.Subscriptions[id].DeleteAsync(cancellationToken: ct);
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {

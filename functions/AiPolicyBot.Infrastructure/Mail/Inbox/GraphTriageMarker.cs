@@ -14,7 +14,7 @@ namespace AiPolicyBot.Infrastructure.Mail.Inbox;
 /// extended property IaTriageCategory (idempotent PATCH), then a move to the top-level folder "AIP {category}"
 /// (created if missing), so the Inbox holds only untriaged mail. With immutable ids the id survives the move.
 /// </summary>
-public sealed class GraphTriageMarker(GraphServiceClient graph, GraphMailOptions mail) : ITriagedMailMarker
+public sealed class GraphTriageMarker(GraphMailClient graph, GraphMailOptions mail) : ITriagedMailMarker
 {
     /// <summary>Extended property tagging triaged mail, queryable with $filter on singleValueExtendedProperties.</summary>
     public const string CategoryProperty = "String {5b7f3c1e-2d4a-4e8b-9a61-0c3e7f2b9d40} Name IaTriageCategory";
@@ -26,7 +26,7 @@ public sealed class GraphTriageMarker(GraphServiceClient graph, GraphMailOptions
     public async Task MarkAsync(InboundMail inbound, TriageRecord record, TriageActionPlan plan, CancellationToken ct)
     {
         var category = record.ConfirmedCategory ?? record.Category;
-        var message = graph.Users[mail.Mailbox].Messages[inbound.SourceId];
+        var message = graph.Client.Users[mail.Mailbox].Messages[inbound.SourceId];
         await message.PatchAsync(new Message
         {
             Categories = [plan.OutlookCategory],
@@ -49,7 +49,7 @@ public sealed class GraphTriageMarker(GraphServiceClient graph, GraphMailOptions
         {
             try
             {
-                id = (await graph.Users[mail.Mailbox].MailFolders.PostAsync(new MailFolder { DisplayName = name }, cancellationToken: ct))?.Id;
+                id = (await graph.Client.Users[mail.Mailbox].MailFolders.PostAsync(new MailFolder { DisplayName = name }, cancellationToken: ct))?.Id;
             }
             catch (ODataError e) when (e.ResponseStatusCode == 409 || e.Error?.Code == "ErrorFolderExists")
             {
@@ -61,7 +61,7 @@ public sealed class GraphTriageMarker(GraphServiceClient graph, GraphMailOptions
 
     private async Task<string?> FindFolderAsync(string name, CancellationToken ct)
     {
-        var found = await graph.Users[mail.Mailbox].MailFolders.GetAsync(rc =>
+        var found = await graph.Client.Users[mail.Mailbox].MailFolders.GetAsync(rc =>
         {
             rc.QueryParameters.Filter = $"displayName eq '{name.Replace("'", "''")}'";
             rc.QueryParameters.Select = ["id", "displayName"];

@@ -66,7 +66,7 @@ public sealed class InboxTestBed : IAsyncDisposable
             NotificationUrl = "https://bot.trust.example/api/graph/notifications",
             ClientState = "client-state-0123456789abcdef",
         };
-        Client = GraphMailClient.Create(GraphOptions);
+        Client = new GraphMailClient(GraphOptions);
         Marker = new GraphTriageMarker(Client, GraphOptions);
         Local = new LocalMailOptions { Root = localRoot ?? Path.Combine(Path.GetTempPath(), "aipolicybot-inbox-" + id) };
         Renderer = new TriageMailRenderer(Records, Options, GraphOptions, Local);
@@ -113,7 +113,7 @@ public sealed class InboxTestBed : IAsyncDisposable
     public TriageActions Actions { get; }
     public TriageProcessor Processor { get; }
     public GraphMailOptions GraphOptions { get; }
-    public GraphServiceClient Client { get; }
+    public GraphMailClient Client { get; }
     public GraphTriageMarker Marker { get; }
     public LocalMailOptions Local { get; }
     public TriageMailRenderer Renderer { get; }
