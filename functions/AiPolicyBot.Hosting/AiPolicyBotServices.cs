@@ -1,6 +1,4 @@
 using AiPolicyBot.Policy;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

@@ -1,7 +1,5 @@
 using AiPolicyBot.Approvals;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting.Approvals;
 

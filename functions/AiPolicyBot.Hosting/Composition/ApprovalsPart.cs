@@ -9,9 +9,6 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Approvals;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

@@ -5,9 +5,6 @@ using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Audit;
 using AiPolicyBot.Infrastructure.Mail;
 using AiPolicyBot.Infrastructure.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

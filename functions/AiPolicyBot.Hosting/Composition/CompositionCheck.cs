@@ -2,9 +2,7 @@ using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Teams.Protocol.Dispatch;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting;
 

@@ -6,9 +6,6 @@ using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Conversation.Staff;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

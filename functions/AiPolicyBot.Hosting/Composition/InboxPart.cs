@@ -10,10 +10,7 @@ using AiPolicyBot.Triage;
 using AiPolicyBot.Triage.Inbox;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

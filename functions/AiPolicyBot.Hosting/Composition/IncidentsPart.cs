@@ -8,9 +8,6 @@ using AiPolicyBot.Requests;
 using AiPolicyBot.Teams.Conversation;
 using AiPolicyBot.Teams.Incidents;
 using AiPolicyBot.Triage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

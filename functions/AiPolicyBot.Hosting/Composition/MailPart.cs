@@ -9,10 +9,6 @@ using AiPolicyBot.Mail;
 using AiPolicyBot.Requests;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

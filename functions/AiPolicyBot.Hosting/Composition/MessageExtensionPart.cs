@@ -1,6 +1,4 @@
 using AiPolicyBot.Teams.MessageExtension;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

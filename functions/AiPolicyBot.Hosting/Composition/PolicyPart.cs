@@ -1,7 +1,5 @@
 using AiPolicyBot.Academies;
 using AiPolicyBot.Register;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AiPolicyBot.Hosting;

@@ -2,11 +2,8 @@ using AiPolicyBot.Application.Register;
 using AiPolicyBot.Contacts;
 using AiPolicyBot.Hosting.Tab;
 using AiPolicyBot.Register;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

@@ -4,8 +4,6 @@ using AiPolicyBot.Application.Reports.Register;
 using AiPolicyBot.Application.Reports.Requests;
 using AiPolicyBot.Application.Reports.Triage;
 using AiPolicyBot.Infrastructure.Reports;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

@@ -1,7 +1,5 @@
 using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Infrastructure.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

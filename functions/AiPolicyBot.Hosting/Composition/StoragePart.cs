@@ -6,9 +6,6 @@ using AiPolicyBot.Infrastructure.Storage.Diagnostics;
 using AiPolicyBot.Register;
 using AiPolicyBot.Requests;
 using AiPolicyBot.Training;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

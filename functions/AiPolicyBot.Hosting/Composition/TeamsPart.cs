@@ -1,8 +1,6 @@
 using AiPolicyBot.Conversations;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Teams.Protocol;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

@@ -7,9 +7,6 @@ using AiPolicyBot.Hosting.Jobs;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Teams.Conversation.Staff;
 using AiPolicyBot.Training;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

@@ -1,8 +1,5 @@
 using AiPolicyBot.Language.Triage;
 using AiPolicyBot.Triage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

@@ -2,7 +2,6 @@ using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Hosting.Http.Reports;
 using AiPolicyBot.Hosting.Tab;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting;
 

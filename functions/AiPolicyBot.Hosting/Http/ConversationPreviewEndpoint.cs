@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using AiPolicyBot.Common;
 using AiPolicyBot.Register;
 using AiPolicyBot.Teams.Conversation.Understanding;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Inbox;
 using AiPolicyBot.Infrastructure.Mail;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting;
 

@@ -1,8 +1,6 @@
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using AiPolicyBot.Common;
 using AiPolicyBot.Policy;
 using AiPolicyBot.Register;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting;
 

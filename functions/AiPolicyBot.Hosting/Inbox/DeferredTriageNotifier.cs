@@ -1,6 +1,5 @@
 using AiPolicyBot.Teams.Triage;
 using AiPolicyBot.Triage.Inbox;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiPolicyBot.Hosting.Inbox;
 

@@ -2,7 +2,6 @@ using AiPolicyBot.Common;
 using AiPolicyBot.Infrastructure.Queues;
 using AiPolicyBot.Infrastructure.Storage;
 using AiPolicyBot.Requests;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting.Jobs;
 

@@ -4,7 +4,6 @@ using AiPolicyBot.Application.Reports;
 using AiPolicyBot.Application.Reports.Dashboard;
 using AiPolicyBot.Common;
 using AiPolicyBot.Hosting.Http.Reports;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting.Tab;
 

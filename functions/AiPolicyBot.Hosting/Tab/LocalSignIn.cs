@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting.Tab;
 

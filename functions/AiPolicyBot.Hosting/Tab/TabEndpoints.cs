@@ -6,7 +6,6 @@ using AiPolicyBot.Hosting.Http.Evidence;
 using AiPolicyBot.Hosting.Http.Register;
 using AiPolicyBot.Incidents;
 using AiPolicyBot.Register;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting.Tab;
 

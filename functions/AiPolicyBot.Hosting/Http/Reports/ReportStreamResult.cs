@@ -1,6 +1,4 @@
 using AiPolicyBot.Application.Reports;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AiPolicyBot.Hosting.Http.Reports;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
 using AiPolicyBot.Academies;
 using AiPolicyBot.Policy;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiPolicyBot.Hosting;
 
