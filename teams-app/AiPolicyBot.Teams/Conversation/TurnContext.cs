@@ -28,6 +28,9 @@ public sealed class TurnContext(Activity activity, AuthMode authMode, IConnector
 
     public string UserName => Activity.From?.Name ?? "";
 
+    /// <summary>The name a decision or a case action is recorded under: every one is made by a named person.</summary>
+    public string ActorName => Activity.From?.Name is { Length: > 0 } name ? name : "Unknown user";
+
     /// <summary>Where to reach this conversation later (what the tracker stores).</summary>
     public ConversationReference? Reference => Activity.GetConversationReference();
 

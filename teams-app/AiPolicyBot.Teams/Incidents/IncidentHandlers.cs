@@ -26,7 +26,7 @@ public abstract class IncidentCommandHandler(IncidentCases cases, TimeProvider t
     {
         if (action.GetString(CaseIdKey) is not { } id || !IncidentIds.LooksValid(id)) return InvokeResponseFactory.BadRequest("The card does not name a case (caseId).");
         if (turn.UserAadObjectId is not { Length: > 0 } userId) return InvokeResponseFactory.Card(IncidentCardBuilder.NotYours());
-        var actor = new IncidentActor(userId, turn.Activity.From?.Name is { Length: > 0 } n ? n : "Unknown user");
+        var actor = new IncidentActor(userId, turn.ActorName);
         var command = Command(action, actor);
         var outcome = command is null ? await cases.GetAsync(id, userId, ct) : await cases.ExecuteAsync(id, command, ct);
         if (outcome.Hidden) return InvokeResponseFactory.Card(IncidentCardBuilder.NotYours());

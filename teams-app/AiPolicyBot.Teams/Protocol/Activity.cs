@@ -63,6 +63,10 @@ public sealed record Activity : WireObject
         Locale = Locale,
     };
 
+    /// <summary>A message-extension invoke (composeExtension/…): its own channels and time budget.</summary>
+    public bool IsMessageExtensionInvoke() =>
+        Type == ActivityTypes.Invoke && Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true;
+
     /// <summary>
     /// Where to reach this conversation later (what the tracker stores), as botbuilder's GetConversationReference;
     /// null when the activity lacks what a proactive send needs. The user is recorded only for personal chats: in a

@@ -51,7 +51,7 @@ public abstract class ApprovalCommandHandler(string verb, ApprovalWorkflow workf
         if (Reference(action) is not { } reference) return InvokeResponseFactory.BadRequest(NoReference);
         // Nobody we can identify may see a request.
         if (turn.UserAadObjectId is not { Length: > 0 } userId) return InvokeResponseFactory.Card(NotYoursCard.Build());
-        var actor = new ApprovalActor(userId, turn.Activity.From?.Name is { Length: > 0 } n ? n : "Unknown user");
+        var actor = new ApprovalActor(userId, turn.ActorName);
 
         ApprovalCommand command;
         try

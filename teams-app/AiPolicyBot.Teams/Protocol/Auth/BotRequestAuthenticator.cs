@@ -136,9 +136,7 @@ public sealed class BotRequestAuthenticator(
     private bool ChannelServed(Activity activity) =>
         !string.IsNullOrEmpty(activity.ChannelId)
         && (_channels.Contains(activity.ChannelId)
-            || (activity.Type == ActivityTypes.Invoke
-                && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true
-                && _messageExtensionChannels.Contains(activity.ChannelId)));
+            || (activity.IsMessageExtensionInvoke() && _messageExtensionChannels.Contains(activity.ChannelId)));
 
     private bool LocalExceptionApplies(Activity activity, bool callerIsLoopback) =>
         localMode.Enabled && callerIsLoopback && LocalDevelopmentMode.IsLoopbackUrl(activity.ServiceUrl);

@@ -65,7 +65,7 @@ public sealed class ActivityDispatcher(
     }
 
     private TimeSpan BudgetFor(Activity activity) =>
-        activity.Type == ActivityTypes.Invoke && activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true
+        activity.IsMessageExtensionInvoke()
             ? _messageExtensionBudget
             : _turnBudget;
 
